@@ -1,0 +1,67 @@
+package io.schedcp.cli;
+
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.manager.ManagerSettings;
+import io.schedcp.core.manager.SchedulerManager;
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+/**
+ * What every command shares: the configuration, the output streams, and the manager, built on first use
+ * so that {@code --help} and {@code --version} never scan plugins or the kernel.
+ */
+public final class CliContext {
+
+    private final SchedcpConfig config;
+    private final Function<ManagerSettings, SchedulerManager> managerFactory;
+    private PrintWriter out;
+    private PrintWriter err;
+    private SchedulerManager manager;
+
+    public CliContext(SchedcpConfig config, Function<ManagerSettings, SchedulerManager> managerFactory) {
+        this.config = config;
+        this.managerFactory = managerFactory;
+    }
+
+    /** The context of a real run: the process environment, providers found by ServiceLoader and plugins. */
+    public static CliContext fromEnvironment(SchedcpConfig config) {
+        return new CliContext(config, settings -> SchedulerManager.builder().config(config).settings(settings).build());
+    }
+
+    public SchedcpConfig config() {
+        return config;
+    }
+
+    public SchedulerManager manager() {
+        return manager(ManagerSettings.DEFAULTS);
+    }
+
+    /** The manager; the settings count only on the first call. */
+    public synchronized SchedulerManager manager(ManagerSettings settings) {
+        if (manager == null) {
+            manager = managerFactory.apply(settings);
+            manager.problems().forEach(p -> err().println("schedcp: warning: " + p));
+        }
+        return manager;
+    }
+
+    void streams(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Stops what the manager runs, if it was ever built. */
+    public synchronized void close() {
+        if (manager != null) {
+            manager.close();
+        }
+    }
+}

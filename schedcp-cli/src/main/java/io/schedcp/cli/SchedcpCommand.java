@@ -1,0 +1,47 @@
+package io.schedcp.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The top command: only subcommands, {@code --help} and {@code --version}. */
+@Command(name = "schedcp",
+        mixinStandardHelpOptions = true,
+        versionProvider = SchedcpCommand.Version.class,
+        description = {
+            "Pick, run and watch Linux sched_ext CPU schedulers.",
+            "",
+            "Data lives in ~/.schedcp (SCHEDCP_HOME overrides); actions are logged to its schedcp.log.",
+            "Loading a scheduler needs root: run as root, with passwordless sudo, or set SCHEDCP_SUDO_PASSWORD."},
+        subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, StatusCommand.class},
+        footer = {"", "Exit codes: 0 ok, 2 usage, 3 unknown name, 4 unavailable, 5 no sched_ext, 6 no root,",
+            "7 start failed, 8 ejected or died, 9 stop failed, 10 I/O error, 1 internal error (see docs/cli.md)."})
+public final class SchedcpCommand {
+
+    private final CliContext context;
+
+    public SchedcpCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    /** The version from the build. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = SchedcpCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"schedcp " + properties.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.schedcp.cli;
+
+import io.schedcp.api.SchedExtState;
+import io.schedcp.api.SchedulerDescriptor;
+import io.schedcp.core.kernel.SchedExtReader;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code schedcp status}: the kernel's sched_ext state and which scheduler runs. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the kernel's sched_ext state and which scheduler, if any, it runs.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SchedcpCommand root;
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    private boolean json;
+
+    /** The shape of {@code --json}. */
+    record Status(boolean supported, String state, String ops, List<String> matchingSchedulers, long enableSeq,
+            long nrRejected, boolean switchAll, Map<String, Long> events, String message) {
+    }
+
+    @Override
+    public Integer call() {
+        CliContext context = root.context();
+        SchedExtState state = context.manager().kernelState();
+        List<String> matching = state.ops().map(ops -> context.manager().list().stream()
+                .map(e -> e.descriptor())
+                .filter(d -> d.matchesKernelOps(ops))
+                .map(SchedulerDescriptor::qualifiedName)
+                .collect(Collectors.toList())).orElse(List.of());
+        String message = state.supported() ? null : SchedExtReader.NO_SCHED_EXT_MESSAGE;
+        if (json) {
+            context.out().println(Json.write(new Status(state.supported(), state.state(), state.ops().orElse(null),
+                    matching, state.enableSeq(), state.nrRejected(), state.switchAll(), state.events(), message)));
+            return ExitCodes.OK;
+        }
+        if (!state.supported()) {
+            context.out().println("sched_ext: not supported by this kernel");
+            context.out().println(message);
+            return ExitCodes.OK;
+        }
+        context.out().println("sched_ext:   " + state.state());
+        if (state.ops().isPresent()) {
+            context.out().println("scheduler:   " + state.ops().get()
+                    + (matching.isEmpty() ? " (not in the catalog)" : " (" + String.join(", ", matching) + ")"));
+            context.out().println("switch_all:  " + (state.switchAll() ? "yes, every task" : "no, only SCHED_EXT tasks"));
+        } else {
+            context.out().println("scheduler:   none (the kernel's default scheduler runs every task)");
+        }
+        context.out().println("enable_seq:  " + state.enableSeq());
+        context.out().println("nr_rejected: " + state.nrRejected());
+        if (!state.events().isEmpty()) {
+            context.out().println("events:");
+            state.events().forEach((k, v) -> context.out().println("  " + k + " " + v));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,453 @@
+package io.schedcp.core.manager;
+
+import io.schedcp.api.Availability;
+import io.schedcp.api.ExitInfo;
+import io.schedcp.api.SchedExtState;
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.api.SchedulerDescriptor;
+import io.schedcp.api.spi.SchedulerHandle;
+import io.schedcp.api.spi.SchedulerProvider;
+import io.schedcp.api.spi.StartRequest;
+import io.schedcp.api.spi.StopSignal;
+import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.provider.ProviderRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs schedulers from every provider under one set of rules: the kernel runs one sched_ext scheduler at
+ * a time, so a start first stops what this manager runs; every start is confirmed by the kernel reporting
+ * the scheduler enabled in {@code state} and {@code root/ops}; every stop escalates SIGINT, SIGTERM, SIGKILL
+ * and is confirmed by {@code state} going back to {@code disabled}; a scheduler that the kernel ejects, or
+ * whose program dies, is noticed and reported. Every action is logged.
+ */
+public final class SchedulerManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerManager.class);
+    private static final int REMEMBERED_EXECUTIONS = 100;
+    private static final int OUTPUT_LINES_IN_ERRORS = 20;
+
+    private final ProviderRegistry registry;
+    private final SchedExtReader kernel;
+    private final ManagerSettings settings;
+    private final Clock clock;
+    private final KernelWaits waits;
+    private final HandleStopper stopper;
+    private final Object lock = new Object();
+    private final List<Consumer<ManagerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Execution> executions = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Execution> eldest) {
+                    return size() > REMEMBERED_EXECUTIONS;
+                }
+            });
+    private final ScheduledExecutorService watcher;
+    private volatile Execution current;
+
+    SchedulerManager(ProviderRegistry registry, SchedExtReader kernel, ManagerSettings settings, Clock clock) {
+        this.registry = registry;
+        this.kernel = kernel;
+        this.settings = settings;
+        this.clock = clock;
+        this.waits = new KernelWaits(kernel, settings.pollInterval());
+        this.stopper = new HandleStopper(settings.stopStepTimeout());
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "schedcp-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = settings.pollInterval().toMillis() * 2;
+        watcher.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public static SchedulerManagerBuilder builder() {
+        return new SchedulerManagerBuilder();
+    }
+
+    public void addListener(Consumer<ManagerEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Problems met while finding providers: broken plugins, providers that threw. */
+    public List<String> problems() {
+        return registry.problems().messages();
+    }
+
+    public ProviderRegistry registry() {
+        return registry;
+    }
+
+    public SchedExtState kernelState() {
+        return kernel.read();
+    }
+
+    public boolean kernelSupported() {
+        return kernel.isSupported();
+    }
+
+    /** Every scheduler of every provider, with its availability on this host. */
+    public List<SchedulerEntry> list() {
+        boolean supported = kernel.isSupported();
+        return registry.allSchedulers().stream()
+                .map(d -> new SchedulerEntry(d, availability(d, supported), registry.servesPlainName(d)))
+                .collect(Collectors.toList());
+    }
+
+    public Optional<SchedulerEntry> find(String name) {
+        return registry.resolve(name).map(d -> new SchedulerEntry(d, availability(d, kernel.isSupported()),
+                registry.servesPlainName(d)));
+    }
+
+    /** The scheduler {@code name} stands for; a name that matches none fails with the closest names. */
+    public SchedulerEntry require(String name) {
+        return find(name).orElseThrow(() -> {
+            List<String> known = list().stream().map(SchedulerEntry::reachableName).collect(Collectors.toList());
+            List<String> close = NameSuggestions.closest(name, known, 3);
+            String hint = close.isEmpty() ? "run 'schedcp list' to see the known schedulers"
+                    : "did you mean " + String.join(", ", close) + "?";
+            return new SchedcpException(Kind.NOT_FOUND, "no scheduler is named '" + name + "'; " + hint);
+        });
+    }
+
+    private Availability availability(SchedulerDescriptor descriptor, boolean kernelSupported) {
+        Availability availability = registry.availability(descriptor);
+        if (availability.isAvailable() && !kernelSupported) {
+            return Availability.unavailable(SchedExtReader.NO_SCHED_EXT_MESSAGE);
+        }
+        return availability;
+    }
+
+    public Optional<Execution> current() {
+        Execution execution = current;
+        return execution == null || execution.state().isFinal() ? Optional.empty() : Optional.of(execution);
+    }
+
+    public Optional<Execution> execution(String id) {
+        return Optional.ofNullable(executions.get(id));
+    }
+
+    public List<Execution> executions() {
+        synchronized (executions) {
+            return List.copyOf(executions.values());
+        }
+    }
+
+    /**
+     * Starts {@code name} and returns once the kernel reports it enabled. A scheduler this manager runs is
+     * stopped first.
+     *
+     * @throws SchedcpException NOT_FOUND, NO_SCHED_EXT, UNAVAILABLE, PERMISSION or START_FAILED, with the
+     *                          scheduler's own output where it printed any
+     */
+    public Execution start(String name, List<String> args) {
+        SchedulerEntry entry = require(name);
+        SchedulerDescriptor descriptor = entry.descriptor();
+        synchronized (lock) {
+            if (!kernel.isSupported()) {
+                throw new SchedcpException(Kind.NO_SCHED_EXT, "cannot start " + name + ": "
+                        + SchedExtReader.NO_SCHED_EXT_MESSAGE);
+            }
+            if (entry.availability() instanceof Availability.Unavailable unavailable) {
+                throw new SchedcpException(Kind.UNAVAILABLE, "cannot start " + name + ": " + unavailable.reason());
+            }
+            Execution previous = current;
+            if (previous != null && !previous.state().isFinal()) {
+                LOG.info("replace: stopping {} ({}) to start {}", previous.scheduler().qualifiedName(),
+                        previous.id(), descriptor.qualifiedName());
+                emit(new ManagerEvent.Replacing(previous, descriptor.qualifiedName()));
+                stopLocked(previous);
+            }
+            SchedExtState before = requireIdleKernel(descriptor);
+            Execution execution = launch(descriptor, args);
+            SchedExtState confirmed = confirmStart(execution, before);
+            execution.transition(ExecutionState.STARTING, ExecutionState.RUNNING);
+            current = execution;
+            LOG.info("started {} as {} (pid {}); kernel state {}, ops {}", descriptor.qualifiedName(), execution.id(),
+                    execution.handle().pid().isPresent() ? execution.handle().pid().getAsLong() : "none",
+                    confirmed.state(), confirmed.ops().orElse("?"));
+            emit(new ManagerEvent.Started(execution, confirmed));
+            return execution;
+        }
+    }
+
+    private SchedExtState requireIdleKernel(SchedulerDescriptor next) {
+        try {
+            Optional<SchedExtState> idle = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
+            if (idle.isPresent()) {
+                return idle.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedcpException(Kind.START_FAILED, "interrupted while waiting to start " + next.name(), e);
+        }
+        SchedExtState state = kernel.read();
+        throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already runs the "
+                + "sched_ext scheduler '" + state.ops().orElse("?") + "' (state " + state.state() + "), which this "
+                + "schedcp did not start; stop that scheduler's program first (see 'schedcp status')");
+    }
+
+    private Execution launch(SchedulerDescriptor descriptor, List<String> args) {
+        SchedulerProvider provider = registry.provider(descriptor.provider()).orElseThrow(() -> new SchedcpException(
+                Kind.NOT_FOUND, "provider " + descriptor.provider() + " of " + descriptor.name() + " is not loaded"));
+        LOG.info("start {} args {}", descriptor.qualifiedName(), args);
+        SchedulerHandle handle;
+        try {
+            handle = provider.start(new StartRequest(descriptor, args));
+        } catch (SchedcpException e) {
+            LOG.warn("start {} failed: {}", descriptor.qualifiedName(), e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("provider {} failed to start {}", provider.id(), descriptor.name(), e);
+            throw new SchedcpException(Kind.START_FAILED, "provider " + provider.id() + " failed to start "
+                    + descriptor.name() + ": " + e, e);
+        }
+        String id = descriptor.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Execution execution = new Execution(id, descriptor, args, handle, clock);
+        executions.put(id, execution);
+        emit(new ManagerEvent.Launched(execution));
+        return execution;
+    }
+
+    private SchedExtState confirmStart(Execution execution, SchedExtState before) {
+        SchedulerDescriptor descriptor = execution.scheduler();
+        SchedulerHandle handle = execution.handle();
+        Optional<SchedExtState> confirmed;
+        try {
+            confirmed = waits.await(s -> s.isEnabled() && descriptor.matchesKernelOps(s.ops().orElse(null)),
+                    settings.startTimeout(), () -> !handle.isAlive());
+            if (confirmed.isEmpty() && !handle.isAlive()) {
+                // The program may have ended just after enabling: give the kernel one more look.
+                confirmed = waits.await(s -> s.isEnabled() && descriptor.matchesKernelOps(s.ops().orElse(null)),
+                        Duration.ZERO, () -> true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(execution, "interrupted while waiting for the kernel to enable " + descriptor.name());
+            throw new SchedcpException(Kind.START_FAILED, "interrupted while starting " + descriptor.name(), e);
+        }
+        if (confirmed.isPresent() && handle.isAlive()) {
+            return confirmed.get();
+        }
+        if (!handle.isAlive()) {
+            ExitInfo exit = awaitExitInfo(handle);
+            String message = descriptor.name() + " " + exit.summary() + " before the kernel reported it enabled"
+                    + outputBlock(exit.lastOutput());
+            execution.finish(ExecutionState.FAILED, message);
+            LOG.warn("start {} failed: {}", execution.id(), message);
+            if (looksLikeSudoRefusal(exit.lastOutput())) {
+                throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name()
+                        + ": root is needed to load a scheduler and sudo refused; run schedcp as root, allow "
+                        + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD" + outputBlock(exit.lastOutput()));
+            }
+            throw new SchedcpException(Kind.START_FAILED, message);
+        }
+        SchedExtState now = kernel.read();
+        String message = "the kernel did not report " + descriptor.name() + " enabled within "
+                + settings.startTimeout().toSeconds() + " s (state " + now.state() + ", ops "
+                + now.ops().orElse("none") + ", expected ops '" + descriptor.opsName() + "')";
+        List<String> output = abandon(execution, message);
+        throw new SchedcpException(Kind.START_FAILED, message + outputBlock(output));
+    }
+
+    /** sudo prefixes its own complaints ("a password is required", "not in the sudoers file"). */
+    private static boolean looksLikeSudoRefusal(List<String> output) {
+        return output.stream().anyMatch(line -> line.startsWith("sudo:") || line.contains("Sorry, try again"));
+    }
+
+    /** Stops a start that will not be confirmed; returns the program's last output. */
+    private List<String> abandon(Execution execution, String message) {
+        try {
+            stopper.stop(execution.id(), execution.handle());
+        } catch (InterruptedException e) {
+            execution.handle().signal(StopSignal.KILL);
+            Thread.currentThread().interrupt();
+        }
+        execution.finish(ExecutionState.FAILED, message);
+        LOG.warn("start {} failed: {}", execution.id(), message);
+        return execution.handle().outputTail();
+    }
+
+    /** Stops the scheduler this manager runs, if any. */
+    public Optional<StopResult> stopCurrent() {
+        synchronized (lock) {
+            Execution execution = current;
+            if (execution == null || execution.state().isFinal()) {
+                return Optional.empty();
+            }
+            return Optional.of(stopLocked(execution));
+        }
+    }
+
+    /**
+     * Stops an execution and waits for the kernel to be back on its default scheduler.
+     *
+     * @throws SchedcpException NOT_FOUND for an unknown id, STOP_FAILED when the program outlives SIGKILL
+     *                          or the kernel keeps the scheduler
+     */
+    public StopResult stop(String executionId) {
+        Execution execution = execution(executionId).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND,
+                "no execution has the id '" + executionId + "'; the ids are in 'schedcp status' and in run output"));
+        synchronized (lock) {
+            return stopLocked(execution);
+        }
+    }
+
+    private StopResult stopLocked(Execution execution) {
+        String name = execution.scheduler().name();
+        if (execution.state().isFinal()) {
+            return new StopResult(List.of(), execution.exitInfo(), kernel.read(),
+                    name + " had already ended: " + execution.endMessage().orElse(execution.state().toString()));
+        }
+        execution.transition(ExecutionState.RUNNING, ExecutionState.STOPPING);
+        execution.transition(ExecutionState.STARTING, ExecutionState.STOPPING);
+        LOG.info("stop {} ({})", execution.scheduler().qualifiedName(), execution.id());
+        try {
+            HandleStopper.Outcome outcome = stopper.stop(execution.id(), execution.handle());
+            if (outcome.exit().isEmpty()) {
+                String message = name + " did not end even after SIGKILL (" + execution.handle() + ")";
+                execution.finish(ExecutionState.FAILED, message);
+                throw new SchedcpException(Kind.STOP_FAILED, message);
+            }
+            Optional<SchedExtState> released = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(),
+                    () -> false);
+            if (released.isEmpty()) {
+                SchedExtState now = kernel.read();
+                String message = name + " ended but the kernel did not go back to its default scheduler within "
+                        + settings.stopStepTimeout().toSeconds() + " s (state " + now.state() + ", ops "
+                        + now.ops().orElse("none") + ")";
+                execution.finish(ExecutionState.FAILED, message);
+                throw new SchedcpException(Kind.STOP_FAILED, message);
+            }
+            String via = outcome.signals().isEmpty() ? "it had already ended"
+                    : "sent " + outcome.signals().stream().map(s -> "SIG" + signalName(s)).collect(Collectors.joining(", "));
+            String summary = "stopped " + name + " (" + via + "; " + outcome.exit().get().summary()
+                    + "); the kernel is back on its default scheduler (sched_ext " + released.get().state() + ")";
+            StopResult result = new StopResult(outcome.signals(), outcome.exit(), released.get(), summary);
+            execution.finish(ExecutionState.STOPPED, summary);
+            LOG.info("stopped {}: {}", execution.id(), summary);
+            emit(new ManagerEvent.Stopped(execution, result));
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            execution.handle().signal(StopSignal.KILL);
+            execution.finish(ExecutionState.FAILED, "stop interrupted; sent SIGKILL");
+            throw new SchedcpException(Kind.STOP_FAILED, "interrupted while stopping " + name + "; sent SIGKILL", e);
+        } finally {
+            if (current == execution) {
+                current = null;
+            }
+        }
+    }
+
+    private static String signalName(StopSignal signal) {
+        return io.schedcp.core.process.SignalSender.signalName(signal);
+    }
+
+    /** Notices a running scheduler whose program died or that the kernel no longer runs. */
+    private void watch() {
+        Execution execution = current;
+        if (execution == null || execution.state() != ExecutionState.RUNNING) {
+            return;
+        }
+        try {
+            SchedulerHandle handle = execution.handle();
+            String name = execution.scheduler().name();
+            if (!handle.isAlive()) {
+                ExitInfo exit = awaitExitInfo(handle);
+                SchedExtState state = kernel.read();
+                ended(execution, ExecutionState.EXITED, name + " " + exit.summary() + " while it was running; "
+                        + "sched_ext is now " + state.state() + outputBlock(exit.lastOutput()));
+                return;
+            }
+            SchedExtState state = kernel.read();
+            if (state.isEnabled() && execution.scheduler().matchesKernelOps(state.ops().orElse(null))) {
+                return;
+            }
+            if (execution.state() != ExecutionState.RUNNING) {
+                return;
+            }
+            // Give the program a moment to print the kernel's exit reason and end by itself.
+            Optional<ExitInfo> exit = handle.awaitExit(settings.stopStepTimeout());
+            if (exit.isEmpty() && execution.state() == ExecutionState.RUNNING) {
+                exit = stopper.stop(execution.id(), handle).exit();
+            }
+            List<String> output = exit.map(ExitInfo::lastOutput).orElse(handle.outputTail());
+            ended(execution, ExecutionState.EJECTED, "the kernel ejected " + name + " (sched_ext state "
+                    + state.state() + ", ops " + state.ops().orElse("none") + ")" + outputBlock(output));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("watching {} failed; will look again", execution.id(), e);
+        }
+    }
+
+    private void ended(Execution execution, ExecutionState cause, String message) {
+        if (execution.finishFrom(ExecutionState.RUNNING, cause, message)) {
+            LOG.warn("{} {}: {}", cause == ExecutionState.EJECTED ? "eject" : "exit", execution.id(), message);
+            if (current == execution) {
+                current = null;
+            }
+            emit(new ManagerEvent.Ended(execution, cause, message));
+        }
+    }
+
+    private ExitInfo awaitExitInfo(SchedulerHandle handle) {
+        try {
+            return handle.awaitExit(settings.stopStepTimeout())
+                    .orElseGet(() -> new ExitInfo(OptionalInt.empty(), "ended", handle.outputTail()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExitInfo(OptionalInt.empty(), "ended", handle.outputTail());
+        }
+    }
+
+    static String outputBlock(List<String> output) {
+        if (output.isEmpty()) {
+            return "; it printed nothing";
+        }
+        List<String> tail = output.subList(Math.max(0, output.size() - OUTPUT_LINES_IN_ERRORS), output.size());
+        return "; its last output:\n  " + String.join("\n  ", tail);
+    }
+
+    private void emit(ManagerEvent event) {
+        for (Consumer<ManagerEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a manager listener failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Stops the running scheduler, if any, and the watcher. */
+    @Override
+    public void close() {
+        try {
+            stopCurrent();
+        } catch (SchedcpException e) {
+            LOG.warn("while closing: {}", e.getMessage());
+        } finally {
+            watcher.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.schedcp.core.manager;
+
+import io.schedcp.api.spi.ProcessLauncher;
+import io.schedcp.api.spi.SchedulerProvider;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.core.provider.DefaultProviderContext;
+import io.schedcp.core.provider.PluginLoader;
+import io.schedcp.core.provider.Problems;
+import io.schedcp.core.provider.ProviderDiscovery;
+import io.schedcp.core.provider.ProviderRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Assembles a {@link SchedulerManager}. Providers come in this order, the first of each id kept: those
+ * given with {@link #provider}, then those {@link java.util.ServiceLoader} finds beside schedcp, then the
+ * plugins in the configured plugin directories.
+ */
+public final class SchedulerManagerBuilder {
+
+    private SchedcpConfig config;
+    private final List<SchedulerProvider> explicit = new ArrayList<>();
+    private boolean discover = true;
+    private boolean plugins = true;
+    private ManagerSettings settings = ManagerSettings.DEFAULTS;
+    private ProcessLauncher launcher;
+    private Clock clock = Clock.systemUTC();
+
+    SchedulerManagerBuilder() {
+    }
+
+    /** Where to find things; {@link SchedcpConfig#fromEnvironment()} unless set. */
+    public SchedulerManagerBuilder config(SchedcpConfig config) {
+        this.config = Objects.requireNonNull(config);
+        return this;
+    }
+
+    /** Adds a provider ahead of every discovered one. */
+    public SchedulerManagerBuilder provider(SchedulerProvider provider) {
+        explicit.add(Objects.requireNonNull(provider));
+        return this;
+    }
+
+    /** Whether to look for providers with ServiceLoader (default true). */
+    public SchedulerManagerBuilder discoverProviders(boolean discover) {
+        this.discover = discover;
+        return this;
+    }
+
+    /** Whether to load plugins from the plugin directories (default true). */
+    public SchedulerManagerBuilder loadPlugins(boolean plugins) {
+        this.plugins = plugins;
+        return this;
+    }
+
+    public SchedulerManagerBuilder settings(ManagerSettings settings) {
+        this.settings = Objects.requireNonNull(settings);
+        return this;
+    }
+
+    /** How providers run programs; by default as root according to {@link Privilege#detect}. */
+    public SchedulerManagerBuilder launcher(ProcessLauncher launcher) {
+        this.launcher = Objects.requireNonNull(launcher);
+        return this;
+    }
+
+    public SchedulerManagerBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock);
+        return this;
+    }
+
+    public SchedulerManager build() {
+        SchedcpConfig cfg = config != null ? config : SchedcpConfig.fromEnvironment();
+        ProcessLauncher processLauncher = launcher != null ? launcher
+                : new PrivilegedLauncher(Privilege.detect(cfg.environment()));
+        Problems problems = new Problems();
+        List<SchedulerProvider> candidates = new ArrayList<>(explicit);
+        if (discover) {
+            candidates.addAll(ProviderDiscovery.builtIn(problems));
+        }
+        if (plugins) {
+            candidates.addAll(new PluginLoader(problems).load(cfg.pluginDirectories()));
+        }
+        ProviderRegistry registry = new ProviderRegistry(candidates,
+                new DefaultProviderContext(processLauncher, cfg.home(), cfg.environment()), problems);
+        return new SchedulerManager(registry, new SchedExtReader(cfg.schedExtDirectory()), settings, clock);
+    }
+}

@@ -1,0 +1,147 @@
+package io.schedcp.core.process;
+
+import io.schedcp.api.ExitInfo;
+import io.schedcp.api.spi.SchedulerHandle;
+import io.schedcp.api.spi.StopSignal;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A scheduler that runs as a child process. One thread reads its merged stdout and stderr into an
+ * {@link OutputTail}; the exit info is completed only after that thread has read the last line, so it
+ * always carries the program's final words.
+ */
+public final class ProcessSchedulerHandle implements SchedulerHandle {
+
+    private final String schedulerName;
+    private final Process process;
+    private final SignalSender signals;
+    private final OutputTail output = new OutputTail(OutputTail.DEFAULT_LINES);
+    private final CompletableFuture<ExitInfo> exit = new CompletableFuture<>();
+
+    public ProcessSchedulerHandle(String schedulerName, Process process, SignalSender signals) {
+        this.schedulerName = schedulerName;
+        this.process = process;
+        this.signals = signals;
+        Thread pump = new Thread(this::pumpOutput, "schedcp-output-" + schedulerName + "-" + process.pid());
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private void pumpOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
+            }
+        } catch (IOException e) {
+            output.add("[schedcp: output stopped: " + e.getMessage() + "]");
+        }
+        try {
+            int code = process.waitFor();
+            exit.complete(new ExitInfo(OptionalInt.of(code), describe(code), output.last(40)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String describe(int code) {
+        if (code == 0) {
+            return "exited normally (status 0)";
+        }
+        if (code > 128 && code < 128 + 65) {
+            return "ended by signal " + (code - 128) + signalSuffix(code - 128) + " (status " + code + ")";
+        }
+        return "exited with status " + code;
+    }
+
+    private static String signalSuffix(int signal) {
+        return switch (signal) {
+            case 2 -> " (SIGINT)";
+            case 9 -> " (SIGKILL)";
+            case 15 -> " (SIGTERM)";
+            case 6 -> " (SIGABRT)";
+            case 11 -> " (SIGSEGV)";
+            default -> "";
+        };
+    }
+
+    @Override
+    public String schedulerName() {
+        return schedulerName;
+    }
+
+    @Override
+    public OptionalLong pid() {
+        return OptionalLong.of(process.pid());
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    @Override
+    public List<String> outputTail() {
+        return output.lines();
+    }
+
+    @Override
+    public void onOutput(Consumer<String> listener) {
+        output.listen(listener);
+    }
+
+    /**
+     * Signals the process. SIGKILL also goes to its descendants: a wrapper such as sudo cannot relay it,
+     * and a killed wrapper would leave the scheduler itself running.
+     */
+    @Override
+    public void signal(StopSignal signal) {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<Long> pids = new ArrayList<>();
+        if (signal == StopSignal.KILL) {
+            process.descendants().forEach(p -> pids.add(p.pid()));
+        }
+        pids.add(process.pid());
+        if (!signals.send(signal, pids) && signal == StopSignal.KILL) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public Optional<ExitInfo> awaitExit(Duration timeout) throws InterruptedException {
+        try {
+            return Optional.of(exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the output reader of " + schedulerName + " failed", e.getCause());
+        }
+    }
+
+    @Override
+    public Optional<ExitInfo> exitInfo() {
+        return Optional.ofNullable(exit.getNow(null));
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessSchedulerHandle[" + schedulerName + ", pid " + process.pid() + "]";
+    }
+}
