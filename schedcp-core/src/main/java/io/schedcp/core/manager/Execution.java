@@ -103,6 +103,10 @@ public final class Execution {
     private void markEnded(String message) {
         endMessage = message;
         endedAt = clock.instant();
+    }
+
+    /** Releases {@link #awaitEnd} waiters; called after listeners were told, so waiters see the event too. */
+    void announceEnd() {
         ended.countDown();
     }
 

@@ -252,7 +252,7 @@ public final class SchedulerManager implements AutoCloseable {
             ExitInfo exit = awaitExitInfo(handle);
             String message = descriptor.name() + " " + exit.summary() + " before the kernel reported it enabled"
                     + outputBlock(exit.lastOutput());
-            execution.finish(ExecutionState.FAILED, message);
+            end(execution, ExecutionState.FAILED, message, null);
             LOG.warn("start {} failed: {}", execution.id(), message);
             if (looksLikeSudoRefusal(exit.lastOutput())) {
                 throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name()
@@ -282,7 +282,7 @@ public final class SchedulerManager implements AutoCloseable {
             execution.handle().signal(StopSignal.KILL);
             Thread.currentThread().interrupt();
         }
-        execution.finish(ExecutionState.FAILED, message);
+        end(execution, ExecutionState.FAILED, message, null);
         LOG.warn("start {} failed: {}", execution.id(), message);
         return execution.handle().outputTail();
     }
@@ -325,7 +325,7 @@ public final class SchedulerManager implements AutoCloseable {
             HandleStopper.Outcome outcome = stopper.stop(execution.id(), execution.handle());
             if (outcome.exit().isEmpty()) {
                 String message = name + " did not end even after SIGKILL (" + execution.handle() + ")";
-                execution.finish(ExecutionState.FAILED, message);
+                end(execution, ExecutionState.FAILED, message, null);
                 throw new SchedcpException(Kind.STOP_FAILED, message);
             }
             Optional<SchedExtState> released = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(),
@@ -335,7 +335,7 @@ public final class SchedulerManager implements AutoCloseable {
                 String message = name + " ended but the kernel did not go back to its default scheduler within "
                         + settings.stopStepTimeout().toSeconds() + " s (state " + now.state() + ", ops "
                         + now.ops().orElse("none") + ")";
-                execution.finish(ExecutionState.FAILED, message);
+                end(execution, ExecutionState.FAILED, message, null);
                 throw new SchedcpException(Kind.STOP_FAILED, message);
             }
             String via = outcome.signals().isEmpty() ? "it had already ended"
@@ -343,14 +343,13 @@ public final class SchedulerManager implements AutoCloseable {
             String summary = "stopped " + name + " (" + via + "; " + outcome.exit().get().summary()
                     + "); the kernel is back on its default scheduler (sched_ext " + released.get().state() + ")";
             StopResult result = new StopResult(outcome.signals(), outcome.exit(), released.get(), summary);
-            execution.finish(ExecutionState.STOPPED, summary);
             LOG.info("stopped {}: {}", execution.id(), summary);
-            emit(new ManagerEvent.Stopped(execution, result));
+            end(execution, ExecutionState.STOPPED, summary, new ManagerEvent.Stopped(execution, result));
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             execution.handle().signal(StopSignal.KILL);
-            execution.finish(ExecutionState.FAILED, "stop interrupted; sent SIGKILL");
+            end(execution, ExecutionState.FAILED, "stop interrupted; sent SIGKILL", null);
             throw new SchedcpException(Kind.STOP_FAILED, "interrupted while stopping " + name + "; sent SIGKILL", e);
         } finally {
             if (current == execution) {
@@ -408,7 +407,16 @@ public final class SchedulerManager implements AutoCloseable {
                 current = null;
             }
             emit(new ManagerEvent.Ended(execution, cause, message));
+            execution.announceEnd();
         }
+    }
+
+    /** Ends an execution, tells the listeners (when there is an event), then releases its waiters. */
+    private void end(Execution execution, ExecutionState state, String message, ManagerEvent event) {
+        if (execution.finish(state, message) && event != null) {
+            emit(event);
+        }
+        execution.announceEnd();
     }
 
     private ExitInfo awaitExitInfo(SchedulerHandle handle) {

@@ -38,7 +38,7 @@ public final class ProviderRegistry {
         this.problems = problems;
         Map<String, SchedulerProvider> byId = new LinkedHashMap<>();
         for (SchedulerProvider provider : candidates) {
-            String id;
+            String id = null;
             try {
                 id = provider.id();
                 if (id == null || !id.matches("[a-z][a-z0-9_-]*")) {
@@ -53,7 +53,8 @@ public final class ProviderRegistry {
                 }
                 provider.initialize(context);
             } catch (RuntimeException | LinkageError e) {
-                problems.add("provider " + provider.getClass().getName() + " failed to initialize and was skipped: "
+                problems.add("provider " + (id == null ? "" : id + " (") + provider.getClass().getName()
+                        + (id == null ? "" : ")") + " failed to initialize and was skipped: "
                         + ProviderDiscovery.describe(e), e);
                 continue;
             }

@@ -1,0 +1,237 @@
+package io.schedcp.core.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.api.spi.StopSignal;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The manager's rules, against real child processes and a fake sched_ext sysfs directory. */
+class SchedulerManagerTest {
+
+    @TempDir
+    Path temp;
+
+    private FakeKernel kernel;
+    private SchedulerManager manager;
+    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        kernel = new FakeKernel(temp);
+        manager = manager(new FakeProvider(kernel));
+    }
+
+    private SchedulerManager manager(FakeProvider... providers) {
+        SchedulerManagerBuilder builder = SchedulerManager.builder()
+                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.sysfs.toString())))
+                .discoverProviders(false)
+                .loadPlugins(false)
+                .launcher(new PrivilegedLauncher(Privilege.direct()))
+                .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)));
+        for (FakeProvider provider : providers) {
+            builder.provider(provider);
+        }
+        SchedulerManager built = builder.build();
+        built.addListener(events::add);
+        return built;
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    @Test
+    void startReturnsOnceTheKernelReportsTheSchedulerEnabled() throws Exception {
+        Execution execution = manager.start("fake_a", List.of());
+
+        assertThat(execution.state()).isEqualTo(ExecutionState.RUNNING);
+        assertThat(manager.kernelState().isEnabled()).isTrue();
+        assertThat(manager.kernelState().ops()).contains("fake_a");
+        assertThat(manager.current()).contains(execution);
+        assertThat(execution.handle().pid()).isPresent();
+        assertThat(events).anyMatch(e -> e instanceof ManagerEvent.Launched)
+                .anyMatch(e -> e instanceof ManagerEvent.Started);
+    }
+
+    @Test
+    void stopSendsSigintAndWaitsForTheKernelToBeDisabled() throws Exception {
+        Execution execution = manager.start("fake_a", List.of());
+
+        StopResult result = manager.stop(execution.id());
+
+        assertThat(result.signals()).containsExactly(StopSignal.INTERRUPT);
+        assertThat(kernel.state()).isEqualTo("disabled");
+        assertThat(result.kernel().isDisabled()).isTrue();
+        assertThat(execution.state()).isEqualTo(ExecutionState.STOPPED);
+        assertThat(execution.exitInfo().orElseThrow().lastOutput()).contains("EXIT: unregistered from user space");
+        assertThat(result.summary()).contains("SIGINT").contains("back on its default scheduler");
+        assertThat(manager.current()).isEmpty();
+    }
+
+    @Test
+    void stopEscalatesToSigtermWhenSigintIsIgnored() throws Exception {
+        Execution execution = manager.start("fake_a", List.of("ignore-int"));
+
+        StopResult result = manager.stop(execution.id());
+
+        assertThat(result.signals()).containsExactly(StopSignal.INTERRUPT, StopSignal.TERMINATE);
+        assertThat(kernel.state()).isEqualTo("disabled");
+        assertThat(execution.handle().outputTail()).contains("fake fake_a: ignoring SIGINT");
+    }
+
+    @Test
+    void runReplacesTheRunningScheduler() throws Exception {
+        Execution first = manager.start("fake_a", List.of());
+
+        Execution second = manager.start("fake_b", List.of());
+
+        assertThat(first.state()).isEqualTo(ExecutionState.STOPPED);
+        assertThat(first.handle().isAlive()).isFalse();
+        assertThat(second.state()).isEqualTo(ExecutionState.RUNNING);
+        assertThat(manager.kernelState().ops()).contains("fake_b");
+        assertThat(events).anyMatch(e -> e instanceof ManagerEvent.Replacing r
+                && r.execution() == first && r.next().equals("fake:fake_b"));
+    }
+
+    @Test
+    void startFailsWithTheSchedulersOwnOutputWhenItExitsEarly() throws Exception {
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("fail")))
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("exited with status 1 before the kernel reported it enabled")
+                .hasMessageContaining("unknown option --bogus")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
+        assertThat(kernel.state()).isEqualTo("disabled");
+        assertThat(manager.current()).isEmpty();
+    }
+
+    @Test
+    void startFailsAndStopsTheProgramWhenTheKernelNeverEnablesIt() throws Exception {
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("never-enables")))
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("did not report fake_a enabled within 3 s")
+                .hasMessageContaining("fake fake_a: loading");
+        Execution failed = manager.executions().get(0);
+        assertThat(failed.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(failed.handle().isAlive()).isFalse();
+    }
+
+    @Test
+    void aRefusedSudoIsReportedAsAPermissionProblem() {
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-refused")))
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("root is needed")
+                .hasMessageContaining("SCHEDCP_SUDO_PASSWORD")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.PERMISSION);
+    }
+
+    @Test
+    void stopFailsWhenTheKernelKeepsTheScheduler() throws Exception {
+        Execution execution = manager.start("fake_a", List.of("stays-enabled"));
+
+        assertThatThrownBy(() -> manager.stop(execution.id()))
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("did not go back to its default scheduler")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.STOP_FAILED);
+    }
+
+    @Test
+    void aSchedulerTheKernelEjectsIsReportedWithItsOutput() throws Exception {
+        Execution execution = manager.start("fake_a", List.of("ejected"));
+
+        assertThat(execution.awaitEnd(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(execution.state()).isEqualTo(ExecutionState.EJECTED);
+        assertThat(execution.endMessage().orElseThrow())
+                .contains("the kernel ejected fake_a")
+                .contains("runnable task stall");
+        assertThat(execution.handle().isAlive()).isFalse();
+        assertThat(events).anyMatch(e -> e instanceof ManagerEvent.Ended end && end.cause() == ExecutionState.EJECTED);
+        assertThat(manager.current()).isEmpty();
+    }
+
+    @Test
+    void aSchedulerWhoseProgramDiesIsReported() throws Exception {
+        Execution execution = manager.start("fake_a", List.of("dies"));
+
+        assertThat(execution.awaitEnd(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(execution.state()).isEqualTo(ExecutionState.EXITED);
+        assertThat(execution.endMessage().orElseThrow()).contains("exited with status 3").contains("segfault");
+    }
+
+    @Test
+    void anUnknownNameFailsWithTheClosestNames() {
+        assertThatThrownBy(() -> manager.start("fake_c", List.of()))
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("no scheduler is named 'fake_c'")
+                .hasMessageContaining("did you mean fake_a, fake_b")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.NOT_FOUND);
+    }
+
+    @Test
+    void anUnavailableSchedulerIsRefusedWithItsReason() {
+        assertThatThrownBy(() -> manager.start("fake_missing", List.of()))
+                .hasMessageContaining("fake_missing is not installed")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void aKernelWithoutSchedExtIsNamedWithItsConfigOption() throws Exception {
+        Files.delete(kernel.sysfs.resolve("state"));
+
+        assertThatThrownBy(() -> manager.start("fake_a", List.of()))
+                .hasMessageContaining("CONFIG_SCHED_CLASS_EXT")
+                .hasMessageContaining("docs/lab.md")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.NO_SCHED_EXT);
+        assertThat(manager.list()).allSatisfy(e -> assertThat(e.availability().isAvailable()).isFalse());
+    }
+
+    @Test
+    void aSchedulerStartedElsewhereIsNamedAndLeftAlone() throws Exception {
+        kernel.runForeign("lavd");
+
+        assertThatThrownBy(() -> manager.start("fake_a", List.of()))
+                .hasMessageContaining("already runs the sched_ext scheduler 'lavd'")
+                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
+        assertThat(kernel.state()).isEqualTo("enabled");
+    }
+
+    @Test
+    void theHigherRankServesAPlainNameAndTheOtherStaysReachableByQualifiedName() throws Exception {
+        manager.close();
+        manager = manager(new FakeProvider(kernel), new FakeProvider(kernel, "override", 10));
+
+        assertThat(manager.require("fake_a").descriptor().provider()).isEqualTo("override");
+        assertThat(manager.require("fake:fake_a").descriptor().provider()).isEqualTo("fake");
+        assertThat(manager.list()).filteredOn(e -> e.descriptor().name().equals("fake_a"))
+                .extracting(SchedulerEntry::reachableName).containsExactly("fake_a", "fake:fake_a");
+
+        Execution execution = manager.start("fake:fake_a", List.of());
+        assertThat(execution.scheduler().qualifiedName()).isEqualTo("fake:fake_a");
+    }
+
+    @Test
+    void closeStopsWhatRuns() throws Exception {
+        manager.start("fake_a", List.of());
+
+        manager.close();
+
+        assertThat(kernel.state()).isEqualTo("disabled");
+    }
+}

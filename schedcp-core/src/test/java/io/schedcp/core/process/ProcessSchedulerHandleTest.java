@@ -1,0 +1,83 @@
+package io.schedcp.core.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schedcp.api.ExitInfo;
+import io.schedcp.api.spi.ProcessLauncher;
+import io.schedcp.api.spi.SchedulerHandle;
+import io.schedcp.api.spi.StopSignal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The process handle against real child processes. */
+class ProcessSchedulerHandleTest {
+
+    private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
+
+    private SchedulerHandle sh(String script) {
+        return launcher.launch(new ProcessLauncher.Spec("test", List.of("/bin/sh", "-c", script),
+                Map.of("GREETING", "hello"), Optional.empty()));
+    }
+
+    @Test
+    void exitInfoCarriesTheStatusAndTheLastLines() throws Exception {
+        SchedulerHandle handle = sh("echo \"$GREETING\"; echo oops >&2; exit 4");
+
+        ExitInfo exit = handle.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+
+        assertThat(exit.exitCode()).hasValue(4);
+        assertThat(exit.summary()).isEqualTo("exited with status 4");
+        assertThat(exit.lastOutput()).containsExactly("hello", "oops");
+        assertThat(handle.isAlive()).isFalse();
+    }
+
+    @Test
+    void sigintReachesTheProgramsOwnHandler() throws Exception {
+        SchedulerHandle handle = sh("trap 'echo caught INT; exit 0' INT; echo ready; while :; do sleep 0.05; done");
+        awaitLine(handle, "ready");
+
+        handle.signal(StopSignal.INTERRUPT);
+
+        ExitInfo exit = handle.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+        assertThat(exit.exitCode()).hasValue(0);
+        assertThat(exit.lastOutput()).endsWith("caught INT");
+    }
+
+    @Test
+    void sigkillEndsAProgramThatIgnoresEverythingElse() throws Exception {
+        SchedulerHandle handle = sh("trap '' INT TERM; echo ready; while :; do sleep 0.05; done");
+        awaitLine(handle, "ready");
+
+        handle.signal(StopSignal.TERMINATE);
+        assertThat(handle.awaitExit(Duration.ofMillis(300))).isEmpty();
+        handle.signal(StopSignal.KILL);
+
+        ExitInfo exit = handle.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+        assertThat(exit.exitCode()).hasValue(137);
+        assertThat(exit.summary()).contains("signal 9").contains("SIGKILL");
+    }
+
+    @Test
+    void aListenerSeesEveryLineOnceEvenWhenItSubscribesLate() throws Exception {
+        SchedulerHandle handle = sh("for i in 1 2 3; do echo line$i; done; sleep 0.3; echo line4");
+        awaitLine(handle, "line3");
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        handle.onOutput(seen::add);
+        handle.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+
+        assertThat(seen).containsExactly("line1", "line2", "line3", "line4");
+    }
+
+    private static void awaitLine(SchedulerHandle handle, String line) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!handle.outputTail().contains(line)) {
+            assertThat(System.nanoTime()).as("waiting for '" + line + "'").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
