@@ -1,0 +1,70 @@
+package io.schedcp.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A sandbox for CLI tests: a schedcp home, a fake sched_ext sysfs directory and a directory of fake
+ * scx scheduler binaries, with the environment that points schedcp at them.
+ */
+final class CliFixture {
+
+    final Path home;
+    final Path sysfs;
+    final Path scxBin;
+
+    CliFixture(Path temp) {
+        try {
+            home = temp.resolve("home");
+            sysfs = Files.createDirectories(temp.resolve("sched_ext"));
+            scxBin = Files.createDirectories(temp.resolve("scxbin"));
+            kernelState("disabled", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Installs the fake scheduler under {@code name}, such as {@code scx_simple}. */
+    CliFixture install(String name) {
+        Path target = scxBin.resolve(name);
+        try (InputStream in = CliFixture.class.getResourceAsStream("/fake-scx-scheduler.sh")) {
+            Files.copy(in, target);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    void kernelState(String state, String ops) throws IOException {
+        Files.writeString(sysfs.resolve("state"), state + "\n");
+        Files.writeString(sysfs.resolve("enable_seq"), "1\n");
+        Files.writeString(sysfs.resolve("switch_all"), "1\n");
+        Files.writeString(sysfs.resolve("nr_rejected"), "0\n");
+        Files.createDirectories(sysfs.resolve("root"));
+        if (ops == null) {
+            Files.deleteIfExists(sysfs.resolve("root/ops"));
+        } else {
+            Files.writeString(sysfs.resolve("root/ops"), ops + "\n");
+        }
+    }
+
+    String kernelState() throws IOException {
+        return Files.readString(sysfs.resolve("state")).strip();
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SCHEDCP_HOME", home.toString());
+        env.put("SCHEDCP_SCHED_EXT_DIR", sysfs.toString());
+        env.put("SCHEDCP_SCX_PATH", scxBin.toString());
+        env.put("PATH", "/usr/bin:/bin");
+        return env;
+    }
+}

@@ -1,0 +1,196 @@
+package io.schedcp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The commands in-process, against a fake sysfs and fake scheduler binaries. */
+class CommandsTest {
+
+    @TempDir
+    Path temp;
+
+    private CliFixture fixture;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new CliFixture(temp).install("scx_simple");
+    }
+
+    private Result run(Map<String, String> env, String... args) {
+        SchedcpConfig config = new SchedcpConfig(fixture.home, env);
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Result run(String... args) {
+        return run(fixture.environment(), args);
+    }
+
+    @Test
+    void listShowsEverySchedulerAndWhichCanRunHere() {
+        Result result = run("list");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("NAME", "PROVIDER", "AVAILABLE")
+                .containsPattern("scx_simple\\s+scx\\s+no\\s+yes")
+                .containsPattern("scx_lavd\\s+scx\\s+yes\\s+no")
+                .contains("20 of 21 cannot run here; 'schedcp show NAME' says why.");
+    }
+
+    @Test
+    void listJsonGivesScriptsEveryEntryWithTheReasonWhenUnavailable() {
+        Result result = run("list", "--json");
+
+        JsonNode rows = json.readTree(result.out());
+        assertThat(rows.size()).isEqualTo(21);
+        JsonNode lavd = find(rows, "scx_lavd");
+        assertThat(lavd.get("available").asBoolean()).isFalse();
+        assertThat(lavd.get("unavailable_reason").asString()).contains("scx_lavd is not installed");
+        assertThat(lavd.get("production_ready").asBoolean()).isTrue();
+        assertThat(find(rows, "scx_simple").get("available").asBoolean()).isTrue();
+        assertThat(find(rows, "scx_simple").has("unavailable_reason")).isFalse();
+    }
+
+    @Test
+    void listFiltersByNameAndProductionReadiness() {
+        assertThat(json.readTree(run("list", "--json", "--name", "LAV").out()))
+                .extracting(n -> n.get("name").asString()).containsExactly("scx_lavd");
+        JsonNode production = json.readTree(run("list", "--json", "--production").out());
+        assertThat(production).isNotEmpty().allSatisfy(n -> assertThat(n.get("production_ready").asBoolean()).isTrue());
+        assertThat(json.readTree(run("list", "--json", "--available").out()))
+                .extracting(n -> n.get("name").asString()).containsExactly("scx_simple");
+    }
+
+    @Test
+    void showPrintsTheWholeDescriptorWithTuningParameters() {
+        Result result = run("show", "scx_lavd");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("scx_lavd", "kernel ops name 'lavd'", "Description", "Algorithm",
+                "Use cases", "Tuning parameters", "Limitations", "Performance profile", "Requirements",
+                "production ready: yes", "why not: scx_lavd is not installed");
+    }
+
+    @Test
+    void showJsonCarriesTheDescriptor() {
+        JsonNode shown = json.readTree(run("show", "scx_simple", "--json").out());
+
+        assertThat(shown.get("available").asBoolean()).isTrue();
+        JsonNode scheduler = shown.get("scheduler");
+        assertThat(scheduler.get("ops_name").asString()).isEqualTo("simple");
+        assertThat(scheduler.get("tuning_parameters").get(0).get("flag").asString()).startsWith("-");
+        assertThat(scheduler.get("requirements").get("min_kernel").asString()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownNameExitsThreeWithTheClosestNames() {
+        Result result = run("show", "scx_simpel");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(result.err()).contains("no scheduler is named 'scx_simpel'; did you mean scx_simple");
+        assertThat(result.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void statusOnAKernelWithoutSchedExtNamesTheConfigOption() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_SCHED_EXT_DIR", temp.resolve("no-such-dir").toString());
+
+        Result result = run(env, "status");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("not supported").contains("CONFIG_SCHED_CLASS_EXT").contains("docs/lab.md");
+    }
+
+    @Test
+    void statusNamesTheRunningScheduler() throws Exception {
+        fixture.kernelState("enabled", "lavd_1.0.20_g0a1b2c3_x86_64_unknown_linux_gnu");
+
+        Result text = run("status");
+        JsonNode status = json.readTree(run("status", "--json").out());
+
+        assertThat(text.out()).contains("sched_ext:   enabled").contains("(scx:scx_lavd)");
+        assertThat(status.get("state").asString()).isEqualTo("enabled");
+        assertThat(status.get("matching_schedulers")).extracting(JsonNode::asString).containsExactly("scx:scx_lavd");
+        assertThat(status.get("switch_all").asBoolean()).isTrue();
+    }
+
+    @Test
+    void runFailsWithTheSchedulersOutputAndExitSeven() throws Exception {
+        Result result = run("run", "scx_simple", "--", "--bogus");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.START_FAILED);
+        assertThat(result.err()).contains("exited with status 1 before the kernel reported it enabled")
+                .contains("unrecognized option '--bogus'");
+        assertThat(fixture.kernelState()).isEqualTo("disabled");
+    }
+
+    @Test
+    void runOfAnUnavailableSchedulerExitsFourWithTheReason() {
+        Result result = run("run", "scx_lavd");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(result.err()).contains("scx_lavd is not installed");
+    }
+
+    @Test
+    void runOnAKernelWithoutSchedExtExitsFive() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_SCHED_EXT_DIR", temp.resolve("no-such-dir").toString());
+
+        Result result = run(env, "run", "scx_simple");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.NO_SCHED_EXT);
+        assertThat(result.err()).contains("CONFIG_SCHED_CLASS_EXT");
+    }
+
+    @Test
+    void versionAndHelpAnswerWithoutTouchingTheKernel() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_SCHED_EXT_DIR", "/nonexistent");
+
+        assertThat(run(env, "--version").out()).startsWith("schedcp 0.");
+        Result help = run(env, "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("list", "show", "run", "status", "Exit codes");
+        assertThat(run(env, "run", "--help").out()).contains("Ctrl-C", "--start-timeout");
+    }
+
+    @Test
+    void aBadOptionExitsTwoWithUsage() {
+        Result result = run("list", "--bogus");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Unknown option: '--bogus'");
+    }
+
+    private static JsonNode find(JsonNode rows, String name) {
+        for (JsonNode row : rows) {
+            if (row.get("name").asString().equals(name)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + name);
+    }
+}

@@ -1,0 +1,111 @@
+package io.schedcp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged launcher end to end: a real JVM started by bin/schedcp, real signals, a fake scheduler
+ * program that plays the kernel's part in a fake sysfs directory. The lab tests repeat this on a real kernel.
+ */
+class DistributionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path temp;
+
+    private CliFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new CliFixture(temp).install("scx_simple");
+    }
+
+    @Test
+    void listAndStatusRunFromThePackagedLauncher() throws Exception {
+        try (LauncherProcess list = LauncherProcess.start(fixture.environment(), "list")) {
+            assertThat(list.awaitExit(WAIT)).isZero();
+            assertThat(list.out()).contains("scx_simple", "scx_lavd", "scx_userland");
+        }
+        try (LauncherProcess status = LauncherProcess.start(fixture.environment(), "status")) {
+            assertThat(status.awaitExit(WAIT)).isZero();
+            assertThat(status.out()).contains("sched_ext:   disabled");
+        }
+    }
+
+    @Test
+    void ctrlCStopsTheSchedulerAndConfirmsTheKernelIsBack() throws Exception {
+        try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple")) {
+            run.awaitErr("is running: sched_ext enabled, ops simple", WAIT);
+            assertThat(fixture.kernelState()).isEqualTo("enabled");
+
+            run.signal("INT");
+
+            assertThat(run.awaitExit(WAIT)).isZero();
+            assertThat(run.err()).contains("stopped scx_simple (sent SIGINT")
+                    .contains("the kernel is back on its default scheduler (sched_ext disabled)");
+            assertThat(run.out()).contains("local=1 global=0").contains("EXIT: unregistered from user space");
+            assertThat(fixture.kernelState()).isEqualTo("disabled");
+        }
+        String log = Files.readString(fixture.home.resolve("schedcp.log"));
+        assertThat(log).contains("start scx:scx_simple").contains("started scx:scx_simple as scx_simple-")
+                .contains("stopped scx_simple-");
+    }
+
+    @Test
+    void sigtermStopsItTheSameWay() throws Exception {
+        try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple")) {
+            run.awaitErr("is running", WAIT);
+
+            run.signal("TERM");
+
+            assertThat(run.awaitExit(WAIT)).isZero();
+            assertThat(run.err()).contains("the kernel is back on its default scheduler");
+            assertThat(fixture.kernelState()).isEqualTo("disabled");
+        }
+    }
+
+    @Test
+    void aSchedulerKilledUnderItIsNoticedAndReported() throws Exception {
+        try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple")) {
+            run.awaitErr("is running", WAIT);
+
+            LauncherProcess.signal("KILL", run.childPid());
+
+            assertThat(run.awaitExit(WAIT)).isEqualTo(ExitCodes.EJECTED);
+            assertThat(run.err()).contains("scx_simple ended by signal 9 (SIGKILL)")
+                    .contains("while it was running");
+        }
+    }
+
+    @Test
+    void aSchedulerStartedElsewhereIsNamedAndNotTouched() throws Exception {
+        fixture.kernelState("enabled", "rustland");
+
+        try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple")) {
+            assertThat(run.awaitExit(WAIT)).isEqualTo(ExitCodes.START_FAILED);
+            assertThat(run.err()).contains("already runs the sched_ext scheduler 'rustland'");
+        }
+        assertThat(fixture.kernelState()).isEqualTo("enabled");
+    }
+
+    @Test
+    void anUnwritableHomeIsSaidOnceAndTheCommandStillWorks() throws Exception {
+        Map<String, String> env = fixture.environment();
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        env.put("SCHEDCP_HOME", file.resolve("home").toString());
+
+        try (LauncherProcess list = LauncherProcess.start(env, "list", "--name", "simple")) {
+            assertThat(list.awaitExit(WAIT)).isZero();
+            assertThat(list.out()).contains("scx_simple");
+            assertThat(list.err()).containsOnlyOnce("cannot write the log").doesNotContain("Exception");
+        }
+    }
+}
