@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+ and Maven 3.8.7+.
+# Quiet and quick when both are already there.
+set -euo pipefail
+
+need=()
+command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "schedcp setup: missing ${need[*]}; install them (as root: apt-get install ${need[*]})" >&2
+  exit 1
+fi
+echo "schedcp setup: installing ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq "${need[@]}" >/dev/null
