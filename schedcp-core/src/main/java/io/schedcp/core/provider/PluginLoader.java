@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +44,14 @@ public final class PluginLoader {
                 continue;
             }
             for (List<Path> plugin : plugins(dir)) {
-                providers.addAll(loadPlugin(plugin));
+                int problemsBefore = problems.messages().size();
+                List<SchedulerProvider> found = loadPlugin(plugin);
+                if (found.isEmpty() && problems.messages().size() == problemsBefore) {
+                    problems.add("plugin " + name(plugin) + " provides no scheduler provider: it needs a "
+                            + "'provides io.schedcp.api.spi.SchedulerProvider with ...' in module-info and a "
+                            + "META-INF/services/io.schedcp.api.spi.SchedulerProvider file (see docs/plugins.md)");
+                }
+                providers.addAll(found);
             }
         }
         return providers;
@@ -78,8 +86,12 @@ public final class PluginLoader {
         return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar");
     }
 
+    private static String name(List<Path> jars) {
+        return jars.size() == 1 ? jars.get(0).toString() : jars.get(0).getParent().toString();
+    }
+
     private List<SchedulerProvider> loadPlugin(List<Path> jars) {
-        String name = jars.size() == 1 ? jars.get(0).toString() : jars.get(0).getParent().toString();
+        String name = name(jars);
         try {
             Module api = SchedulerProvider.class.getModule();
             return api.isNamed() && api.getLayer() != null ? loadAsModules(jars, api.getLayer(), name)
@@ -91,11 +103,23 @@ public final class PluginLoader {
     }
 
     private List<SchedulerProvider> loadAsModules(List<Path> jars, ModuleLayer parent, String name) {
-        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
-        Set<String> roots = finder.findAll().stream()
-                .map(ModuleReference::descriptor)
-                .map(d -> d.name())
+        // A plugin that bundles modules schedcp already has (its own schedcp-api, say) gets schedcp's: a second
+        // copy of the API would make its provider implement a different SchedulerProvider, found by nobody.
+        Set<ModuleReference> own = ModuleFinder.of(jars.toArray(Path[]::new)).findAll().stream()
+                .filter(ref -> parent.findModule(ref.descriptor().name()).isEmpty())
                 .collect(Collectors.toSet());
+        ModuleFinder finder = new ModuleFinder() {
+            @Override
+            public Optional<ModuleReference> find(String moduleName) {
+                return own.stream().filter(ref -> ref.descriptor().name().equals(moduleName)).findFirst();
+            }
+
+            @Override
+            public Set<ModuleReference> findAll() {
+                return own;
+            }
+        };
+        Set<String> roots = own.stream().map(ref -> ref.descriptor().name()).collect(Collectors.toSet());
         Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, SchedulerProvider.class.getClassLoader());
         ServiceLoader<SchedulerProvider> loader = ServiceLoader.load(layer, SchedulerProvider.class);
