@@ -1,6 +1,7 @@
 /**
  * The schedcp library: the scheduler manager and its rules, provider discovery (ServiceLoader and plugin
- * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, and privilege.
+ * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, privilege, and
+ * the kernel lab.
  */
 module io.schedcp.core {
     requires transitive io.schedcp.api;
@@ -9,6 +10,7 @@ module io.schedcp.core {
 
     exports io.schedcp.core;
     exports io.schedcp.core.kernel;
+    exports io.schedcp.core.lab;
     exports io.schedcp.core.manager;
     exports io.schedcp.core.process;
     exports io.schedcp.core.provider;

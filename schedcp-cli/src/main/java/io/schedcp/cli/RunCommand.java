@@ -61,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
             if (event instanceof ManagerEvent.Replacing replacing) {
                 say(context, "stopping " + replacing.execution().scheduler().name() + " first: the kernel runs one "
                         + "sched_ext scheduler at a time");
+            } else if (event instanceof ManagerEvent.StoppingForeign foreign) {
+                say(context, "stopping the running scheduler '" + foreign.ops() + "' first ("
+                        + foreign.owners().stream().map(o -> o.command() + " pid " + o.pid())
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + "): the kernel runs one sched_ext scheduler at a time");
             } else if (event instanceof ManagerEvent.Launched launched) {
                 launched.execution().handle().onOutput(line -> {
                     context.out().println(line);

@@ -11,6 +11,7 @@ import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.api.spi.StopSignal;
 import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.kernel.StructOpsOwners;
 import io.schedcp.core.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class SchedulerManager implements AutoCloseable {
     private final Clock clock;
     private final KernelWaits waits;
     private final HandleStopper stopper;
+    private final ForeignSchedulers foreign;
     private final Object lock = new Object();
     private final List<Consumer<ManagerEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Execution> executions = Collections.synchronizedMap(
@@ -64,8 +66,10 @@ public final class SchedulerManager implements AutoCloseable {
     private final ScheduledExecutorService watcher;
     private volatile Execution current;
 
-    SchedulerManager(ProviderRegistry registry, SchedExtReader kernel, ManagerSettings settings, Clock clock) {
+    SchedulerManager(ProviderRegistry registry, SchedExtReader kernel, ForeignSchedulers foreign,
+            ManagerSettings settings, Clock clock) {
         this.registry = registry;
+        this.foreign = foreign;
         this.kernel = kernel;
         this.settings = settings;
         this.clock = clock;
@@ -190,20 +194,38 @@ public final class SchedulerManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the kernel to have no sched_ext scheduler. One that this manager did not start is stopped
+     * through the programs that hold its struct_ops link; when none can be found it is named and left alone.
+     */
     private SchedExtState requireIdleKernel(SchedulerDescriptor next) {
         try {
             Optional<SchedExtState> idle = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
             if (idle.isPresent()) {
                 return idle.get();
             }
+            SchedExtState state = kernel.read();
+            String ops = state.ops().orElse("?");
+            List<StructOpsOwners.Owner> owners = foreign.owners();
+            if (owners.isEmpty()) {
+                throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already "
+                        + "runs the sched_ext scheduler '" + ops + "' (state " + state.state() + "), and no program "
+                        + "this user can see holds it; stop it where it was started, or run schedcp as root");
+            }
+            LOG.info("replace: stopping foreign scheduler {} held by {} to start {}", ops, owners, next.qualifiedName());
+            emit(new ManagerEvent.StoppingForeign(ops, owners, next.qualifiedName()));
+            if (foreign.stop(owners).isEmpty()) {
+                throw new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name() + ": the programs of the "
+                        + "running scheduler '" + ops + "' " + owners + " did not end even after SIGKILL");
+            }
+            return waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false)
+                    .orElseThrow(() -> new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name()
+                            + ": the programs of '" + ops + "' ended but the kernel did not go back to its default "
+                            + "scheduler within " + settings.stopStepTimeout().toSeconds() + " s"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchedcpException(Kind.START_FAILED, "interrupted while waiting to start " + next.name(), e);
         }
-        SchedExtState state = kernel.read();
-        throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already runs the "
-                + "sched_ext scheduler '" + state.ops().orElse("?") + "' (state " + state.state() + "), which this "
-                + "schedcp did not start; stop that scheduler's program first (see 'schedcp status')");
     }
 
     private Execution launch(SchedulerDescriptor descriptor, List<String> args) {

@@ -4,6 +4,10 @@ import io.schedcp.api.spi.ProcessLauncher;
 import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.kernel.StructOpsOwners;
+import io.schedcp.core.process.SignalSender;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
 import io.schedcp.core.provider.DefaultProviderContext;
@@ -30,6 +34,7 @@ public final class SchedulerManagerBuilder {
     private ManagerSettings settings = ManagerSettings.DEFAULTS;
     private ProcessLauncher launcher;
     private Clock clock = Clock.systemUTC();
+    private Supplier<List<StructOpsOwners.Owner>> owners;
 
     SchedulerManagerBuilder() {
     }
@@ -69,6 +74,15 @@ public final class SchedulerManagerBuilder {
         return this;
     }
 
+    /**
+     * How to find the programs of a scheduler this manager did not start; by default the holders of a
+     * struct_ops link in {@code /proc}.
+     */
+    public SchedulerManagerBuilder foreignOwners(Supplier<List<StructOpsOwners.Owner>> owners) {
+        this.owners = Objects.requireNonNull(owners);
+        return this;
+    }
+
     public SchedulerManagerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
         return this;
@@ -76,8 +90,9 @@ public final class SchedulerManagerBuilder {
 
     public SchedulerManager build() {
         SchedcpConfig cfg = config != null ? config : SchedcpConfig.fromEnvironment();
-        ProcessLauncher processLauncher = launcher != null ? launcher
-                : new PrivilegedLauncher(Privilege.detect(cfg.environment()));
+        Privilege privilege = launcher instanceof PrivilegedLauncher privileged ? privileged.privilege()
+                : Privilege.detect(cfg.environment());
+        ProcessLauncher processLauncher = launcher != null ? launcher : new PrivilegedLauncher(privilege);
         Problems problems = new Problems();
         List<SchedulerProvider> candidates = new ArrayList<>(explicit);
         if (discover) {
@@ -88,6 +103,10 @@ public final class SchedulerManagerBuilder {
         }
         ProviderRegistry registry = new ProviderRegistry(candidates,
                 new DefaultProviderContext(processLauncher, cfg.home(), cfg.environment()), problems);
-        return new SchedulerManager(registry, new SchedExtReader(cfg.schedExtDirectory()), settings, clock);
+        Supplier<List<StructOpsOwners.Owner>> ownerFinder = owners != null ? owners
+                : new StructOpsOwners(Path.of("/proc"))::find;
+        ForeignSchedulers foreign = new ForeignSchedulers(ownerFinder, new SignalSender(privilege),
+                settings.stopStepTimeout());
+        return new SchedulerManager(registry, new SchedExtReader(cfg.schedExtDirectory()), foreign, settings, clock);
     }
 }

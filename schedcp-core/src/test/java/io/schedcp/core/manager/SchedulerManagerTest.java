@@ -7,6 +7,7 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.spi.StopSignal;
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.kernel.StructOpsOwners;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
 import java.nio.file.Files;
@@ -36,8 +37,12 @@ class SchedulerManagerTest {
         manager = manager(new FakeProvider(kernel));
     }
 
+    /** The programs the manager may find holding a scheduler it did not start. */
+    private final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
+
     private SchedulerManager manager(FakeProvider... providers) {
         SchedulerManagerBuilder builder = SchedulerManager.builder()
+                .foreignOwners(() -> List.copyOf(foreignOwners))
                 .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.sysfs.toString())))
                 .discoverProviders(false)
                 .loadPlugins(false)
@@ -203,13 +208,38 @@ class SchedulerManagerTest {
     }
 
     @Test
-    void aSchedulerStartedElsewhereIsNamedAndLeftAlone() throws Exception {
+    void aSchedulerWhoseProgramCannotBeFoundIsNamedAndLeftAlone() throws Exception {
         kernel.runForeign("lavd");
 
         assertThatThrownBy(() -> manager.start("fake_a", List.of()))
                 .hasMessageContaining("already runs the sched_ext scheduler 'lavd'")
+                .hasMessageContaining("no program this user can see holds it")
                 .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
         assertThat(kernel.state()).isEqualTo("enabled");
+    }
+
+    @Test
+    void aSchedulerStartedByAnotherProgramIsStoppedFirstAndSaidSo() throws Exception {
+        Process other = new ProcessBuilder("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(), "qmap")
+                .redirectErrorStream(true).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!kernel.state().equals("enabled") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_qmap"));
+
+            Execution execution = manager.start("fake_a", List.of());
+
+            assertThat(other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(other.exitValue()).as("the other program ended on SIGINT").isZero();
+            assertThat(execution.state()).isEqualTo(ExecutionState.RUNNING);
+            assertThat(manager.kernelState().ops()).contains("fake_a");
+            assertThat(events).anyMatch(e -> e instanceof ManagerEvent.StoppingForeign f
+                    && f.ops().equals("qmap") && f.next().equals("fake:fake_a"));
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     @Test

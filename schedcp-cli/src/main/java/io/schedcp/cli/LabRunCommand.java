@@ -1,0 +1,64 @@
+package io.schedcp.cli;
+
+import io.schedcp.api.SchedcpException;
+import io.schedcp.core.lab.Lab;
+import io.schedcp.core.lab.LabOptions;
+import io.schedcp.core.lab.LabResult;
+import io.schedcp.core.lab.LabToolchain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code schedcp lab run -- COMMAND...}: one command inside a sched_ext guest. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Boot the lab kernel, run COMMAND inside it, print its output and exit with its status.",
+            "In the guest this host's files are visible read-only, HOME and SCHEDCP_HOME are writable scratch,",
+            "and schedcp and the reference schedulers are on PATH. Example:",
+            "  schedcp lab run -- schedcp run scx_simple",
+            "A boot takes about 20 s before COMMAND starts; exit 125 means the guest gave no result."})
+final class LabRunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "The time limit of COMMAND in the guest (default ${DEFAULT-VALUE}).")
+    private int timeout;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments (after '--').")
+    private List<String> command;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliContext context = ((SchedcpCommand) spec.parent().parent().userObject()).context();
+        if (timeout < 1) {
+            throw new SchedcpException(SchedcpException.Kind.INVALID_INPUT, "--timeout takes whole seconds, 1 or more");
+        }
+        Path cache = LabSupport.cacheDirectory(context.config());
+        LabToolchain toolchain = LabToolchain.load(cache).orElseThrow(() -> new SchedcpException(
+                SchedcpException.Kind.UNAVAILABLE, "the kernel lab is not set up (" + LabToolchain.manifestIn(cache)
+                        + " does not exist); run bpf/setup.sh from the schedcp source tree (see docs/lab.md)"));
+        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(timeout))
+                .withPath(LabSupport.launcherDirectory().map(List::of).orElse(List.of()));
+        context.err().println("schedcp: booting the lab kernel " + toolchain.kernelVersion() + " ...");
+        LabResult result = new Lab(toolchain, cache).runCommand(command, options, line -> {
+            context.out().println(line);
+            context.out().flush();
+        });
+        if (result.exitCode() == 125 && result.scenarios().isEmpty()) {
+            context.err().println("schedcp: the lab guest gave no result; its last console lines:");
+            result.consoleTail().forEach(line -> context.err().println("  | " + line));
+        }
+        context.err().printf("schedcp: lab boot %.1f s, command %.1f s, exit status %d%n",
+                result.boot().toMillis() / 1000.0,
+                result.scenarios().isEmpty() ? 0.0 : result.scenarios().get(0).duration().toMillis() / 1000.0,
+                result.exitCode());
+        return result.exitCode();
+    }
+}
