@@ -413,8 +413,9 @@ public final class SchedulerManager implements AutoCloseable {
                 exit = stopper.stop(execution.id(), handle).exit();
             }
             List<String> output = exit.map(ExitInfo::lastOutput).orElse(handle.outputTail());
+            String program = exit.map(e -> "; its program " + e.summary()).orElse("");
             ended(execution, ExecutionState.EJECTED, "the kernel ejected " + name + " (sched_ext state "
-                    + state.state() + ", ops " + state.ops().orElse("none") + ")" + outputBlock(output));
+                    + state.state() + ", ops " + state.ops().orElse("none") + ")" + program + outputBlock(output));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -12,6 +12,8 @@ import io.schedcp.api.spi.StartRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ProviderRegistryTest {
@@ -20,35 +22,39 @@ class ProviderRegistryTest {
         throw new UnsupportedOperationException("no launching in this test");
     }, Path.of("/tmp/schedcp-test"), Map.of());
 
+    /** A provider whose behaviour the test gives as functions. */
+    private record StubProvider(String id, int rank, Supplier<List<SchedulerDescriptor>> list,
+            Consumer<ProviderContext> init) implements SchedulerProvider {
+
+        @Override
+        public void initialize(ProviderContext context) {
+            init.accept(context);
+        }
+
+        @Override
+        public List<SchedulerDescriptor> schedulers() {
+            return list.get();
+        }
+
+        @Override
+        public Availability availability(String schedulerName) {
+            return Availability.available();
+        }
+
+        @Override
+        public SchedulerHandle start(StartRequest request) {
+            throw new UnsupportedOperationException("no starting in this test");
+        }
+    }
+
+    private static List<SchedulerDescriptor> descriptors(String provider, String... names) {
+        return java.util.Arrays.stream(names).map(n -> new SchedulerDescriptor(n, provider, n, false, "", "",
+                List.of(), "", List.of(), "", "", Requirements.NONE)).toList();
+    }
+
     /** A provider offering the given names, with a rank. */
     private static SchedulerProvider provider(String id, int rank, String... names) {
-        return new SchedulerProvider() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public int rank() {
-                return rank;
-            }
-
-            @Override
-            public List<SchedulerDescriptor> schedulers() {
-                return java.util.Arrays.stream(names).map(n -> new SchedulerDescriptor(n, id, n, false, "", "",
-                        List.of(), "", List.of(), "", "", Requirements.NONE)).toList();
-            }
-
-            @Override
-            public Availability availability(String schedulerName) {
-                return Availability.available();
-            }
-
-            @Override
-            public SchedulerHandle start(StartRequest request) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new StubProvider(id, rank, () -> descriptors(id, names), ctx -> { });
     }
 
     @Test
@@ -73,32 +79,9 @@ class ProviderRegistryTest {
 
     @Test
     void aProviderThatFailsToInitializeIsSkippedAndReported() {
-        SchedulerProvider broken = new SchedulerProvider() {
-            @Override
-            public String id() {
-                return "broken";
-            }
-
-            @Override
-            public void initialize(ProviderContext ctx) {
-                throw new IllegalStateException("cannot read my config");
-            }
-
-            @Override
-            public List<SchedulerDescriptor> schedulers() {
-                return List.of();
-            }
-
-            @Override
-            public Availability availability(String schedulerName) {
-                return Availability.available();
-            }
-
-            @Override
-            public SchedulerHandle start(StartRequest request) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        SchedulerProvider broken = new StubProvider("broken", 0, List::of, ctx -> {
+            throw new IllegalStateException("cannot read my config");
+        });
         Problems problems = new Problems();
 
         ProviderRegistry registry = new ProviderRegistry(List.of(broken, provider("scx", 0, "a")), context, problems);
@@ -110,27 +93,9 @@ class ProviderRegistryTest {
 
     @Test
     void aProviderThatThrowsWhileListingIsLeftOutOfThatAnswer() {
-        SchedulerProvider flaky = new SchedulerProvider() {
-            @Override
-            public String id() {
-                return "flaky";
-            }
-
-            @Override
-            public List<SchedulerDescriptor> schedulers() {
-                throw new IllegalStateException("disk gone");
-            }
-
-            @Override
-            public Availability availability(String schedulerName) {
-                return Availability.available();
-            }
-
-            @Override
-            public SchedulerHandle start(StartRequest request) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        SchedulerProvider flaky = new StubProvider("flaky", 0, () -> {
+            throw new IllegalStateException("disk gone");
+        }, ctx -> { });
         Problems problems = new Problems();
         ProviderRegistry registry = new ProviderRegistry(List.of(flaky, provider("scx", 0, "a")), context, problems);
 
@@ -150,28 +115,7 @@ class ProviderRegistryTest {
 
     @Test
     void aDescriptorNamingAnotherProviderIsCorrectedToItsRealProvider() {
-        SchedulerProvider liar = provider("acme", 0, "x");
-        SchedulerProvider wrapped = new SchedulerProvider() {
-            @Override
-            public String id() {
-                return "real";
-            }
-
-            @Override
-            public List<SchedulerDescriptor> schedulers() {
-                return liar.schedulers();
-            }
-
-            @Override
-            public Availability availability(String schedulerName) {
-                return Availability.available();
-            }
-
-            @Override
-            public SchedulerHandle start(StartRequest request) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        SchedulerProvider wrapped = new StubProvider("real", 0, () -> descriptors("acme", "x"), ctx -> { });
         ProviderRegistry registry = new ProviderRegistry(List.of(wrapped), context, new Problems());
 
         assertThat(registry.resolve("x").orElseThrow().qualifiedName()).isEqualTo("real:x");

@@ -1,0 +1,143 @@
+package io.schedcp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.schedcp.core.lab.Lab;
+import io.schedcp.core.lab.LabOptions;
+import io.schedcp.core.lab.LabResult;
+import io.schedcp.core.lab.LabScenario;
+import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.core.lab.ScenarioResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real schedcp CLI of this build on a real sched_ext kernel: one lab boot runs every scenario (scripts
+ * under bpf/lab/tests), then each test asserts on its scenario's output. Off CI, a host that cannot boot
+ * the lab skips these tests and says so loudly; on CI (CI=true) that is a failure.
+ */
+class LabIT {
+
+    private static final Path PROJECT = Path.of(System.getProperty("schedcp.project.dir", "..")).toAbsolutePath()
+            .normalize();
+    private static final Path TESTS = PROJECT.resolve("bpf/lab/tests");
+    private static LabResult result;
+
+    @BeforeAll
+    static void bootOnce() throws Exception {
+        Path cache = LabToolchain.cacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")));
+        Optional<LabToolchain> toolchain = LabToolchain.load(cache);
+        List<String> missing = toolchain.map(LabToolchain::missing)
+                .orElse(List.of("no lab manifest at " + LabToolchain.manifestIn(cache)));
+        if (!missing.isEmpty()) {
+            String why = "the kernel lab is not ready (" + String.join("; ", missing) + "); run bpf/setup.sh";
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI must run the lab tests, but " + why);
+            }
+            System.err.println("\n*** LAB TESTS SKIPPED: " + why + " ***\n");
+            Assumptions.abort(why);
+        }
+        List<LabScenario> scenarios = new ArrayList<>();
+        scenarios.add(new LabScenario("status", "schedcp status; echo \"status rc=$?\""));
+        scenarios.add(script("run-simple", "run-scheduler.sh scx_simple simple"));
+        scenarios.add(script("run-qmap", "run-scheduler.sh scx_qmap qmap"));
+        scenarios.add(script("run-central", "run-scheduler.sh scx_central central"));
+        scenarios.add(script("replace", "replace.sh"));
+        scenarios.add(script("bad-args", "bad-args.sh"));
+        scenarios.add(script("sigkill", "sigkill.sh"));
+        Path bin = Path.of(System.getProperty("schedcp.dist", "target/schedcp")).resolve("bin").toAbsolutePath();
+        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(240))
+                .withPath(List.of(bin)).withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
+        result = new Lab(toolchain.get(), cache).run(scenarios, options, line -> { });
+        System.out.printf("lab boot: %.1f s to the first scenario, %.1f s in all, kernel %s%n",
+                result.boot().toMillis() / 1000.0, result.total().toMillis() / 1000.0,
+                toolchain.get().kernelVersion());
+        for (ScenarioResult scenario : result.scenarios()) {
+            System.out.printf("lab scenario %-12s %6.1f s  exit %d%n", scenario.name(),
+                    scenario.duration().toMillis() / 1000.0, scenario.exitCode());
+        }
+        if (result.scenarios().isEmpty()) {
+            fail("the lab guest gave no result; console:\n" + String.join("\n", result.consoleTail()));
+        }
+    }
+
+    private static LabScenario script(String name, String command) {
+        return new LabScenario(name, "bash " + TESTS + "/" + command);
+    }
+
+    private static String output(String scenario) {
+        return result.scenario(scenario).map(ScenarioResult::outputText)
+                .orElseGet(() -> fail("scenario " + scenario + " did not run; console:\n"
+                        + String.join("\n", result.consoleTail())));
+    }
+
+    @Test
+    void statusReportsSchedExtPresentAndDisabled() {
+        assertThat(output("status")).contains("sched_ext:   disabled").contains("status rc=0");
+    }
+
+    @Test
+    void scxSimpleRunsAWorkloadAndStopsOnSigint() {
+        assertRunsAndStops("run-simple", "scx_simple", "simple");
+    }
+
+    @Test
+    void scxQmapRunsAWorkloadAndStopsOnSigint() {
+        assertRunsAndStops("run-qmap", "scx_qmap", "qmap");
+    }
+
+    @Test
+    void scxCentralRunsAWorkloadAndStopsOnSigint() {
+        assertRunsAndStops("run-central", "scx_central", "central");
+    }
+
+    private static void assertRunsAndStops(String scenario, String name, String ops) {
+        String out = output(scenario);
+        assertThat(out).as(out)
+                .contains("state=enabled ops=" + ops)
+                .contains("workload rc=0")
+                .contains("run rc=0")
+                .contains("after state=disabled")
+                .contains("schedcp: " + name + " is running: sched_ext enabled, ops " + ops)
+                .contains("schedcp: stopped " + name + " (sent SIGINT")
+                .contains("the kernel is back on its default scheduler (sched_ext disabled)");
+    }
+
+    @Test
+    void startingASchedulerStopsTheOneAnotherSchedcpRuns() {
+        String out = output("replace");
+        assertThat(out).as(out)
+                .contains("first ops=qmap")
+                .contains("second ops=simple")
+                .contains("schedcp: stopping the running scheduler 'qmap' first (scx_qmap pid")
+                .contains("schedcp: scx_simple is running: sched_ext enabled, ops simple")
+                .contains("after state=disabled");
+    }
+
+    @Test
+    void aSchedulerThatCannotLoadFailsWithItsOwnOutputAndLeavesTheKernelAlone() {
+        String out = output("bad-args");
+        assertThat(out).as(out)
+                .contains("run rc=" + ExitCodes.START_FAILED)
+                .contains("before the kernel reported it enabled")
+                .contains("after state=disabled");
+    }
+
+    @Test
+    void aKilledSchedulerIsEjectedByTheKernelAndReported() {
+        String out = output("sigkill");
+        assertThat(out).as(out)
+                .contains("run rc=" + ExitCodes.EJECTED)
+                .containsPattern("the kernel ejected scx_simple .*; its program ended by signal 9 \\(SIGKILL\\)"
+                        + "|scx_simple ended by signal 9 \\(SIGKILL\\) while it was running")
+                .contains("after state=disabled");
+    }
+}
