@@ -10,6 +10,7 @@
 # Output: ${SCHEDCP_HOME:-$HOME/.schedcp}/scxbin   (scheduler binaries)
 # Manifest, written last: $CACHE/lab/toolchain.properties (its presence = setup done).
 set -Eeuo pipefail
+umask 022
 
 CACHE=${SCHEDCP_CACHE:-$HOME/.cache/schedcp}
 SCXBIN=${SCHEDCP_HOME:-$HOME/.schedcp}/scxbin
@@ -19,7 +20,9 @@ NSTEPS=8
 REQUIRED_SCX="scx_simple scx_qmap scx_central scx_flatcg scx_userland"
 OPTIONAL_SCX="scx_pair scx_sdt scx_prev scx_cpu0"
 
-CLANG=/usr/bin/clang-19
+# BPF compiler: clang-22 (bookworm-security) when Debian has it, else clang-19, which
+# miscompiles BPF arena accesses in 7.3's scx_qmap (the verifier rejects qmap_dequeue).
+NEWER_LLVM=22
 BPFTOOL=/usr/sbin/bpftool
 QEMU=/usr/bin/qemu-system-x86_64
 BUSYBOX=/bin/busybox
@@ -28,8 +31,6 @@ VIRTIOFSD=$CACHE/virtiofsd/virtiofsd   # generated wrapper, see VFS_PKGS
 # Packages from the default suite (bookworm). lld-19: the kernel's tools build links with it.
 BASE_PKGS="clang-19 llvm-19 lld-19 libelf-dev zlib1g-dev libzstd-dev pkg-config make binutils xz-utils
   zstd qemu-system-x86 busybox-static rt-tests stress-ng"
-# From bookworm-backports: libbpf >= 1.4 and bpftool >= 7.5 (bookworm has 1.1 / 7.1).
-BPO_PKGS="libbpf-dev libbpf1 bpftool"
 # virtiofsd exists only in trixie, and `apt-get install -t trixie virtiofsd` would upgrade
 # libc6 and with it ~100 packages (dpkg, systemd libs, qemu, openssh ...) to trixie's.
 # Instead its .deb and those of its libraries (trixie's libc6 too) are unpacked into the
@@ -77,6 +78,10 @@ on_err() {
   exit "$rc"
 }
 
+llvm_version() {   # the LLVM to build BPF with: NEWER_LLVM if installed, else 19
+  if pkg_ok "clang-$NEWER_LLVM" && pkg_ok "lld-$NEWER_LLVM" && pkg_ok "llvm-$NEWER_LLVM"; then
+    echo "$NEWER_LLVM"; else echo 19; fi
+}
 pkg_version() { dpkg-query -W -f='${db:Status-Abbrev} ${Version}\n' "$1" 2>/dev/null | awk '$1=="ii"{print $2}'; }
 # pkg_ok NAME [MIN_VERSION]
 pkg_ok() {
@@ -88,7 +93,7 @@ missing_pkgs() {
   local p
   for p in $BASE_PKGS; do pkg_ok "$p" || echo "$p"; done
 }
-missing_bpo_pkgs() {
+missing_bpo_pkgs() {   # from bookworm-backports: libbpf >= 1.4, bpftool >= 7.5 (bookworm: 1.1 / 7.1)
   pkg_ok libbpf-dev 1:1.4 || echo libbpf-dev
   pkg_ok libbpf1 1:1.4 || echo libbpf1
   pkg_ok bpftool 7.5 || echo bpftool
@@ -129,7 +134,8 @@ if [[ $MODE == check ]]; then
   ok()   { printf 'ready    %-14s %s\n' "$1" "$2"; }
   miss() { printf 'MISSING  %-14s %s\n' "$1" "$2"; bad=1; }
   m=$(missing_pkgs; missing_bpo_pkgs); m=$(echo $m)
-  if [[ -z "$m" ]]; then ok toolchain "clang-19, libbpf-dev $(pkg_version libbpf-dev), bpftool $(pkg_version bpftool), qemu $(pkg_version qemu-system-x86)"
+  CLANG=/usr/bin/clang-$(llvm_version)
+  if [[ -z "$m" ]]; then ok toolchain "$(basename "$CLANG"), libbpf-dev $(pkg_version libbpf-dev), bpftool $(pkg_version bpftool), qemu $(pkg_version qemu-system-x86)"
   else miss toolchain "packages: $m"; fi
   for f in "$CLANG" "$BPFTOOL" "$QEMU" "$BUSYBOX"; do
     [[ -x "$f" ]] || miss toolchain "$f"
@@ -186,7 +192,12 @@ if [[ "$(cat "$PIN" 2>/dev/null)" != "${want_pin%$'\n'}" ]]; then printf '%s' "$
 apt_updated=0
 apt_update() {
   note "apt-get update"
-  logged apt-get update -q || die_log "apt-get update failed"
+  local out
+  out=$(apt-get update -q 2>&1) || { echo "$out" >>"$LOG"; die_log "apt-get update failed"; }
+  echo "$out" >>"$LOG"
+  if grep -qE '^(W: Failed to fetch|W: Some index files failed)' <<<"$out"; then
+    note "WARNING: apt-get update could not reach the Debian registry; using the package lists already here"
+  fi
   apt_updated=1
 }
 
@@ -205,6 +216,17 @@ else
   missing=$(missing_pkgs; missing_bpo_pkgs); missing=$(echo $missing)
   [[ -z "$missing" ]] || die_log "still missing after apt-get install: $missing"
 fi
+if [[ $(llvm_version) != "$NEWER_LLVM" ]]; then
+  if apt-cache show "clang-$NEWER_LLVM" >/dev/null 2>&1; then
+    note "installing clang-$NEWER_LLVM lld-$NEWER_LLVM llvm-$NEWER_LLVM"
+    logged "${APT_INSTALL[@]}" "clang-$NEWER_LLVM" "lld-$NEWER_LLVM" "llvm-$NEWER_LLVM" \
+      || note "clang-$NEWER_LLVM did not install; building with clang-19 (scx_qmap may not load)"
+  else
+    note "no clang-$NEWER_LLVM in the apt lists; building with clang-19 (scx_qmap may not load)"
+  fi
+fi
+LLVM_VER=$(llvm_version)
+CLANG=/usr/bin/clang-$LLVM_VER
 for f in "$CLANG" "$BPFTOOL" "$QEMU" "$BUSYBOX"; do
   [[ -x "$f" ]] || die "$f not found after install"
 done
@@ -212,7 +234,7 @@ if ! "$VIRTIOFSD" --version >/dev/null 2>&1; then
   note "unpacking trixie's virtiofsd and its libraries into $CACHE/virtiofsd"
   apt-cache show virtiofsd/trixie >/dev/null 2>&1 || [[ $apt_updated == 1 ]] || apt_update
   vtmp=$(mktemp -d "$CACHE/lab/dl.XXXXXX")
-  (cd "$vtmp" && logged apt-get download "${DL_OPTS[@]}" $(printf '%s/trixie ' $VFS_PKGS)) \
+  (cd "$vtmp" && logged apt-get download "${DL_OPTS[@]}" ${VFS_PKGS// //trixie }/trixie) \
     || { rm -rf "$vtmp"; die_log "apt-get download of virtiofsd (trixie) failed"; }
   R=$CACHE/virtiofsd/root
   rm -rf "$CACHE/virtiofsd"; mkdir -p "$R"
@@ -288,6 +310,7 @@ else
 fi
 
 step 6 "vmlinux, vmlinux.h and scx headers"
+if [[ -s "$K/vmlinux" && -f "$K/include/vmlinux.h" ]]; then note "cached"; fi
 if [[ ! -s "$K/vmlinux" ]]; then
   note "extracting vmlinux from vmlinuz"
   extract_vmlinux "$K/vmlinuz" "$K/vmlinux" || die "no zstd-compressed ELF with .BTF found in $K/vmlinuz"
@@ -303,30 +326,36 @@ fi
 for d in "$SRCDIR"/tools/sched_ext/include/*/; do
   d=$(basename "$d"); rm -rf "$INC/$d.tmp"
   cp -r "$SRCDIR/tools/sched_ext/include/$d" "$INC/$d.tmp"
-  rm -rf "$INC/$d"; mv "$INC/$d.tmp" "$INC/$d"
+  rm -rf "${INC:?}/${d:?}"; mv "$INC/$d.tmp" "$INC/$d"
 done
 [[ -f "$INC/scx/common.bpf.h" ]] || die "scx/common.bpf.h missing from the kernel source"
 
-step 7 "building reference schedulers with clang-19"
+step 7 "building reference schedulers with clang-$LLVM_VER"
 SCXDIR=$SRCDIR/tools/sched_ext
 avail=$(cd "$SCXDIR" && ls *.bpf.c 2>/dev/null | sed 's/\.bpf\.c$//' | sort | tr '\n' ' ')
-stamp="$KVER $avail"
+stamp="$KVER clang-$LLVM_VER $avail"
 have_required() { local s; for s in $REQUIRED_SCX; do [[ -x "$SCXBIN/$s" ]] || return 1; done; }
 if [[ "$(cat "$SCXBIN/.built-from" 2>/dev/null)" == "$stamp" ]] && have_required; then
   note "already built for $KVER"
 else
-  MK=(make -C "$SCXDIR" -j"$(nproc)" LLVM=-19 VMLINUX_BTF="$K/vmlinux")   # LLVM=-19: clang-19, ld.lld-19
+  rm -rf "$SCXDIR/build"   # a clean build: make would keep objects from an earlier toolchain
+  MK=(make -C "$SCXDIR" -j"$(nproc)" LLVM=-"$LLVM_VER" VMLINUX_BTF="$K/vmlinux")   # clang-N, ld.lld-N
+  ok_list=""
   for s in $avail; do
     note "building $s"
     if logged "${MK[@]}" "$s" && [[ -x "$SCXDIR/build/bin/$s" ]]; then
-      install -m 0755 "$SCXDIR/build/bin/$s" "$SCXBIN/$s"
+      ok_list+=" $s"
     elif [[ " $REQUIRED_SCX " == *" $s "* ]]; then
       die_log "required scheduler $s did not build"
     else
       note "optional $s did not build; skipped"
     fi
   done
-  have_required || die "a required scheduler ($REQUIRED_SCX) is not in this kernel source"
+  for s in $REQUIRED_SCX; do
+    [[ " $ok_list " == *" $s "* ]] || die "required scheduler $s is not in this kernel source"
+  done
+  rm -f "$SCXBIN"/scx_*   # drop binaries of an earlier kernel
+  for s in $ok_list; do install -m 0755 "$SCXDIR/build/bin/$s" "$SCXBIN/$s"; done
   echo "$stamp" >"$SCXBIN/.built-from"
 fi
 BUILT=$(cd "$SCXBIN" && ls scx_* 2>/dev/null | sort | tr '\n' ' ')
@@ -345,11 +374,13 @@ scx_include=$INC
 libbpf_include=/usr/include
 scxbin=$SCXBIN
 clang=$CLANG
+bpf_cflags=-g -O2 -target bpf -mcpu=v3 -D__TARGET_ARCH_x86 -mlittle-endian -fms-extensions -Wno-compare-distinct-pointer-types -I$INC -I$INC/bpf-compat -idirafter /usr/include/x86_64-linux-gnu -idirafter /usr/include
 bpftool=$BPFTOOL
 qemu=$QEMU
 virtiofsd=$VIRTIOFSD
 busybox=$BUSYBOX
 built=${BUILT% }
 EOF
+chmod 0644 "$tmp"
 mv "$tmp" "$MANIFEST"
 echo "setup: done in $((SECONDS - T0)) s: kernel $KVER, schedulers: ${BUILT% }"

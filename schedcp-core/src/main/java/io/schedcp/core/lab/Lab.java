@@ -32,6 +32,8 @@ public final class Lab {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
     private static final String GUEST_INIT = "guest-init.sh";
+    /** A guest that has not started its job by then has hung in boot (seen once in many boots): boot again. */
+    private static final Duration BOOT_LIMIT = Duration.ofSeconds(120);
 
     private final LabToolchain toolchain;
     private final Path cacheDirectory;
@@ -66,14 +68,24 @@ public final class Lab {
             throw new SchedcpException(Kind.UNAVAILABLE, "the kernel lab is not ready: " + String.join("; ", missing)
                     + "; run bpf/setup.sh (see docs/lab.md)");
         }
-        String id = HexFormat.of().formatHex(randomBytes());
-        Path work = prepare(id, scenarios, options);
-        try (GuestProcesses processes = new GuestProcesses()) {
-            return boot(id, work, scenarios.size(), options, processes, live);
-        } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "the lab boot failed: " + e.getMessage(), e);
-        } finally {
-            deleteTree(work);
+        for (int attempt = 1; ; attempt++) {
+            String id = HexFormat.of().formatHex(randomBytes());
+            Path work = prepare(id, scenarios, options);
+            try (GuestProcesses processes = new GuestProcesses()) {
+                Optional<LabResult> result = boot(id, work, scenarios.size(), options, processes, live);
+                if (result.isPresent()) {
+                    return result.get();
+                }
+                if (attempt == 2) {
+                    throw new SchedcpException(Kind.START_FAILED, "the lab guest did not start its job within "
+                            + BOOT_LIMIT.toSeconds() + " s, twice; see the console with SCHEDCP_LOG_LEVEL=debug");
+                }
+                LOG.warn("lab boot {}: no job after {} s; booting again", id, BOOT_LIMIT.toSeconds());
+            } catch (IOException e) {
+                throw new SchedcpException(Kind.IO, "the lab boot failed: " + e.getMessage(), e);
+            } finally {
+                deleteTree(work);
+            }
         }
     }
 
@@ -108,8 +120,9 @@ public final class Lab {
         }
     }
 
-    private LabResult boot(String id, Path work, int scenarioCount, LabOptions options, GuestProcesses processes,
-            Consumer<String> live) throws IOException, InterruptedException {
+    /** One boot; empty when the guest hung before starting its job. */
+    private Optional<LabResult> boot(String id, Path work, int scenarioCount, LabOptions options,
+            GuestProcesses processes, Consumer<String> live) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path socket = work.resolve("vfs.sock");
         Process virtiofsd = processes.start(new ProcessBuilder(toolchain.virtiofsd().toString(), "--shared-dir", "/",
@@ -138,7 +151,12 @@ public final class Lab {
         ConsoleParser parser = new ConsoleParser(id);
         Duration limit = Duration.ofSeconds(jobSeconds).plus(options.bootAllowance());
         long deadline = start + limit.toNanos();
-        boolean timedOut = follow(console, vm, parser, live, deadline);
+        Outcome outcome = follow(console, vm, parser, live, deadline, start + BOOT_LIMIT.toNanos());
+        if (outcome == Outcome.BOOT_HUNG) {
+            LOG.debug("lab boot {} console: {}", id, parser.consoleTail());
+            return Optional.empty();
+        }
+        boolean timedOut = outcome == Outcome.TIMED_OUT;
         long end = System.nanoTime();
         Duration boot = Duration.ofNanos(parser.startedNanos() < 0 ? end - start : parser.startedNanos() - start);
         List<String> tail = new ArrayList<>(parser.consoleTail());
@@ -150,7 +168,13 @@ public final class Lab {
         }
         LOG.info("lab boot {}: exit {} after {} ms (boot {} ms)", id, exit, Duration.ofNanos(end - start).toMillis(),
                 boot.toMillis());
-        return new LabResult(exit, parser.scenarios(), parser.output(), boot, Duration.ofNanos(end - start), tail);
+        return Optional.of(new LabResult(exit, parser.scenarios(), parser.output(), boot,
+                Duration.ofNanos(end - start), tail));
+    }
+
+    /** How following the console ended. */
+    private enum Outcome {
+        ENDED, TIMED_OUT, BOOT_HUNG
     }
 
     private static void awaitSocket(Path socket, Process virtiofsd, Path work) throws IOException, InterruptedException {
@@ -165,9 +189,9 @@ public final class Lab {
         }
     }
 
-    /** Feeds the console to the parser until QEMU ends or the deadline passes; true on the deadline. */
-    private static boolean follow(Path console, Process vm, ConsoleParser parser, Consumer<String> live, long deadline)
-            throws IOException, InterruptedException {
+    /** Feeds the console to the parser until QEMU ends, the deadline passes, or the boot limit passes first. */
+    private static Outcome follow(Path console, Process vm, ConsoleParser parser, Consumer<String> live, long deadline,
+            long bootDeadline) throws IOException, InterruptedException {
         try (RandomAccessFile file = new RandomAccessFile(console.toFile(), "r")) {
             LineSplitter lines = new LineSplitter();
             byte[] buffer = new byte[8192];
@@ -181,11 +205,16 @@ public final class Lab {
                 }
                 if (ended) {
                     lines.rest().flatMap(rest -> parser.accept(rest, System.nanoTime())).ifPresent(live);
-                    return false;
+                    return Outcome.ENDED;
                 }
-                if (System.nanoTime() - deadline > 0) {
+                long now = System.nanoTime();
+                if (parser.startedNanos() < 0 && now - bootDeadline > 0) {
                     vm.destroy();
-                    return true;
+                    return Outcome.BOOT_HUNG;
+                }
+                if (now - deadline > 0) {
+                    vm.destroy();
+                    return Outcome.TIMED_OUT;
                 }
                 Thread.sleep(50);
             }
