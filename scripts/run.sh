@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine: install the build tools, build the distribution, then show what
-# schedcp knows (the scheduler catalog) and what the kernel runs.
+# The main job on a fresh machine: install the build tools, build the distribution, show what schedcp
+# knows (the scheduler catalog) and what this host's kernel runs, then set up the kernel lab and run a real
+# sched_ext scheduler in it with schedcp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +15,9 @@ echo "\$ schedcp list"
 echo
 echo "\$ schedcp status"
 "$schedcp" status
+echo
+echo "schedcp: setting up the kernel lab (bpf/setup.sh) ..."
+bash bpf/setup.sh
+echo
+echo "\$ schedcp lab run -- bash bpf/lab/demo.sh"
+"$schedcp" lab run --timeout 300 -- bash bpf/lab/demo.sh
