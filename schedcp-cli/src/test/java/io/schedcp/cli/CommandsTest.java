@@ -185,6 +185,31 @@ class CommandsTest {
         assertThat(result.err()).contains("Unknown option: '--bogus'");
     }
 
+    @Test
+    void labStatusSaysWhatIsMissingAndHowToSetItUp() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_CACHE", temp.resolve("empty-cache").toString());
+
+        Result text = run(env, "lab", "status");
+        Result json = run(env, "lab", "status", "--json");
+
+        assertThat(text.code()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(text.out()).contains("lab:        not ready").contains("toolchain.properties does not exist")
+                .contains("bpf/setup.sh");
+        assertThat(this.json.readTree(json.out()).get("ready").asBoolean()).isFalse();
+    }
+
+    @Test
+    void labRunWithoutASetUpLabExitsFourWithTheFix() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_CACHE", temp.resolve("empty-cache").toString());
+
+        Result result = run(env, "lab", "run", "--", "true");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(result.err()).contains("the kernel lab is not set up").contains("bpf/setup.sh");
+    }
+
     private static JsonNode find(JsonNode rows, String name) {
         for (JsonNode row : rows) {
             if (row.get("name").asString().equals(name)) {

@@ -35,7 +35,7 @@ final class LabJob {
         job.append("cd ").append(quote(workDir.toString())).append(" 2>/dev/null || cd /\n");
         job.append("status=0\n");
         for (LabScenario scenario : scenarios) {
-            String file = "\"$TMPDIR/scenario-" + scenario.name() + ".sh\"";
+            String file = "\"${TMPDIR:-/tmp}/scenario-" + scenario.name() + ".sh\"";
             job.append("cat > ").append(file).append(" <<'SCHEDCP_SCENARIO_EOF'\n")
                     .append(scenario.script()).append(scenario.script().endsWith("\n") ? "" : "\n")
                     .append("SCHEDCP_SCENARIO_EOF\n");
