@@ -1,5 +1,9 @@
 package io.schedcp.core.manager;
 
+import io.schedcp.api.SchedExtState;
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.api.SchedulerDescriptor;
 import io.schedcp.api.spi.StopSignal;
 import io.schedcp.core.kernel.StructOpsOwners.Owner;
 import io.schedcp.core.process.SignalSender;
@@ -11,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -34,12 +39,31 @@ final class ForeignSchedulers {
         this.stepTimeout = stepTimeout;
     }
 
-    List<Owner> owners() {
-        return owners.get();
+    /**
+     * Stops the programs that hold the scheduler the kernel runs ({@code state}), so that {@code next} can
+     * start; tells {@code events} first.
+     *
+     * @throws SchedcpException START_FAILED when no program can be found, STOP_FAILED when one outlives SIGKILL
+     */
+    void stopAll(SchedExtState state, SchedulerDescriptor next, Consumer<ManagerEvent> events)
+            throws InterruptedException {
+        String ops = state.ops().orElse("?");
+        List<Owner> found = owners.get();
+        if (found.isEmpty()) {
+            throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already "
+                    + "runs the sched_ext scheduler '" + ops + "' (state " + state.state() + "), and no program "
+                    + "this user can see holds it; stop it where it was started, or run schedcp as root");
+        }
+        LOG.info("replace: stopping foreign scheduler {} held by {} to start {}", ops, found, next.qualifiedName());
+        events.accept(new ManagerEvent.StoppingForeign(ops, found, next.qualifiedName()));
+        if (stop(found).isEmpty()) {
+            throw new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name() + ": the programs of the "
+                    + "running scheduler '" + ops + "' " + found + " did not end even after SIGKILL");
+        }
     }
 
     /** Ends {@code targets}; returns the signals sent, or empty when one outlived SIGKILL. */
-    Optional<List<StopSignal>> stop(List<Owner> targets) throws InterruptedException {
+    private Optional<List<StopSignal>> stop(List<Owner> targets) throws InterruptedException {
         List<Long> pids = targets.stream().map(Owner::pid).collect(Collectors.toList());
         List<StopSignal> sent = new ArrayList<>();
         for (StopSignal signal : StopSignal.values()) {

@@ -11,17 +11,12 @@ import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.api.spi.StopSignal;
 import io.schedcp.core.kernel.SchedExtReader;
-import io.schedcp.core.kernel.StructOpsOwners;
 import io.schedcp.core.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -42,8 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerManager.class);
-    private static final int REMEMBERED_EXECUTIONS = 100;
-    private static final int OUTPUT_LINES_IN_ERRORS = 20;
 
     private final ProviderRegistry registry;
     private final SchedExtReader kernel;
@@ -52,18 +45,12 @@ public final class SchedulerManager implements AutoCloseable {
     private final KernelWaits waits;
     private final HandleStopper stopper;
     private final ForeignSchedulers foreign;
+    private final SchedulerDirectory directory;
+    private final ExecutionWatcher watcher;
     private final Object lock = new Object();
     private final List<Consumer<ManagerEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Execution> executions = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Execution> eldest) {
-                    return size() > REMEMBERED_EXECUTIONS;
-                }
-            });
-    private final ScheduledExecutorService watcher;
+    private final ExecutionHistory executions = new ExecutionHistory();
+    private final ScheduledExecutorService watchThread;
     private volatile Execution current;
 
     SchedulerManager(ProviderRegistry registry, SchedExtReader kernel, ForeignSchedulers foreign,
@@ -75,13 +62,15 @@ public final class SchedulerManager implements AutoCloseable {
         this.clock = clock;
         this.waits = new KernelWaits(kernel, settings.pollInterval());
         this.stopper = new HandleStopper(settings.stopStepTimeout());
-        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.directory = new SchedulerDirectory(registry, kernel);
+        this.watcher = new ExecutionWatcher(kernel, stopper, settings.stopStepTimeout(), this::ended);
+        this.watchThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "schedcp-watch");
             t.setDaemon(true);
             return t;
         });
         long period = settings.pollInterval().toMillis() * 2;
-        watcher.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
+        watchThread.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
     }
 
     public static SchedulerManagerBuilder builder() {
@@ -111,34 +100,16 @@ public final class SchedulerManager implements AutoCloseable {
 
     /** Every scheduler of every provider, with its availability on this host. */
     public List<SchedulerEntry> list() {
-        boolean supported = kernel.isSupported();
-        return registry.allSchedulers().stream()
-                .map(d -> new SchedulerEntry(d, availability(d, supported), registry.servesPlainName(d)))
-                .collect(Collectors.toList());
+        return directory.list();
     }
 
     public Optional<SchedulerEntry> find(String name) {
-        return registry.resolve(name).map(d -> new SchedulerEntry(d, availability(d, kernel.isSupported()),
-                registry.servesPlainName(d)));
+        return directory.find(name);
     }
 
     /** The scheduler {@code name} stands for; a name that matches none fails with the closest names. */
     public SchedulerEntry require(String name) {
-        return find(name).orElseThrow(() -> {
-            List<String> known = list().stream().map(SchedulerEntry::reachableName).collect(Collectors.toList());
-            List<String> close = NameSuggestions.closest(name, known, 3);
-            String hint = close.isEmpty() ? "run 'schedcp list' to see the known schedulers"
-                    : "did you mean " + String.join(", ", close) + "?";
-            return new SchedcpException(Kind.NOT_FOUND, "no scheduler is named '" + name + "'; " + hint);
-        });
-    }
-
-    private Availability availability(SchedulerDescriptor descriptor, boolean kernelSupported) {
-        Availability availability = registry.availability(descriptor);
-        if (availability.isAvailable() && !kernelSupported) {
-            return Availability.unavailable(SchedExtReader.NO_SCHED_EXT_MESSAGE);
-        }
-        return availability;
+        return directory.require(name);
     }
 
     public Optional<Execution> current() {
@@ -147,13 +118,12 @@ public final class SchedulerManager implements AutoCloseable {
     }
 
     public Optional<Execution> execution(String id) {
-        return Optional.ofNullable(executions.get(id));
+        return executions.get(id);
     }
 
+    /** The executions this manager remembers, oldest first. */
     public List<Execution> executions() {
-        synchronized (executions) {
-            return List.copyOf(executions.values());
-        }
+        return executions.all();
     }
 
     /**
@@ -204,20 +174,8 @@ public final class SchedulerManager implements AutoCloseable {
             if (idle.isPresent()) {
                 return idle.get();
             }
-            SchedExtState state = kernel.read();
-            String ops = state.ops().orElse("?");
-            List<StructOpsOwners.Owner> owners = foreign.owners();
-            if (owners.isEmpty()) {
-                throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already "
-                        + "runs the sched_ext scheduler '" + ops + "' (state " + state.state() + "), and no program "
-                        + "this user can see holds it; stop it where it was started, or run schedcp as root");
-            }
-            LOG.info("replace: stopping foreign scheduler {} held by {} to start {}", ops, owners, next.qualifiedName());
-            emit(new ManagerEvent.StoppingForeign(ops, owners, next.qualifiedName()));
-            if (foreign.stop(owners).isEmpty()) {
-                throw new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name() + ": the programs of the "
-                        + "running scheduler '" + ops + "' " + owners + " did not end even after SIGKILL");
-            }
+            String ops = kernel.read().ops().orElse("?");
+            foreign.stopAll(kernel.read(), next, this::emit);
             return waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false)
                     .orElseThrow(() -> new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name()
                             + ": the programs of '" + ops + "' ended but the kernel did not go back to its default "
@@ -245,7 +203,7 @@ public final class SchedulerManager implements AutoCloseable {
         }
         String id = descriptor.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Execution execution = new Execution(id, descriptor, args, handle, clock);
-        executions.put(id, execution);
+        executions.add(execution);
         emit(new ManagerEvent.Launched(execution));
         return execution;
     }
@@ -271,15 +229,15 @@ public final class SchedulerManager implements AutoCloseable {
             return confirmed.get();
         }
         if (!handle.isAlive()) {
-            ExitInfo exit = awaitExitInfo(handle);
+            ExitInfo exit = ExecutionWatcher.exitInfo(handle, settings.stopStepTimeout());
             String message = descriptor.name() + " " + exit.summary() + " before the kernel reported it enabled"
-                    + outputBlock(exit.lastOutput());
+                    + OutputBlock.of(exit.lastOutput());
             end(execution, ExecutionState.FAILED, message, null);
             LOG.warn("start {} failed: {}", execution.id(), message);
             if (looksLikeSudoRefusal(exit.lastOutput())) {
                 throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name()
                         + ": root is needed to load a scheduler and sudo refused; run schedcp as root, allow "
-                        + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD" + outputBlock(exit.lastOutput()));
+                        + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD" + OutputBlock.of(exit.lastOutput()));
             }
             throw new SchedcpException(Kind.START_FAILED, message);
         }
@@ -288,7 +246,7 @@ public final class SchedulerManager implements AutoCloseable {
                 + settings.startTimeout().toSeconds() + " s (state " + now.state() + ", ops "
                 + now.ops().orElse("none") + ", expected ops '" + descriptor.opsName() + "')";
         List<String> output = abandon(execution, message);
-        throw new SchedcpException(Kind.START_FAILED, message + outputBlock(output));
+        throw new SchedcpException(Kind.START_FAILED, message + OutputBlock.of(output));
     }
 
     /** sudo prefixes its own complaints ("a password is required", "not in the sudoers file"). */
@@ -384,38 +342,14 @@ public final class SchedulerManager implements AutoCloseable {
         return io.schedcp.core.process.SignalSender.signalName(signal);
     }
 
-    /** Notices a running scheduler whose program died or that the kernel no longer runs. */
+    /** Hands the running execution, if any, to the watcher. */
     private void watch() {
         Execution execution = current;
         if (execution == null || execution.state() != ExecutionState.RUNNING) {
             return;
         }
         try {
-            SchedulerHandle handle = execution.handle();
-            String name = execution.scheduler().name();
-            if (!handle.isAlive()) {
-                ExitInfo exit = awaitExitInfo(handle);
-                SchedExtState state = kernel.read();
-                ended(execution, ExecutionState.EXITED, name + " " + exit.summary() + " while it was running; "
-                        + "sched_ext is now " + state.state() + outputBlock(exit.lastOutput()));
-                return;
-            }
-            SchedExtState state = kernel.read();
-            if (state.isEnabled() && execution.scheduler().matchesKernelOps(state.ops().orElse(null))) {
-                return;
-            }
-            if (execution.state() != ExecutionState.RUNNING) {
-                return;
-            }
-            // Give the program a moment to print the kernel's exit reason and end by itself.
-            Optional<ExitInfo> exit = handle.awaitExit(settings.stopStepTimeout());
-            if (exit.isEmpty() && execution.state() == ExecutionState.RUNNING) {
-                exit = stopper.stop(execution.id(), handle).exit();
-            }
-            List<String> output = exit.map(ExitInfo::lastOutput).orElse(handle.outputTail());
-            String program = exit.map(e -> "; its program " + e.summary()).orElse("");
-            ended(execution, ExecutionState.EJECTED, "the kernel ejected " + name + " (sched_ext state "
-                    + state.state() + ", ops " + state.ops().orElse("none") + ")" + program + outputBlock(output));
+            watcher.check(execution);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -442,24 +376,6 @@ public final class SchedulerManager implements AutoCloseable {
         execution.announceEnd();
     }
 
-    private ExitInfo awaitExitInfo(SchedulerHandle handle) {
-        try {
-            return handle.awaitExit(settings.stopStepTimeout())
-                    .orElseGet(() -> new ExitInfo(OptionalInt.empty(), "ended", handle.outputTail()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ExitInfo(OptionalInt.empty(), "ended", handle.outputTail());
-        }
-    }
-
-    static String outputBlock(List<String> output) {
-        if (output.isEmpty()) {
-            return "; it printed nothing";
-        }
-        List<String> tail = output.subList(Math.max(0, output.size() - OUTPUT_LINES_IN_ERRORS), output.size());
-        return "; its last output:\n  " + String.join("\n  ", tail);
-    }
-
     private void emit(ManagerEvent event) {
         for (Consumer<ManagerEvent> listener : listeners) {
             try {
@@ -478,7 +394,7 @@ public final class SchedulerManager implements AutoCloseable {
         } catch (SchedcpException e) {
             LOG.warn("while closing: {}", e.getMessage());
         } finally {
-            watcher.shutdownNow();
+            watchThread.shutdownNow();
         }
     }
 }
