@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedulerDescriptor;
 import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.kernel.StructOpsOwners;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,8 +24,9 @@ final class StatusCommand implements Callable<Integer> {
     private boolean json;
 
     /** The shape of {@code --json}. */
-    record Status(boolean supported, String state, String ops, List<String> matchingSchedulers, long enableSeq,
-            long nrRejected, boolean switchAll, Map<String, Long> events, String message) {
+    record Status(boolean supported, String state, String ops, List<String> matchingSchedulers,
+            List<StructOpsOwners.Owner> programs, long enableSeq, long nrRejected, boolean switchAll,
+            Map<String, Long> events, String message) {
     }
 
     @Override
@@ -36,10 +38,11 @@ final class StatusCommand implements Callable<Integer> {
                 .filter(d -> d.matchesKernelOps(ops))
                 .map(SchedulerDescriptor::qualifiedName)
                 .collect(Collectors.toList())).orElse(List.of());
+        List<StructOpsOwners.Owner> programs = state.isEnabled() ? context.manager().schedulerPrograms() : List.of();
         String message = state.supported() ? null : SchedExtReader.NO_SCHED_EXT_MESSAGE;
         if (json) {
             context.out().println(Json.write(new Status(state.supported(), state.state(), state.ops().orElse(null),
-                    matching, state.enableSeq(), state.nrRejected(), state.switchAll(), state.events(), message)));
+                    matching, programs, state.enableSeq(), state.nrRejected(), state.switchAll(), state.events(), message)));
             return ExitCodes.OK;
         }
         if (!state.supported()) {
@@ -51,6 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         if (state.ops().isPresent()) {
             context.out().println("scheduler:   " + state.ops().get()
                     + (matching.isEmpty() ? " (not in the catalog)" : " (" + String.join(", ", matching) + ")"));
+            programs.forEach(p -> context.out().println("program:     " + p.command() + " (pid " + p.pid() + ")"));
             context.out().println("switch_all:  " + (state.switchAll() ? "yes, every task" : "no, only SCHED_EXT tasks"));
         } else {
             context.out().println("scheduler:   none (the kernel's default scheduler runs every task)");

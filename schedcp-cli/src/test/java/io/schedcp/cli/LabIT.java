@@ -103,6 +103,8 @@ class LabIT {
         String out = output(scenario);
         assertThat(out).as(out)
                 .contains("state=enabled ops=" + ops)
+                .contains("scheduler:   " + ops + " (scx:" + name + ")")
+                .containsPattern("program: +" + name + " \\(pid [0-9]+\\)")
                 .contains("workload rc=0")
                 .contains("run rc=0")
                 .contains("after state=disabled")

@@ -39,6 +39,11 @@ final class ForeignSchedulers {
         this.stepTimeout = stepTimeout;
     }
 
+    /** The programs that hold a struct_ops link now, such as a running scheduler's. */
+    List<Owner> owners() {
+        return owners.get();
+    }
+
     /**
      * Stops the programs that hold the scheduler the kernel runs ({@code state}), so that {@code next} can
      * start; tells {@code events} first.

@@ -11,6 +11,7 @@ import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.api.spi.StopSignal;
 import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.kernel.StructOpsOwners;
 import io.schedcp.core.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +93,11 @@ public final class SchedulerManager implements AutoCloseable {
 
     public SchedExtState kernelState() {
         return kernel.read();
+    }
+
+    /** The programs holding the running sched_ext scheduler (its struct_ops link), whoever started them. */
+    public List<StructOpsOwners.Owner> schedulerPrograms() {
+        return foreign.owners();
     }
 
     public boolean kernelSupported() {
