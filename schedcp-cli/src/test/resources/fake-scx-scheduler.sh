@@ -12,10 +12,13 @@ for arg in "$@"; do
     exit 1
   fi
 done
+# Ready before registering, as a real scheduler is once attached: the trap is set and the first stats
+# line is out before the kernel state says enabled.
+trap 'echo disabled > "$dir/state"; rm -f "$dir/root/ops"; echo "EXIT: unregistered from user space"; exit 0' INT TERM
+echo "local=0 global=0"
 mkdir -p "$dir/root"
 echo "$ops" > "$dir/root/ops"
 echo enabled > "$dir/state"
-trap 'echo disabled > "$dir/state"; rm -f "$dir/root/ops"; echo "EXIT: unregistered from user space"; exit 0' INT TERM
 n=0
 while :; do
   sleep 0.05

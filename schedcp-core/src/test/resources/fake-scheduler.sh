@@ -19,18 +19,19 @@ case $mode in
   sudo-refused) echo "sudo: a password is required"; exit 1 ;;
 esac
 echo "fake $ops: loading"
-if [ "$mode" != never-enables ]; then
-  mkdir -p "$dir/root"
-  echo "$ops" > "$dir/root/ops"
-  echo enabled > "$dir/state"
-  echo "fake $ops: enabled"
-fi
+# The traps come before registering, as a real scheduler handles signals once it is attached.
 case $mode in
   ignore-int) trap 'echo "fake $ops: ignoring SIGINT"' INT
               trap 'release; echo "fake $ops: stopped by SIGTERM"; exit 143' TERM ;;
   stays-enabled) trap 'echo "fake $ops: leaving without unregistering"; exit 0' INT TERM ;;
   *) trap 'release; echo "EXIT: unregistered from user space"; exit 0' INT TERM ;;
 esac
+if [ "$mode" != never-enables ]; then
+  echo "fake $ops: enabled"
+  mkdir -p "$dir/root"
+  echo "$ops" > "$dir/root/ops"
+  echo enabled > "$dir/state"
+fi
 n=0
 while :; do
   sleep 0.05
@@ -38,7 +39,9 @@ while :; do
   if [ $n -eq 10 ]; then
     case $mode in
       ejected) release; echo "EXIT: runnable task stall (fake watchdog)" ;;
-      dies) release; echo "fake $ops: segfault"; exit 3 ;;
+      dies) echo "fake $ops: segfault"
+            (sleep 0.2; release) &   # the kernel unloads it once its link closes with the program
+            exit 3 ;;
     esac
   fi
 done

@@ -43,8 +43,8 @@ public final class AcmeProvider implements SchedulerProvider {
             trap 'echo disabled > "$dir/state"; rm -f "$dir/root/ops"; echo "acme_fifo: detached"; exit 0' INT TERM
             mkdir -p "$dir/root"
             echo acme_fifo > "$dir/root/ops"
-            echo enabled > "$dir/state"
             echo "acme_fifo: attached"
+            echo enabled > "$dir/state"
             while :; do sleep 0.1; done
             """;
 

@@ -51,7 +51,7 @@ class DistributionIT {
             assertThat(run.awaitExit(WAIT)).isZero();
             assertThat(run.err()).contains("stopped scx_simple (sent SIGINT")
                     .contains("the kernel is back on its default scheduler (sched_ext disabled)");
-            assertThat(run.out()).contains("local=1 global=0").contains("EXIT: unregistered from user space");
+            assertThat(run.out()).contains("local=0 global=0").contains("EXIT: unregistered from user space");
             assertThat(fixture.kernelState()).isEqualTo("disabled");
         }
         String log = Files.readString(fixture.home.resolve("schedcp.log"));

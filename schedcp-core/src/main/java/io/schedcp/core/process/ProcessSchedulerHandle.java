@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,16 +22,20 @@ import java.util.function.Consumer;
 
 /**
  * A scheduler that runs as a child process. One thread reads its merged stdout and stderr into an
- * {@link OutputTail}; the exit info is completed only after that thread has read the last line, so it
- * always carries the program's final words.
+ * {@link OutputTail}; the exit info is completed after that thread has read the last line, so it carries the
+ * program's final words (unless something the program started keeps its output open past a short grace).
  */
 public final class ProcessSchedulerHandle implements SchedulerHandle {
+
+    /** How long the exit info waits for the last output when a child of the program still holds it open. */
+    static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
     private final String schedulerName;
     private final Process process;
     private final SignalSender signals;
     private final OutputTail output = new OutputTail(OutputTail.DEFAULT_LINES);
     private final CompletableFuture<ExitInfo> exit = new CompletableFuture<>();
+    private final CountDownLatch outputEnded = new CountDownLatch(1);
 
     public ProcessSchedulerHandle(String schedulerName, Process process, SignalSender signals) {
         this.schedulerName = schedulerName;
@@ -39,6 +44,7 @@ public final class ProcessSchedulerHandle implements SchedulerHandle {
         Thread pump = new Thread(this::pumpOutput, "schedcp-output-" + schedulerName + "-" + process.pid());
         pump.setDaemon(true);
         pump.start();
+        process.onExit().thenAcceptAsync(this::completeExit);
     }
 
     private void pumpOutput() {
@@ -51,12 +57,21 @@ public final class ProcessSchedulerHandle implements SchedulerHandle {
         } catch (IOException e) {
             output.add("[schedcp: output stopped: " + e.getMessage() + "]");
         }
+        outputEnded.countDown();
+    }
+
+    /**
+     * Completes the exit info once the program has ended and its output was read to the end, or after
+     * {@link #OUTPUT_GRACE} when something it started keeps the output open.
+     */
+    private void completeExit(Process ended) {
         try {
-            int code = process.waitFor();
-            exit.complete(new ExitInfo(OptionalInt.of(code), describe(code), output.last(40)));
+            outputEnded.await(OUTPUT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int code = ended.exitValue();
+        exit.complete(new ExitInfo(OptionalInt.of(code), describe(code), output.last(40)));
     }
 
     static String describe(int code) {
@@ -90,9 +105,10 @@ public final class ProcessSchedulerHandle implements SchedulerHandle {
         return OptionalLong.of(process.pid());
     }
 
+    /** Whether the program itself runs; its exit info may follow a moment later, with its last lines. */
     @Override
     public boolean isAlive() {
-        return !exit.isDone();
+        return process.isAlive();
     }
 
     @Override

@@ -73,6 +73,17 @@ class ProcessSchedulerHandleTest {
         assertThat(seen).containsExactly("line1", "line2", "line3", "line4");
     }
 
+    @Test
+    void aProgramWhoseChildKeepsTheOutputOpenStillEnds() throws Exception {
+        SchedulerHandle handle = sh("(sleep 30) & echo parent done; exit 2");
+
+        ExitInfo exit = handle.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+
+        assertThat(handle.isAlive()).isFalse();
+        assertThat(exit.exitCode()).hasValue(2);
+        assertThat(exit.lastOutput()).containsExactly("parent done");
+    }
+
     private static void awaitLine(SchedulerHandle handle, String line) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!handle.outputTail().contains(line)) {
