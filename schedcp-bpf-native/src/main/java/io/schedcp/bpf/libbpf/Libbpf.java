@@ -2,6 +2,12 @@ package io.schedcp.bpf.libbpf;
 
 import com.sun.jna.Native;
 import io.schedcp.api.SchedcpException;
+import io.schedcp.core.SchedcpConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,25 +38,60 @@ public final class Libbpf {
             LibC libc = null;
             String problem = null;
             String library = location();
-            if (Native.POINTER_SIZE != 8) {
-                problem = "schedcp's libbpf binding needs a 64-bit JVM";
-            } else {
-                try {
+            chooseJnaTempDirectory();
+            try {
+                if (Native.POINTER_SIZE != 8) {
+                    problem = "schedcp's libbpf binding needs a 64-bit JVM";
+                } else {
                     libc = Native.load("c", LibC.class);
                     libbpf = Native.load(library, LibbpfNative.class);
                     LibbpfLog.install(libbpf, libc);
                     LOG.debug("loaded libbpf {} from {}", libbpf.libbpf_version_string(), library);
-                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-                    libbpf = null;
-                    problem = "could not load " + library + " (" + firstLines(e.getMessage())
-                            + "); install libbpf 1.x "
-                            + "(Debian: apt-get install libbpf1) or point SCHEDCP_LIBBPF at libbpf.so.1";
                 }
+            } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+                libbpf = null;
+                problem = "could not load " + library + " (" + firstLines(String.valueOf(e.getMessage()))
+                        + "); install libbpf 1.x "
+                        + "(Debian: apt-get install libbpf1) or point SCHEDCP_LIBBPF at libbpf.so.1";
             }
             LIBBPF = libbpf;
             LIBC = libc;
             PROBLEM = problem;
         }
+    }
+
+    /**
+     * JNA unpacks its native stub into {@code java.io.tmpdir}. Where that is not writable (a read-only /tmp,
+     * as in the kernel lab's guest) and {@code jna.tmpdir} is not set, use $TMPDIR or schedcp's home.
+     */
+    private static void chooseJnaTempDirectory() {
+        jnaTempDirectory(Optional.ofNullable(System.getProperty("jna.tmpdir")),
+                Path.of(System.getProperty("java.io.tmpdir", "/tmp")),
+                Optional.ofNullable(System.getenv("TMPDIR")).filter(v -> !v.isBlank()).map(Path::of),
+                SchedcpConfig.fromEnvironment().home())
+                .ifPresent(dir -> System.setProperty("jna.tmpdir", dir.toString()));
+    }
+
+    /** The directory to give JNA, when the JVM's own will not do; creates it. */
+    static Optional<Path> jnaTempDirectory(Optional<String> jnaTmpdir, Path javaTmpdir, Optional<Path> tmpdirEnv,
+            Path schedcpHome) {
+        if (jnaTmpdir.isPresent() || Files.isWritable(javaTmpdir)) {
+            return Optional.empty();
+        }
+        List<Path> candidates = new ArrayList<>();
+        tmpdirEnv.ifPresent(candidates::add);
+        candidates.add(schedcpHome.resolve("tmp"));
+        for (Path dir : candidates) {
+            try {
+                Files.createDirectories(dir);
+                if (Files.isWritable(dir)) {
+                    return Optional.of(dir);
+                }
+            } catch (IOException e) {
+                LOG.debug("cannot use {} for JNA's native stub", dir, e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** JNA's message names the file on its first line and says why on the second, then lists its search. */
