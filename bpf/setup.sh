@@ -29,8 +29,9 @@ BUSYBOX=/bin/busybox
 VIRTIOFSD=$CACHE/virtiofsd/virtiofsd   # generated wrapper, see VFS_PKGS
 
 # Packages from the default suite (bookworm). lld-19: the kernel's tools build links with it.
-BASE_PKGS="clang-19 llvm-19 lld-19 libelf-dev zlib1g-dev libzstd-dev pkg-config make binutils xz-utils
-  zstd qemu-system-x86 busybox-static rt-tests stress-ng"
+# libssl-dev: the bootstrap bpftool that tools/sched_ext builds compiles sign.c (openssl headers).
+BASE_PKGS="clang-19 llvm-19 lld-19 libelf-dev zlib1g-dev libzstd-dev libssl-dev pkg-config make binutils
+  xz-utils zstd qemu-system-x86 busybox-static rt-tests stress-ng"
 # virtiofsd exists only in trixie, and `apt-get install -t trixie virtiofsd` would upgrade
 # libc6 and with it ~100 packages (dpkg, systemd libs, qemu, openssh ...) to trixie's.
 # Instead its .deb and those of its libraries (trixie's libc6 too) are unpacked into the
@@ -119,8 +120,10 @@ extract_vmlinux() {
   for off in $(LC_ALL=C grep -aboUP '\x28\xb5\x2f\xfd' "$img" | cut -d: -f1); do
     # Trailing bytes after the frame make zstd complain; the output is validated below.
     tail -c "+$((off + 1))" "$img" | zstd -dcq 2>/dev/null >"$out.tmp" || true
+    # grep reads all of readelf's output (no -q): with pipefail, a grep -q that exits at the
+    # match lets readelf die of SIGPIPE now and then, and the check fails at random.
     if [[ "$(head -c 4 "$out.tmp" | od -An -tx1 | tr -d ' \n')" == 7f454c46 ]] \
-       && readelf -S "$out.tmp" 2>/dev/null | grep -q '\.BTF '; then
+       && readelf -S "$out.tmp" 2>/dev/null | grep '\.BTF ' >/dev/null; then
       mv "$out.tmp" "$out"; return 0
     fi
   done

@@ -14,4 +14,8 @@ if ! bash bpf/setup.sh; then
   fi
   echo "schedcp test: *** the kernel lab set-up failed (above): the lab tests will be SKIPPED ***" >&2
 fi
-mvn -B verify
+# Tests signal child processes, some of them shell scripts; a shell cannot trap a signal it was started
+# with ignored (as a shell's background jobs are), so restore SIGINT and SIGTERM for the whole run.
+reset_signals=
+if env --default-signal=INT true 2>/dev/null; then reset_signals="env --default-signal=INT,TERM"; fi
+$reset_signals mvn -B verify
