@@ -53,6 +53,12 @@ class LabIT {
         scenarios.add(script("replace", "replace.sh"));
         scenarios.add(script("bad-args", "bad-args.sh"));
         scenarios.add(script("sigkill", "sigkill.sh"));
+        Path simpleObject = Path.of(toolchain.get().properties().getProperty("kernel_src", "/nonexistent"))
+                .resolve("tools/sched_ext/build/obj/sched_ext/scx_simple.bpf.o");
+        String classPath = Path.of("target/test-classes").toAbsolutePath() + ":"
+                + Path.of(System.getProperty("schedcp.dist", "target/schedcp")).toAbsolutePath() + "/lib/*";
+        scenarios.add(new LabScenario("java-loader", "java -cp '" + classPath + "' " + StructOpsProbe.class.getName()
+                + " " + simpleObject + " simple_ops; echo \"probe rc=$?\""));
         Path bin = Path.of(System.getProperty("schedcp.dist", "target/schedcp")).resolve("bin").toAbsolutePath();
         LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(240))
                 .withPath(List.of(bin)).withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
@@ -77,6 +83,17 @@ class LabIT {
         return result.scenario(scenario).map(ScenarioResult::outputText)
                 .orElseGet(() -> fail("scenario " + scenario + " did not run; console:\n"
                         + String.join("\n", result.consoleTail())));
+    }
+
+    @Test
+    void theJvmLoadsAndAttachesASchedulerItselfThroughLibbpf() {
+        String out = output("java-loader");
+        assertThat(out).as(out)
+                .containsPattern("probe filled [1-9][0-9]* scx enums")
+                .contains("probe attached state=enabled ops=simple")
+                .contains("probe after 2 s state=enabled ops=simple")
+                .contains("probe detached state=disabled")
+                .contains("probe rc=0");
     }
 
     @Test

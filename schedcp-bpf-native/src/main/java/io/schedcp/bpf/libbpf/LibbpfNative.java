@@ -122,5 +122,11 @@ interface LibbpfNative extends Library {
 
     Pointer btf__type_by_id(Pointer btf, int id);
 
+    Pointer btf__load_vmlinux_btf();
+
+    int btf__type_cnt(Pointer btf);
+
+    void btf__free(Pointer btf);
+
     String btf__name_by_offset(Pointer btf, int offset);
 }
