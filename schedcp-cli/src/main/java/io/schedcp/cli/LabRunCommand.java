@@ -36,7 +36,7 @@ final class LabRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CliContext context = ((SchedcpCommand) spec.parent().parent().userObject()).context();
+        CliContext context = LabSupport.context(spec);
         if (timeout < 1) {
             throw new SchedcpException(SchedcpException.Kind.INVALID_INPUT, "--timeout takes whole seconds, 1 or more");
         }

@@ -7,15 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp lab status}: whether the lab can boot, and what is missing. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Say whether the kernel, QEMU, virtiofsd and the reference schedulers are ready, and what is missing.")
 final class LabStatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private LabCommand lab;
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -30,7 +26,7 @@ final class LabStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext context = ((SchedcpCommand) spec.parent().parent().userObject()).context();
+        CliContext context = LabSupport.context(spec);
         Path cache = LabSupport.cacheDirectory(context.config());
         Optional<LabToolchain> toolchain = LabToolchain.load(cache);
         List<String> missing = toolchain.map(LabToolchain::missing)

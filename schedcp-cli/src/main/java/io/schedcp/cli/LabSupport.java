@@ -4,6 +4,7 @@ import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.lab.LabToolchain;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Where the lab's set-up is, for the lab commands. */
 final class LabSupport {
@@ -15,8 +16,9 @@ final class LabSupport {
         return LabToolchain.cacheDirectory(config.environment(), Path.of(System.getProperty("user.home")));
     }
 
-    static Optional<LabToolchain> toolchain(SchedcpConfig config) {
-        return LabToolchain.load(cacheDirectory(config));
+    /** The context of the {@code schedcp} command a lab subcommand ({@code schedcp lab ...}) belongs to. */
+    static CliContext context(CommandSpec labSubcommand) {
+        return ((SchedcpCommand) labSubcommand.parent().parent().userObject()).context();
     }
 
     /** The directory of the schedcp launcher this JVM was started from, so the guest finds {@code schedcp}. */

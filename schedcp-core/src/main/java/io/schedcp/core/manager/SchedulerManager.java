@@ -12,6 +12,7 @@ import io.schedcp.api.spi.StartRequest;
 import io.schedcp.api.spi.StopSignal;
 import io.schedcp.core.kernel.SchedExtReader;
 import io.schedcp.core.kernel.StructOpsOwners;
+import io.schedcp.core.process.SignalSender;
 import io.schedcp.core.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,8 +181,9 @@ public final class SchedulerManager implements AutoCloseable {
             if (idle.isPresent()) {
                 return idle.get();
             }
-            String ops = kernel.read().ops().orElse("?");
-            foreign.stopAll(kernel.read(), next, this::emit);
+            SchedExtState running = kernel.read();
+            String ops = running.ops().orElse("?");
+            foreign.stopAll(running, next, this::emit);
             return waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false)
                     .orElseThrow(() -> new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name()
                             + ": the programs of '" + ops + "' ended but the kernel did not go back to its default "
@@ -325,7 +327,7 @@ public final class SchedulerManager implements AutoCloseable {
                 throw new SchedcpException(Kind.STOP_FAILED, message);
             }
             String via = outcome.signals().isEmpty() ? "it had already ended"
-                    : "sent " + outcome.signals().stream().map(s -> "SIG" + signalName(s)).collect(Collectors.joining(", "));
+                    : "sent " + outcome.signals().stream().map(s -> "SIG" + SignalSender.signalName(s)).collect(Collectors.joining(", "));
             String summary = "stopped " + name + " (" + via + "; " + outcome.exit().get().summary()
                     + "); the kernel is back on its default scheduler (sched_ext " + released.get().state() + ")";
             StopResult result = new StopResult(outcome.signals(), outcome.exit(), released.get(), summary);
@@ -342,10 +344,6 @@ public final class SchedulerManager implements AutoCloseable {
                 current = null;
             }
         }
-    }
-
-    private static String signalName(StopSignal signal) {
-        return io.schedcp.core.process.SignalSender.signalName(signal);
     }
 
     /** Hands the running execution, if any, to the watcher. */
