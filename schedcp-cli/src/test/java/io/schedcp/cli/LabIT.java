@@ -156,7 +156,7 @@ class LabIT {
         assertThat(out).as(out)
                 .contains("run rc=" + ExitCodes.EJECTED)
                 .containsPattern("the kernel ejected scx_simple .*; its program ended by signal 9 \\(SIGKILL\\)"
-                        + "|scx_simple ended by signal 9 \\(SIGKILL\\) while it was running")
+                        + "|scx_simple ended by signal 9 \\(SIGKILL\\)( \\(status 137\\))? while it was running")
                 .contains("after state=disabled");
     }
 }
