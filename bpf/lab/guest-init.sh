@@ -51,6 +51,8 @@ for arg in $CMDLINE; do
 done
 
 export HOME=/run/home SCHEDCP_HOME=/run/schedcp TMPDIR=/run/tmp SCHEDCP_LAB=1
+# Software emulation: a JVM that loads a scheduler takes 10-15 s to start here.
+export SCHEDCP_START_TIMEOUT=${SCHEDCP_START_TIMEOUT:-90}
 export LANG=C.UTF-8 TERM=dumb
 bb mkdir -p "$HOME" "$SCHEDCP_HOME" "$TMPDIR"
 if [[ -n "$CACHE" ]]; then

@@ -1,13 +1,22 @@
-/** libbpf through JNA and the providers built on it (custom BPF schedulers, the userspace policy). */
+/**
+ * libbpf through JNA, sched_ext objects driven from Java, and the custom-BPF provider: create, compile,
+ * verify and run schedulers written in BPF C.
+ */
 module io.schedcp.bpf {
     requires transitive io.schedcp.core;
     requires com.sun.jna;
     requires org.slf4j;
+    requires tools.jackson.databind;
 
     exports io.schedcp.bpf.libbpf;
-
+    exports io.schedcp.bpf.scx;
+    exports io.schedcp.bpf.custom;
     // JNA proxies the native interfaces and calls the callbacks of this package. As written (option structs
     // laid out by hand, no JNA Structure) it runs on the module path without this; it is here so that a
     // Structure, whose fields JNA reads by reflection, works there too.
     opens io.schedcp.bpf.libbpf to com.sun.jna;
+    // The custom provider's metadata and the verifier's result line are records read and written by Jackson.
+    opens io.schedcp.bpf.custom to tools.jackson.databind;
+
+    provides io.schedcp.api.spi.SchedulerProvider with io.schedcp.bpf.custom.CustomProvider;
 }

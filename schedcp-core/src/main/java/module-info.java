@@ -14,6 +14,7 @@ module io.schedcp.core {
     exports io.schedcp.core.manager;
     exports io.schedcp.core.process;
     exports io.schedcp.core.provider;
+    exports io.schedcp.core.store;
 
     uses io.schedcp.api.spi.SchedulerProvider;
 

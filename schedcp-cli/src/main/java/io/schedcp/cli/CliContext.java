@@ -1,5 +1,6 @@
 package io.schedcp.cli;
 
+import io.schedcp.bpf.custom.CustomTools;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
@@ -17,6 +18,7 @@ public final class CliContext {
     private PrintWriter out;
     private PrintWriter err;
     private SchedulerManager manager;
+    private CustomTools custom;
 
     public CliContext(SchedcpConfig config, Function<ManagerSettings, SchedulerManager> managerFactory) {
         this.config = config;
@@ -43,6 +45,14 @@ public final class CliContext {
             manager.problems().forEach(p -> err().println("schedcp: warning: " + p));
         }
         return manager;
+    }
+
+    /** Custom schedulers: create, verify, remove; built on first use. */
+    public synchronized CustomTools custom() {
+        if (custom == null) {
+            custom = CustomTools.of(config);
+        }
+        return custom;
     }
 
     void streams(PrintWriter out, PrintWriter err) {

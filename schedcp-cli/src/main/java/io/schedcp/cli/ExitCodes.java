@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int EJECTED = 8;
     public static final int STOP_FAILED = 9;
     public static final int IO = 10;
+    /** A custom scheduler's source failed its checks or compilation, or the scheduler failed verification. */
+    public static final int REJECTED = 11;
 
     private ExitCodes() {
     }

@@ -1,0 +1,71 @@
+package io.schedcp.cli;
+
+import io.schedcp.bpf.custom.CreateOutcome;
+import io.schedcp.bpf.custom.CustomName;
+import io.schedcp.bpf.custom.CustomVerifier;
+import io.schedcp.bpf.custom.DescriptorFields;
+import io.schedcp.bpf.custom.VerificationResult;
+import io.schedcp.bpf.custom.VerifyWhere;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code schedcp create-and-run FILE.bpf.c}: create, verify and run a custom scheduler in one go. */
+@Command(name = "create-and-run", mixinStandardHelpOptions = true,
+        description = {"Create a custom scheduler from BPF C source, verify it, and run it in the foreground.",
+            "The name is taken from the file (fifo.bpf.c -> fifo) unless --name is given. It runs only if",
+            "verification passes; Ctrl-C stops it and confirms the kernel is back on its default scheduler.",
+            "Running needs a kernel with sched_ext here; elsewhere use: schedcp lab run -- schedcp create-and-run"})
+final class CreateAndRunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SchedcpCommand root;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scheduler's BPF C source (.bpf.c).")
+    private Path file;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Its name (default: from the file name).")
+    private String name;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What the scheduler does.")
+    private String description;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "" + CustomVerifier.DEFAULT_SECONDS,
+            description = "How long verification runs (default ${DEFAULT-VALUE}).")
+    private int seconds;
+
+    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = ForegroundRun.START_TIMEOUT_DEFAULT,
+            description = "How long the kernel may take to enable it (default ${DEFAULT-VALUE}).")
+    private int startTimeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliContext context = root.context();
+        long start = System.nanoTime();
+        String chosen = name != null ? name : CustomName.suggestion(file.getFileName().toString());
+        CreateOutcome outcome = context.custom().schedulers().create(chosen, file,
+                DescriptorFields.NONE.withDescription(description));
+        int created = CustomText.report(context, chosen, outcome);
+        if (created != ExitCodes.OK) {
+            return created;
+        }
+        List<VerificationResult> results = context.custom().verifier().verify(List.of(chosen), VerifyWhere.AUTO,
+                seconds, line -> {
+                    context.err().println("  " + line);
+                    context.err().flush();
+                });
+        int verified = CustomText.report(context, results);
+        if (verified != ExitCodes.OK) {
+            return verified;
+        }
+        ForegroundRun.say(context, String.format("created and verified custom:%s in %.1f s; starting it", chosen,
+                (System.nanoTime() - start) / 1e9));
+        return ForegroundRun.run(context, "custom:" + chosen, List.of(), Duration.ofSeconds(startTimeout),
+                Duration.ofSeconds(5));
+    }
+}

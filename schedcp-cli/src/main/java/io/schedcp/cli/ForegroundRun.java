@@ -1,0 +1,79 @@
+package io.schedcp.cli;
+
+import io.schedcp.api.SchedExtState;
+import io.schedcp.core.manager.Execution;
+import io.schedcp.core.manager.ManagerEvent;
+import io.schedcp.core.manager.ManagerSettings;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.manager.StopResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * A scheduler run in the foreground until Ctrl-C or SIGTERM: its output streamed, the kernel's confirmation
+ * reported, and on the way out the kernel confirmed back on its default scheduler. Shared by {@code run} and
+ * {@code create-and-run}.
+ */
+final class ForegroundRun {
+
+    /** The default start timeout; the lab's guest raises it with SCHEDCP_START_TIMEOUT (software emulation). */
+    static final String START_TIMEOUT_DEFAULT = "${env:SCHEDCP_START_TIMEOUT:-20}";
+
+    private ForegroundRun() {
+    }
+
+    static int run(CliContext context, String name, List<String> args, Duration startTimeout, Duration stopTimeout)
+            throws InterruptedException {
+        SchedulerManager manager = context.manager(ManagerSettings.DEFAULTS.withStartTimeout(startTimeout)
+                .withStopStepTimeout(stopTimeout));
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicReference<ManagerEvent.Ended> ended = new AtomicReference<>();
+        manager.addListener(event -> {
+            if (event instanceof ManagerEvent.Replacing replacing) {
+                say(context, "stopping " + replacing.execution().scheduler().name() + " first: the kernel runs one "
+                        + "sched_ext scheduler at a time");
+            } else if (event instanceof ManagerEvent.StoppingForeign foreign) {
+                say(context, "stopping the running scheduler '" + foreign.ops() + "' first ("
+                        + foreign.owners().stream().map(o -> o.command() + " pid " + o.pid())
+                                .collect(Collectors.joining(", "))
+                        + "): the kernel runs one sched_ext scheduler at a time");
+            } else if (event instanceof ManagerEvent.Launched launched) {
+                launched.execution().handle().onOutput(line -> {
+                    context.out().println(line);
+                    context.out().flush();
+                });
+            } else if (event instanceof ManagerEvent.Ended end) {
+                ended.set(end);
+                finish.countDown();
+            }
+        });
+        String wanted = manager.require(name).descriptor().qualifiedName();
+        say(context, "starting " + wanted + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+        try (InterruptSignals signals = new InterruptSignals(finish::countDown)) {
+            Execution execution = manager.start(name, args);
+            SchedExtState kernel = manager.kernelState();
+            say(context, execution.scheduler().name() + " is running: sched_ext " + kernel.state() + ", ops "
+                    + kernel.ops().orElse("?") + " (execution " + execution.id() + ", pid "
+                    + (execution.handle().pid().isPresent() ? execution.handle().pid().getAsLong() : "none")
+                    + "). Press Ctrl-C to stop it.");
+            finish.await();
+            if (ended.get() != null) {
+                say(context, ended.get().message());
+                return ExitCodes.EJECTED;
+            }
+            say(context, "stopping " + execution.scheduler().name() + " ...");
+            StopResult result = manager.stop(execution.id());
+            say(context, result.summary());
+            return ExitCodes.OK;
+        }
+    }
+
+    static void say(CliContext context, String message) {
+        context.out().flush();
+        context.err().println("schedcp: " + message);
+        context.err().flush();
+    }
+}
