@@ -105,6 +105,11 @@ final class LauncherProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The exit status, once {@link #awaitExit} returned. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -1,0 +1,168 @@
+package io.schedcp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schedcp.bpf.custom.CustomMeta;
+import io.schedcp.bpf.custom.CustomStore;
+import io.schedcp.bpf.custom.DescriptorFields;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The custom-scheduler commands in-process, for what needs no compiler and no kernel: bad input, unknown
+ * names, what an unverified scheduler can and cannot do. The lab test (CustomLabIT) does the rest for real.
+ */
+class CustomCommandsTest {
+
+    @TempDir
+    Path temp;
+
+    private CliFixture fixture;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new CliFixture(temp);
+    }
+
+    private Result run(Map<String, String> env, String... args) {
+        SchedcpConfig config = new SchedcpConfig(fixture.home, env);
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Result run(String... args) {
+        return run(fixture.environment(), args);
+    }
+
+    private void storeUnverified(String name) throws IOException {
+        Path object = Files.write(temp.resolve(name + ".o"), new byte[] {0x7f, 'E', 'L', 'F'});
+        new CustomStore(fixture.home).add(new CustomMeta(CustomMeta.SCHEMA, name, name, name + "_ops",
+                DescriptorFields.NONE.withDescription("a stored test scheduler"), "2026-11-22T00:00:00Z", "test",
+                "", "", 1, null), "// source", object);
+    }
+
+    @Test
+    void createRefusesANameThatIsNotAnIdentifierAndSuggestsOne() throws IOException {
+        Path source = Files.writeString(temp.resolve("x.bpf.c"), "int x;");
+
+        Result result = run("create", "My-Sched", source.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("'My-Sched' is not a valid custom scheduler name").contains("my_sched");
+    }
+
+    @Test
+    void createOfAMissingFileSaysWhichFile() {
+        Result result = run("create", "fifo", temp.resolve("absent.bpf.c").toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(result.err()).contains("no such source file: " + temp.resolve("absent.bpf.c"));
+    }
+
+    @Test
+    void aSourceThatFailsTheChecksIsRejectedWithFileAndLineAndNothingIsStored() throws IOException {
+        Path source = Files.writeString(temp.resolve("plain.bpf.c"), "#include <scx/common.bpf.h>\nint x;\n");
+
+        Result result = run("create", "plain", source.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(result.err()).contains("plain.bpf.c: error: no license section")
+                .contains("plain.bpf.c: error: no sched_ext_ops struct_ops map")
+                .contains("plain was not created: the source check found the problems above");
+        assertThat(fixture.home.resolve("custom/plain")).doesNotExist();
+    }
+
+    @Test
+    void createJsonGivesScriptsTheProblems() throws IOException {
+        Path source = Files.writeString(temp.resolve("plain.bpf.c"), "int x;\n");
+
+        Result result = run("create", "plain", source.toString(), "--json");
+
+        JsonNode json = Json.MAPPER.readTree(result.out());
+        assertThat(result.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(json.get("created").asBoolean()).isFalse();
+        assertThat(json.get("problems")).extracting(p -> p.get("message").asString())
+                .anyMatch(m -> m.contains("does not include <scx/common.bpf.h>"));
+    }
+
+    @Test
+    void verifyOfAnUnknownNameSaysHowToCreateOne() {
+        Result result = run("verify", "nope");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(result.err()).contains("there is no custom scheduler 'nope'; create one with: schedcp create");
+    }
+
+    @Test
+    void verifyRejectsABadPlaceAndABadDuration() throws IOException {
+        storeUnverified("fifo");
+
+        Result where = run("verify", "fifo", "--where", "mars");
+        Result seconds = run("verify", "fifo", "--seconds", "0");
+
+        assertThat(where.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(where.err()).contains("'mars' is not a place to verify: use host, lab or auto");
+        assertThat(seconds.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(seconds.err()).contains("--seconds 0 is out of range");
+    }
+
+    @Test
+    void verifyOnAHostWithoutSchedExtPointsToTheLab() throws IOException {
+        storeUnverified("fifo");
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_SCHED_EXT_DIR", temp.resolve("no-such-dir").toString());
+
+        Result result = run(env, "verify", "fifo", "--where", "host");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.NO_SCHED_EXT);
+        assertThat(result.err()).contains("verify in the lab instead (--where lab)");
+    }
+
+    @Test
+    void anUnverifiedSchedulerIsListedButCannotRunUntilVerified() throws IOException {
+        storeUnverified("fifo");
+
+        Result list = run("list", "--name", "custom:", "--json");
+        Result start = run("run", "custom:fifo");
+
+        JsonNode row = Json.MAPPER.readTree(list.out()).get(0);
+        assertThat(row.get("qualified_name").asString()).isEqualTo("custom:fifo");
+        assertThat(row.get("available").asBoolean()).isFalse();
+        assertThat(row.get("unavailable_reason").asString())
+                .isEqualTo("it has not been verified yet: run schedcp verify fifo");
+        assertThat(start.code()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(start.err()).contains("schedcp verify fifo");
+    }
+
+    @Test
+    void removeDeletesTheSchedulerAndASecondRemoveSaysItIsGone() throws IOException {
+        storeUnverified("fifo");
+
+        Result first = run("remove", "custom:fifo");
+        Result second = run("remove", "fifo");
+
+        assertThat(first.code()).isZero();
+        assertThat(first.err()).contains("removed custom:fifo");
+        assertThat(fixture.home.resolve("custom/fifo")).doesNotExist();
+        assertThat(second.code()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+}
