@@ -72,6 +72,12 @@ final class VerifyRun {
                 return attempt.failWithExit("attach", "the kernel refused to enable it: " + e.getMessage(), scx);
             }
             if (!awaitEnabled(opsName, scx)) {
+                // A successful attach means the kernel enabled it; an exit record since then is an ejection
+                // that came before this process got to see the enabled state (a stall starves it too).
+                Optional<UserExitInfo> exit = scx.exitInfo().filter(UserExitInfo::exited);
+                if (exit.isPresent()) {
+                    return attempt.failWithExit("run", ejection(exit.get()), scx);
+                }
                 SchedExtState now = kernel.read();
                 return attempt.failWithExit("enable", "the kernel did not report it enabled within "
                         + ENABLE_LIMIT.toSeconds() + " s (state " + now.state() + ", ops "
@@ -127,9 +133,7 @@ final class VerifyRun {
         while (System.nanoTime() < deadline) {
             Optional<UserExitInfo> exit = scx.exitInfo();
             if (exit.isPresent() && exit.get().exited()) {
-                UserExitInfo info = exit.get();
-                return (info.kind() == ExitKind.ERROR_STALL ? "stall: the kernel's watchdog ejected it: "
-                        : "the kernel ejected it: ") + info.describe();
+                return ejection(exit.get());
             }
             SchedExtState state = kernel.read();
             if (!state.isEnabled() || !state.ops().map(opsName::equals).orElse(false)) {
@@ -140,6 +144,11 @@ final class VerifyRun {
             Thread.sleep(POLL_MILLIS);
         }
         return null;
+    }
+
+    private static String ejection(UserExitInfo info) {
+        return (info.kind() == ExitKind.ERROR_STALL ? "stall: the kernel's watchdog ejected it: "
+                : "the kernel ejected it: ") + info.describe();
     }
 
     private boolean awaitDisabled() throws InterruptedException {
