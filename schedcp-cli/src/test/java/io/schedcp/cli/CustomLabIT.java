@@ -104,9 +104,9 @@ class CustomLabIT {
             System.out.printf("custom lab scenario %-14s %6.1f s  exit %d%n", scenario.name(),
                     scenario.duration().toMillis() / 1000.0, scenario.exitCode());
         }
-        Matcher endToEnd = Pattern.compile("create-and-run enabled_s=(\\d+\\.\\d+)").matcher(output("create-and-run"));
+        Matcher endToEnd = Pattern.compile("create-and-run running_s=(\\d+\\.\\d+)").matcher(output("create-and-run"));
         if (endToEnd.find()) {
-            System.out.println("custom create-and-run in the lab guest: source to enabled in " + endToEnd.group(1)
+            System.out.println("custom create-and-run in the lab guest: source to running in " + endToEnd.group(1)
                     + " s");
         }
     }

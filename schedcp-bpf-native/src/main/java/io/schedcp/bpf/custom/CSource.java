@@ -27,11 +27,7 @@ final class CSource {
                     out.append(source.charAt(i) == '\n' ? '\n' : ' ');
                 }
             } else if (c == '"' || c == '\'') {
-                int end = i + 1;
-                while (end < source.length() && source.charAt(end) != c && source.charAt(end) != '\n') {
-                    end += source.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(end + 1, source.length());
+                int end = Math.min(endOfLiteral(source, i) + 1, source.length());
                 out.append(source, i, end);
                 i = end;
             } else {
@@ -47,13 +43,25 @@ final class CSource {
         int depth = 1;
         for (int i = from; i < code.length(); i++) {
             char c = code.charAt(i);
-            if (c == open) {
+            if (c == '"' || c == '\'') {
+                i = endOfLiteral(code, i);
+            } else if (c == open) {
                 depth++;
             } else if (c == close && --depth == 0) {
                 return i;
             }
         }
         return code.length();
+    }
+
+    /** The index of the quote that closes the string or character literal opened at {@code start}. */
+    private static int endOfLiteral(String code, int start) {
+        char quote = code.charAt(start);
+        int i = start + 1;
+        while (i < code.length() && code.charAt(i) != quote && code.charAt(i) != '\n') {
+            i += code.charAt(i) == '\\' ? 2 : 1;
+        }
+        return i;
     }
 
     static int lineOf(String code, int index) {
@@ -69,7 +77,8 @@ final class CSource {
     /** Whether {@code code} defines the struct_ops callback {@code name} in one of the ways scx code does. */
     static boolean definesCallback(String code, String name) {
         String quoted = Pattern.quote(name);
-        return Pattern.compile("BPF_STRUCT_OPS(?:_SLEEPABLE)?\\s*\\(\\s*" + quoted + "\\s*[,)]").matcher(code).find()
+        return Pattern.compile("(?:BPF_STRUCT_OPS(?:_SLEEPABLE)?|BPF_PROG)\\s*\\(\\s*" + quoted + "\\s*[,)]")
+                .matcher(code).find()
                 || Pattern.compile("SEC\\s*\\(\\s*\"struct_ops[^\"]*\"\\s*\\)[^;{]*\\b" + quoted + "\\s*\\(")
                         .matcher(code).find();
     }

@@ -59,7 +59,7 @@ final class VerifyRun {
                 List<String> details = e.verifierLog().map(log -> log.essentials()).orElse(List.of(e.getMessage()));
                 String why = e.verifierLog().isPresent()
                         ? "the kernel's verifier rejected program " + e.verifierLog().get().program() + ": "
-                                + details.get(details.size() - 1).strip()
+                                + e.verifierLog().get().error()
                         : e.getMessage();
                 return attempt.fail("load", why, details);
             }

@@ -102,6 +102,26 @@ public record VerifierLog(String program, List<String> lines) {
         return shortened(List.copyOf(kept));
     }
 
+    /**
+     * The verifier's own error message: the first line after its instruction trace, such as
+     * {@code R0 invalid mem access 'map_value_or_null'}; newer kernels explain it in the lines after. A log
+     * without a trace yields its last line.
+     */
+    public String error() {
+        int end = lines.size();
+        while (end > 0 && STATISTICS.matcher(lines.get(end - 1)).matches()) {
+            end--;
+        }
+        int lastTrace = end - 1;
+        while (lastTrace >= 0 && !isTrace(lines.get(lastTrace))) {
+            lastTrace--;
+        }
+        if (end == 0) {
+            return "";
+        }
+        return lines.get(lastTrace >= 0 && lastTrace < end - 1 ? lastTrace + 1 : end - 1).strip();
+    }
+
     private static boolean isTrace(String line) {
         return INSTRUCTION.matcher(line).matches() || STATE.matcher(line).matches()
                 || SOURCE.matcher(line).matches();

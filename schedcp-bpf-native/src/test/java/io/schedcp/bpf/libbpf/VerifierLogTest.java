@@ -89,6 +89,22 @@ class VerifierLogTest {
     }
 
     @Test
+    void theErrorIsTheLineAfterTheTraceEvenWhenTheKernelExplainsItBelow() {
+        VerifierLog log = new VerifierLog("verr_enqueue", List.of(
+                "; tctx->enqueues++; @ verifier_error.bpf.c:24",
+                "8: (79) r1 = *(u64 *)(r0 +0)",
+                "R0 invalid mem access 'map_value_or_null'",
+                "Verification failed: Register Type Safety: Invalid dereference",
+                "Suggestion:",
+                "  Add a NULL check before the access.",
+                "processed 9 insns (limit 1000000)"));
+
+        assertThat(log.error()).isEqualTo("R0 invalid mem access 'map_value_or_null'");
+        assertThat(new VerifierLog("p", List.of("magic: 0xeb9f", "Invalid type_id")).error())
+                .isEqualTo("Invalid type_id");
+    }
+
+    @Test
     void aLogWithoutAnInstructionTraceKeepsItsLastLines() {
         VerifierLog log = new VerifierLog("p", List.of("magic: 0xeb9f", "version: 1", "[1] FUNC_PROTO (anon)",
                 "[2] FUNC p type_id=1", "[3] VAR x type_id=9", "Invalid type_id", "processed 0 insns"));
