@@ -1,7 +1,13 @@
 package io.schedcp.cli;
 
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,5 +72,20 @@ final class CliFixture {
         env.put("SCHEDCP_SCX_PATH", scxBin.toString());
         env.put("PATH", "/usr/bin:/bin");
         return env;
+    }
+
+    /** What a command run in-process printed and returned. */
+    record Result(int code, String out, String err) {
+    }
+
+    /** Runs the CLI in-process with {@code env}, against this fixture's home. */
+    Result run(Map<String, String> env, String... args) {
+        SchedcpConfig config = new SchedcpConfig(home, env);
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
     }
 }

@@ -2,12 +2,7 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.core.SchedcpConfig;
-import io.schedcp.core.manager.SchedulerManager;
-import io.schedcp.core.process.Privilege;
-import io.schedcp.core.process.PrivilegedLauncher;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.schedcp.cli.CliFixture.Result;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,22 +20,13 @@ class CommandsTest {
     private CliFixture fixture;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp).install("scx_simple");
     }
 
     private Result run(Map<String, String> env, String... args) {
-        SchedcpConfig config = new SchedcpConfig(fixture.home, env);
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+        return fixture.run(env, args);
     }
 
     private Result run(String... args) {

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schedcp.bpf.custom.CustomMeta;
 import io.schedcp.bpf.custom.CustomStore;
 import io.schedcp.bpf.custom.DescriptorFields;
-import io.schedcp.core.SchedcpConfig;
-import io.schedcp.core.manager.SchedulerManager;
-import io.schedcp.core.process.Privilege;
-import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.cli.CliFixture.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,22 +26,13 @@ class CustomCommandsTest {
 
     private CliFixture fixture;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp);
     }
 
     private Result run(Map<String, String> env, String... args) {
-        SchedcpConfig config = new SchedcpConfig(fixture.home, env);
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+        return fixture.run(env, args);
     }
 
     private Result run(String... args) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CustomLabIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("schedcp.project.dir", "..")).toAbsolutePath()
-            .normalize();
-    private static final Path EXAMPLES = PROJECT.resolve("bpf/examples");
+    private static final Path EXAMPLES = LabTests.PROJECT.resolve("bpf/examples");
     private static final Path BROKEN = Path.of("src/test/resources/custom-bpf").toAbsolutePath();
     private static final List<String> EXAMPLE_NAMES = List.of("fifo", "wvtime", "ljf");
     private static final Duration CLI_LIMIT = Duration.ofMinutes(2);
@@ -50,18 +47,8 @@ class CustomLabIT {
 
     @BeforeAll
     static void createVerifyAndRun() throws Exception {
-        Path cache = LabToolchain.cacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")));
-        Optional<LabToolchain> toolchain = LabToolchain.load(cache);
-        List<String> missing = toolchain.map(LabToolchain::missing)
-                .orElse(List.of("no lab manifest at " + LabToolchain.manifestIn(cache)));
-        if (!missing.isEmpty()) {
-            String why = "the kernel lab is not ready (" + String.join("; ", missing) + "); run bpf/setup.sh";
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI must run the custom scheduler lab tests, but " + why);
-            }
-            System.err.println("\n*** CUSTOM LAB TESTS SKIPPED: " + why + " ***\n");
-            Assumptions.abort(why);
-        }
+        Path cache = LabTests.cache();
+        LabToolchain toolchain = LabTests.readyOrSkip("custom scheduler lab tests");
         for (String name : EXAMPLE_NAMES) {
             CREATED.put(name, cli("create", name, EXAMPLES.resolve(name + ".bpf.c").toString()));
         }
@@ -88,7 +75,7 @@ class CustomLabIT {
                     result.get("seconds_ran").asDouble());
         }
 
-        String tests = PROJECT.resolve("bpf/lab/tests").toString();
+        String tests = LabTests.SCRIPTS.toString();
         List<LabScenario> scenarios = new ArrayList<>();
         for (String name : EXAMPLE_NAMES) {
             scenarios.add(new LabScenario("run-" + name, "export SCHEDCP_HOME=" + home + "; bash " + tests
@@ -99,7 +86,7 @@ class CustomLabIT {
         Path bin = LauncherProcess.DIST.resolve("bin").toAbsolutePath();
         LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(300))
                 .withPath(List.of(bin));
-        runs = new Lab(toolchain.get(), cache).run(scenarios, options, line -> { });
+        runs = new Lab(toolchain, cache).run(scenarios, options, line -> { });
         for (ScenarioResult scenario : runs.scenarios()) {
             System.out.printf("custom lab scenario %-14s %6.1f s  exit %d%n", scenario.name(),
                     scenario.duration().toMillis() / 1000.0, scenario.exitCode());
@@ -141,9 +128,7 @@ class CustomLabIT {
     }
 
     private static String output(String scenario) {
-        return runs.scenario(scenario).map(ScenarioResult::outputText)
-                .orElseGet(() -> fail("scenario " + scenario + " did not run; console:\n"
-                        + String.join("\n", runs.consoleTail())));
+        return LabTests.output(runs, scenario);
     }
 
     @Test

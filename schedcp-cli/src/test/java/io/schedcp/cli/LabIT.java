@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class LabIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("schedcp.project.dir", "..")).toAbsolutePath()
-            .normalize();
-    private static final Path TESTS = PROJECT.resolve("bpf/lab/tests");
+    private static final Path TESTS = LabTests.SCRIPTS;
     private static LabResult result;
 
     @BeforeAll
     static void bootOnce() throws Exception {
-        Path cache = LabToolchain.cacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")));
-        Optional<LabToolchain> toolchain = LabToolchain.load(cache);
-        List<String> missing = toolchain.map(LabToolchain::missing)
-                .orElse(List.of("no lab manifest at " + LabToolchain.manifestIn(cache)));
-        if (!missing.isEmpty()) {
-            String why = "the kernel lab is not ready (" + String.join("; ", missing) + "); run bpf/setup.sh";
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI must run the lab tests, but " + why);
-            }
-            System.err.println("\n*** LAB TESTS SKIPPED: " + why + " ***\n");
-            Assumptions.abort(why);
-        }
+        Path cache = LabTests.cache();
+        LabToolchain toolchain = LabTests.readyOrSkip("lab tests");
         List<LabScenario> scenarios = new ArrayList<>();
         scenarios.add(new LabScenario("status", "schedcp status; echo \"status rc=$?\""));
         scenarios.add(script("run-simple", "run-scheduler.sh scx_simple simple"));
@@ -53,7 +39,7 @@ class LabIT {
         scenarios.add(script("replace", "replace.sh"));
         scenarios.add(script("bad-args", "bad-args.sh"));
         scenarios.add(script("sigkill", "sigkill.sh"));
-        Path simpleObject = Path.of(toolchain.get().properties().getProperty("kernel_src", "/nonexistent"))
+        Path simpleObject = Path.of(toolchain.properties().getProperty("kernel_src", "/nonexistent"))
                 .resolve("tools/sched_ext/build/obj/sched_ext/scx_simple.bpf.o");
         String classPath = Path.of("target/test-classes").toAbsolutePath() + ":"
                 + Path.of(System.getProperty("schedcp.dist", "target/schedcp")).toAbsolutePath() + "/lib/*";
@@ -62,10 +48,10 @@ class LabIT {
         Path bin = Path.of(System.getProperty("schedcp.dist", "target/schedcp")).resolve("bin").toAbsolutePath();
         LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(240))
                 .withPath(List.of(bin)).withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
-        result = new Lab(toolchain.get(), cache).run(scenarios, options, line -> { });
+        result = new Lab(toolchain, cache).run(scenarios, options, line -> { });
         System.out.printf("lab boot: %.1f s to the first scenario, %.1f s in all, kernel %s%n",
                 result.boot().toMillis() / 1000.0, result.total().toMillis() / 1000.0,
-                toolchain.get().kernelVersion());
+                toolchain.kernelVersion());
         for (ScenarioResult scenario : result.scenarios()) {
             System.out.printf("lab scenario %-12s %6.1f s  exit %d%n", scenario.name(),
                     scenario.duration().toMillis() / 1000.0, scenario.exitCode());
@@ -80,9 +66,7 @@ class LabIT {
     }
 
     private static String output(String scenario) {
-        return result.scenario(scenario).map(ScenarioResult::outputText)
-                .orElseGet(() -> fail("scenario " + scenario + " did not run; console:\n"
-                        + String.join("\n", result.consoleTail())));
+        return LabTests.output(result, scenario);
     }
 
     @Test

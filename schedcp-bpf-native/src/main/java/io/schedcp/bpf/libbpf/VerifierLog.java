@@ -72,14 +72,8 @@ public record VerifierLog(String program, List<String> lines) {
      * their source line, then the error. A log without an instruction trace yields its last lines.
      */
     public List<String> essentials() {
-        int end = lines.size();
-        while (end > 0 && STATISTICS.matcher(lines.get(end - 1)).matches()) {
-            end--;
-        }
-        int lastTrace = end - 1;
-        while (lastTrace >= 0 && !isTrace(lines.get(lastTrace))) {
-            lastTrace--;
-        }
+        int end = end();
+        int lastTrace = lastTrace(end);
         if (lastTrace < 0 || lastTrace == end - 1) {
             return shortened(lines.subList(Math.max(0, end - FALLBACK_LINES), end));
         }
@@ -108,18 +102,30 @@ public record VerifierLog(String program, List<String> lines) {
      * without a trace yields its last line.
      */
     public String error() {
-        int end = lines.size();
-        while (end > 0 && STATISTICS.matcher(lines.get(end - 1)).matches()) {
-            end--;
-        }
-        int lastTrace = end - 1;
-        while (lastTrace >= 0 && !isTrace(lines.get(lastTrace))) {
-            lastTrace--;
-        }
+        int end = end();
+        int lastTrace = lastTrace(end);
         if (end == 0) {
             return "";
         }
         return lines.get(lastTrace >= 0 && lastTrace < end - 1 ? lastTrace + 1 : end - 1).strip();
+    }
+
+    /** The index after the last line that is not the closing statistics. */
+    private int end() {
+        int end = lines.size();
+        while (end > 0 && STATISTICS.matcher(lines.get(end - 1)).matches()) {
+            end--;
+        }
+        return end;
+    }
+
+    /** The index of the last line of the instruction trace before {@code end}, or -1. */
+    private int lastTrace(int end) {
+        int lastTrace = end - 1;
+        while (lastTrace >= 0 && !isTrace(lines.get(lastTrace))) {
+            lastTrace--;
+        }
+        return lastTrace;
     }
 
     private static boolean isTrace(String line) {
