@@ -9,6 +9,7 @@ module io.schedcp.core {
     requires tools.jackson.databind;
 
     exports io.schedcp.core;
+    exports io.schedcp.core.bench;
     exports io.schedcp.core.kernel;
     exports io.schedcp.core.lab;
     exports io.schedcp.core.manager;

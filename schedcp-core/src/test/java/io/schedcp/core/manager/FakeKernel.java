@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A fake /sys/kernel/sched_ext in a temp directory, plus the fake scheduler script beside it. */
-final class FakeKernel {
+public final class FakeKernel {
 
-    final Path sysfs;
+    public final Path sysfs;
     final Path script;
 
-    FakeKernel(Path temp) {
+    public FakeKernel(Path temp) {
         try {
             sysfs = Files.createDirectories(temp.resolve("sched_ext"));
             Files.writeString(sysfs.resolve("state"), "disabled\n");
@@ -28,12 +28,12 @@ final class FakeKernel {
         }
     }
 
-    String state() throws IOException {
+    public String state() throws IOException {
         return Files.readString(sysfs.resolve("state")).strip();
     }
 
     /** Pretends that a scheduler nobody here started is loaded. */
-    void runForeign(String ops) throws IOException {
+    public void runForeign(String ops) throws IOException {
         Files.createDirectories(sysfs.resolve("root"));
         Files.writeString(sysfs.resolve("root/ops"), ops + "\n");
         Files.writeString(sysfs.resolve("state"), "enabled\n");

@@ -12,17 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Offers fake_a, fake_b (both runnable through the fake scheduler script) and fake_missing (unavailable).
+ * Offers fake_a, fake_b (both runnable through the fake scheduler script), fake_ejects (which the fake kernel
+ * ejects after half a second) and fake_missing (unavailable).
  * The first start argument picks the script's behaviour.
  */
-final class FakeProvider implements SchedulerProvider {
+public final class FakeProvider implements SchedulerProvider {
 
     private final FakeKernel kernel;
     private final String id;
     private final int rank;
     private ProviderContext context;
 
-    FakeProvider(FakeKernel kernel) {
+    public FakeProvider(FakeKernel kernel) {
         this(kernel, "fake", DEFAULT_RANK);
     }
 
@@ -54,7 +55,8 @@ final class FakeProvider implements SchedulerProvider {
 
     @Override
     public List<SchedulerDescriptor> schedulers() {
-        return List.of(descriptor("fake_a", id), descriptor("fake_b", id), descriptor("fake_missing", id));
+        return List.of(descriptor("fake_a", id), descriptor("fake_b", id), descriptor("fake_missing", id),
+                descriptor("fake_ejects", id));
     }
 
     @Override
@@ -69,6 +71,9 @@ final class FakeProvider implements SchedulerProvider {
         List<String> command = new ArrayList<>(List.of("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(),
                 request.scheduler().opsName()));
         command.addAll(request.args());
+        if (request.scheduler().name().equals("fake_ejects") && request.args().isEmpty()) {
+            command.add("ejected");
+        }
         return context.launcher().launch(ProcessLauncher.Spec.of(request.scheduler().name(), command));
     }
 }
