@@ -1,12 +1,13 @@
 /**
  * The schedcp library: the scheduler manager and its rules, provider discovery (ServiceLoader and plugin
- * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, privilege, and
- * the kernel lab.
+ * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, privilege, the
+ * kernel lab, and workload profiles with the history of their runs.
  */
 module io.schedcp.core {
     requires transitive io.schedcp.api;
     requires org.slf4j;
-    requires tools.jackson.databind;
+    // Transitive: a run's monitor summary is a Jackson tree in the workload API.
+    requires transitive tools.jackson.databind;
 
     exports io.schedcp.core;
     exports io.schedcp.core.bench;
@@ -16,6 +17,10 @@ module io.schedcp.core {
     exports io.schedcp.core.process;
     exports io.schedcp.core.provider;
     exports io.schedcp.core.store;
+    exports io.schedcp.core.workload;
+
+    // Workload profiles and history are records read and written by Jackson (workloads.json).
+    opens io.schedcp.core.workload to tools.jackson.databind;
 
     uses io.schedcp.api.spi.SchedulerProvider;
 

@@ -4,6 +4,7 @@ import io.schedcp.bpf.custom.CustomTools;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.workload.WorkloadStore;
 import java.io.PrintWriter;
 import java.util.function.Function;
 
@@ -19,6 +20,7 @@ public final class CliContext {
     private PrintWriter err;
     private SchedulerManager manager;
     private CustomTools custom;
+    private WorkloadStore workloads;
 
     public CliContext(SchedcpConfig config, Function<ManagerSettings, SchedulerManager> managerFactory) {
         this.config = config;
@@ -53,6 +55,14 @@ public final class CliContext {
             custom = CustomTools.of(config);
         }
         return custom;
+    }
+
+    /** Workload profiles and their run history, in {@code workloads.json} of the data directory. */
+    public synchronized WorkloadStore workloads() {
+        if (workloads == null) {
+            workloads = WorkloadStore.of(config);
+        }
+        return workloads;
     }
 
     void streams(PrintWriter out, PrintWriter err) {

@@ -70,6 +70,7 @@ public final class AtomicFiles {
      * Runs {@code work} holding an exclusive lock on {@code lockFile} (created if missing): other processes
      * and threads that lock the same file wait their turn.
      */
+    @SuppressWarnings("try") // the lock is held by being open; the body has no use for it
     public static <T> T locked(Path lockFile, Supplier<T> work) {
         synchronized (AtomicFiles.class) {
             try {

@@ -1,0 +1,367 @@
+package io.schedcp.core.workload;
+
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Workload profiles and the history of their runs, in {@code <home>/workloads.json}.
+ *
+ * <p>Every change is a read-modify-write under an exclusive lock on {@code workloads.json.lock} beside the file,
+ * and the file is replaced whole ({@link AtomicFiles#write}), so several processes (the CLI, an MCP server, a
+ * benchmark) can add to it at once without losing a change, and a reader sees one version or the next, never a
+ * part. Reads take no lock.
+ *
+ * <p>The file carries {@code "schema": 1}. A file that cannot be read (not JSON, not this format, an unknown
+ * property, inconsistent ids) is renamed to {@code workloads.json.corrupt-<UTC time>} and the store starts
+ * empty; {@link #problems()} and the log say so, and the old content stays in that file to be repaired. A file
+ * of a newer schema is different: it is not damaged, it was written by a newer schedcp that the user also runs,
+ * and moving it aside would hide their workloads from that newer schedcp, while rewriting it would drop what
+ * this build does not understand. So it is left exactly as it is, and every operation fails with a message to
+ * upgrade. Any change to the format that an older build could not keep whole raises the schema number.
+ */
+public final class WorkloadStore {
+
+    /** The version of the file format this build reads and writes. */
+    public static final int SCHEMA = 1;
+
+    public static final String FILE_NAME = "workloads.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadStore.class);
+    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int NAME_LENGTH = 40;
+    private static final int IDS_LISTED = 20;
+
+    private final Path file;
+    private final Path lockFile;
+    private final Clock clock;
+    private final Tagger tagger;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    public WorkloadStore(Path home) {
+        this(home, Clock.systemUTC(), Tagger.standard());
+    }
+
+    public WorkloadStore(Path home, Clock clock, Tagger tagger) {
+        this.file = home.resolve(FILE_NAME);
+        this.lockFile = home.resolve(FILE_NAME + ".lock");
+        this.clock = clock;
+        this.tagger = tagger;
+    }
+
+    /** The store in the data directory of {@code config} ({@code SCHEDCP_HOME}, or {@code ~/.schedcp}). */
+    public static WorkloadStore of(SchedcpConfig config) {
+        return new WorkloadStore(config.home());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** What went wrong with the file since this store was made (a corrupt file moved aside), for the user. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Stores a new workload described by {@code description}, tagged by the {@link Tagger}.
+     *
+     * @param name a short name; by default the description's first words
+     * @throws SchedcpException INVALID_INPUT for a blank description or name
+     */
+    public WorkloadProfile create(String description, Optional<String> name) {
+        String text = description == null ? "" : description.strip();
+        // Built before the lock so that bad input fails without touching the file; the id is chosen under it.
+        WorkloadProfile draft = new WorkloadProfile("w-", name.orElseGet(() -> defaultName(text)), text,
+                tagger.tags(text), now());
+        WorkloadProfile created = update(content -> {
+            WorkloadProfile workload = new WorkloadProfile(newId(content, "w-"), draft.name(), draft.description(),
+                    draft.tags(), draft.createdAt());
+            return new Change<>(content.with(workload), workload);
+        });
+        LOG.info("created workload {} ({}), tags {}", created.id(), created.name(), created.tags());
+        return created;
+    }
+
+    /** Every workload, oldest first. */
+    public List<WorkloadProfile> list() {
+        return read().workloads();
+    }
+
+    public Optional<WorkloadProfile> find(String id) {
+        return read().find(normal(id));
+    }
+
+    /** The workload {@code id}, or a NOT_FOUND failure that lists the ones there are. */
+    public WorkloadProfile require(String id) {
+        return require(read(), id);
+    }
+
+    /** The runs recorded for workload {@code id}, oldest first. */
+    public List<HistoryEntry> history(String id) {
+        WorkloadFile content = read();
+        return content.historyOf(require(content, id).id());
+    }
+
+    /** Every workload's runs by workload id, in one read: workloads without runs have an empty list. */
+    public Map<String, List<HistoryEntry>> histories() {
+        WorkloadFile content = read();
+        Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
+        content.workloads().forEach(w -> histories.put(w.id(), content.historyOf(w.id())));
+        return Collections.unmodifiableMap(histories);
+    }
+
+    /**
+     * Records a run under workload {@code workloadId}, giving it an id.
+     *
+     * @throws SchedcpException NOT_FOUND when there is no such workload
+     */
+    public HistoryEntry addHistory(String workloadId, RunRecord run) {
+        HistoryEntry added = update(content -> {
+            WorkloadProfile workload = require(content, workloadId);
+            HistoryEntry entry = new HistoryEntry(newId(content, "h-"), run);
+            return new Change<>(content.with(workload.id(), entry), entry);
+        });
+        LOG.info("recorded run {} of {} for workload {}: {}", added.id(), run.scheduler(), normal(workloadId),
+                run.outcome());
+        return added;
+    }
+
+    /**
+     * The stored workloads that share at least one tag with {@code workload} (itself left out), most alike
+     * first: by the number of shared tags, then by similarity, then newest first.
+     */
+    public List<SimilarWorkload> similar(WorkloadProfile workload) {
+        List<SimilarWorkload> similar = new ArrayList<>();
+        for (WorkloadProfile other : list()) {
+            if (other.id().equals(workload.id())) {
+                continue;
+            }
+            Set<WorkloadTag> shared = EnumSet.noneOf(WorkloadTag.class);
+            shared.addAll(other.tags());
+            shared.retainAll(workload.tags());
+            if (!shared.isEmpty()) {
+                Set<WorkloadTag> all = EnumSet.noneOf(WorkloadTag.class);
+                all.addAll(other.tags());
+                all.addAll(workload.tags());
+                similar.add(new SimilarWorkload(other, shared, (double) shared.size() / all.size()));
+            }
+        }
+        similar.sort(Comparator.comparingInt((SimilarWorkload s) -> s.sharedTags().size()).reversed()
+                .thenComparing(Comparator.comparingDouble(SimilarWorkload::similarity).reversed())
+                .thenComparing(s -> s.workload().createdAt(), Comparator.reverseOrder()));
+        return List.copyOf(similar);
+    }
+
+    /** A change of the content and what the caller gets back. */
+    private record Change<T>(WorkloadFile content, T result) {
+    }
+
+    private <T> T update(Function<WorkloadFile, Change<T>> change) {
+        return AtomicFiles.locked(lockFile, () -> {
+            Change<T> changed = change.apply(readLocked());
+            AtomicFiles.write(file, serialise(changed.content()));
+            return changed.result();
+        });
+    }
+
+    /** The content, without the lock; a corrupt file is moved aside under the lock. */
+    private WorkloadFile read() {
+        Parsed parsed = parse();
+        if (parsed instanceof Parsed.Corrupt) {
+            return AtomicFiles.locked(lockFile, this::readLocked);
+        }
+        return ((Parsed.Loaded) parsed).content();
+    }
+
+    /** The content, holding the lock: a corrupt file is moved aside and the content starts empty. */
+    private WorkloadFile readLocked() {
+        Parsed parsed = parse();
+        if (parsed instanceof Parsed.Corrupt corrupt) {
+            moveAside(corrupt.reason());
+            return WorkloadFile.empty();
+        }
+        return ((Parsed.Loaded) parsed).content();
+    }
+
+    /** What reading the file gave. */
+    private sealed interface Parsed {
+
+        record Loaded(WorkloadFile content) implements Parsed {
+        }
+
+        record Corrupt(String reason) implements Parsed {
+        }
+    }
+
+    private Parsed parse() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Parsed.Loaded(WorkloadFile.empty());
+        } catch (IOException e) {
+            throw new SchedcpException(Kind.IO, "could not read " + file + ": " + e.getMessage()
+                    + "; check that it is readable", e);
+        }
+        JsonNode tree;
+        try {
+            tree = WorkloadJson.MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            return new Parsed.Corrupt("it is not valid JSON (" + describe(e) + ")");
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return new Parsed.Corrupt("it is empty");
+        }
+        if (!tree.isObject()) {
+            return new Parsed.Corrupt("it holds a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", not an object");
+        }
+        JsonNode schema = tree.get("schema");
+        if (schema == null || !schema.isIntegralNumber() || schema.asInt() < 1) {
+            return new Parsed.Corrupt("it has no \"schema\" number");
+        }
+        if (schema.asInt() > SCHEMA) {
+            String message = file + " was written by a newer schedcp (workload file schema " + schema.asInt()
+                    + "; this schedcp knows schema " + SCHEMA + "), so it is left as it is; upgrade schedcp to "
+                    + "read and change your workloads";
+            LOG.warn("{}", message);
+            throw new SchedcpException(Kind.IO, message);
+        }
+        WorkloadFile content;
+        try {
+            content = WorkloadJson.MAPPER.treeToValue(tree, WorkloadFile.class);
+        } catch (JacksonException | SchedcpException | NullPointerException e) {
+            return new Parsed.Corrupt("it is not a workload file (" + describe(e) + ")");
+        }
+        Optional<String> inconsistency = content.inconsistency();
+        return inconsistency.<Parsed>map(Parsed.Corrupt::new).orElseGet(() -> new Parsed.Loaded(content));
+    }
+
+    private void moveAside(String reason) {
+        Path aside = asideName();
+        try {
+            AtomicFiles.move(file, aside);
+            AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SchedcpException(Kind.IO, file + " cannot be read (" + reason + ") and could not be moved "
+                    + "aside to " + aside + ": " + e.getMessage() + "; move or repair it yourself", e);
+        }
+        String message = file + " could not be read: " + reason + ". It was moved to " + aside + " and a new, "
+                + "empty workload store begins; your old workloads and history are in that file: repair it and "
+                + "move it back while no schedcp runs to get them back";
+        LOG.warn("{}", message);
+        problems.add(message);
+    }
+
+    private Path asideName() {
+        String base = file.getFileName() + ".corrupt-" + ASIDE_TIME.format(clock.instant());
+        Path aside = file.resolveSibling(base);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling(base + "-" + n);
+        }
+        return aside;
+    }
+
+    private WorkloadProfile require(WorkloadFile content, String id) {
+        return content.find(normal(id)).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND,
+                "there is no workload '" + id + "'" + known(content.workloads())));
+    }
+
+    private static String known(List<WorkloadProfile> workloads) {
+        if (workloads.isEmpty()) {
+            return "; there are no workloads yet: create one with schedcp workload create \"DESCRIPTION\"";
+        }
+        String listed = workloads.stream().limit(IDS_LISTED).map(w -> w.id() + " (" + w.name() + ")")
+                .collect(Collectors.joining(", "));
+        int more = workloads.size() - IDS_LISTED;
+        return "; the workloads are " + listed + (more > 0 ? " and " + more + " more (schedcp workload list)" : "");
+    }
+
+    private static String newId(WorkloadFile content, String prefix) {
+        String id;
+        do {
+            id = prefix + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        } while (content.uses(id));
+        return id;
+    }
+
+    /** The description's first words, up to about {@value #NAME_LENGTH} characters. */
+    static String defaultName(String description) {
+        String line = description.strip().lines().findFirst().orElse("");
+        if (line.length() <= NAME_LENGTH) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', NAME_LENGTH);
+        return (cut > 0 ? line.substring(0, cut) : line.substring(0, NAME_LENGTH)).strip() + "...";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String normal(String id) {
+        return id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private byte[] serialise(WorkloadFile content) {
+        return (WorkloadJson.MAPPER.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Jackson's complaint in the file's terms: what is wrong, and where, such as {@code workloads[0].tags[1]}. */
+    private static String describe(RuntimeException e) {
+        if (!(e instanceof JacksonException jackson)) {
+            return String.valueOf(e.getMessage());
+        }
+        String what = jackson.getOriginalMessage();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            what = "unknown property \"" + unknown.getPropertyName() + "\"";
+        } else if (e instanceof InvalidFormatException format) {
+            what = "\"" + format.getValue() + "\" is not a valid " + format.getTargetType().getSimpleName();
+        } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            what = e.getCause().getMessage();
+        }
+        StringBuilder where = new StringBuilder();
+        for (JacksonException.Reference step : jackson.getPath()) {
+            if (step.getPropertyName() != null) {
+                where.append(where.length() == 0 ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                where.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return what + (where.length() == 0 ? "" : " at " + where);
+    }
+}
