@@ -16,6 +16,7 @@ module io.schedcp.core {
     exports io.schedcp.core.manager;
     exports io.schedcp.core.process;
     exports io.schedcp.core.provider;
+    exports io.schedcp.core.recommend;
     exports io.schedcp.core.store;
     exports io.schedcp.core.workload;
 

@@ -1,6 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.bpf.custom.CustomTools;
+import io.schedcp.core.bench.BenchHooks;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
@@ -63,6 +64,11 @@ public final class CliContext {
             workloads = WorkloadStore.of(config);
         }
         return workloads;
+    }
+
+    /** The system monitor a bench runs around each run. */
+    public BenchHooks.RunMonitor runMonitor() {
+        return BenchHooks.RunMonitor.NONE;
     }
 
     void streams(PrintWriter out, PrintWriter err) {

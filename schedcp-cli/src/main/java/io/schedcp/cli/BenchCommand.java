@@ -1,0 +1,99 @@
+package io.schedcp.cli;
+
+import io.schedcp.core.bench.BenchPlan;
+import io.schedcp.core.bench.BenchResult;
+import io.schedcp.core.bench.BenchRunner;
+import io.schedcp.core.bench.ComparisonChart;
+import io.schedcp.core.bench.ComparisonText;
+import io.schedcp.core.bench.WorkloadRecorder;
+import io.schedcp.core.store.AtomicFiles;
+import io.schedcp.core.workload.WorkloadStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code schedcp bench}: a command run under several schedulers, compared, and recorded in a workload's history. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Compare schedulers on a benchmark command, and record every run in a workload's history.",
+            "For each scheduler ('default' is the kernel's own) schedcp starts it and has the kernel confirm",
+            "it, runs the command --runs times with the system monitor on, then stops it and has the kernel",
+            "confirm it is back. It reads hackbench, cyclictest, stress-ng, schbench and time(1) output into",
+            "metrics, prints a table with each scheduler's ratio to the default, and writes an SVG chart.",
+            "A scheduler that fails or is ejected is recorded as failed, with its reason; the bench goes on.",
+            "Example: schedcp bench --workload w-1a2b3c4d --schedulers default,scx_simple -- hackbench -l 500"})
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SchedcpCommand root;
+
+    @Option(names = "--workload", paramLabel = "ID", required = true,
+            description = "The workload whose history gets the runs (schedcp workload create).")
+    private String workload;
+
+    @Option(names = "--schedulers", paramLabel = "LIST", required = true, split = ",",
+            description = "Schedulers to compare, comma-separated; 'default' is the kernel's own.")
+    private List<String> schedulers = new ArrayList<>();
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Runs per scheduler (default ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--interval", paramLabel = "MS", defaultValue = "1000",
+            description = "The system monitor's interval during runs (default ${DEFAULT-VALUE}).")
+    private int intervalMs;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "The longest one run may take (default ${DEFAULT-VALUE}).")
+    private int timeout;
+
+    @Option(names = "--chart", paramLabel = "FILE",
+            description = "Where to write the SVG chart (default bench-<workload>.svg here).")
+    private Path chart;
+
+    @Option(names = "--json", description = "Print the result as JSON instead of the table.")
+    private boolean json;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The benchmark command, after '--'.")
+    private List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliContext context = root.context();
+        if (intervalMs < 100 || timeout < 1) {
+            context.err().println("schedcp: --interval takes 100 ms or more and --timeout 1 s or more");
+            return ExitCodes.USAGE;
+        }
+        WorkloadStore store = context.workloads();
+        store.require(workload);
+        BenchPlan plan = new BenchPlan(workload, schedulers, command, runs, Duration.ofMillis(intervalMs),
+                Duration.ofSeconds(timeout));
+        BenchRunner runner = new BenchRunner(context.manager(), context.runMonitor(), new WorkloadRecorder(store));
+        BenchResult result;
+        try (InterruptSignals signals = new InterruptSignals(Thread.currentThread()::interrupt)) {
+            result = runner.run(plan, progress -> {
+                context.err().println("schedcp: " + progress.line());
+                context.err().flush();
+            });
+        }
+        Path svg = chart != null ? chart : Path.of("bench-" + workload + ".svg");
+        AtomicFiles.write(svg, ComparisonChart.svg(result.comparison(), String.join(" ", command))
+                .getBytes(StandardCharsets.UTF_8));
+        if (json) {
+            context.out().println(Json.write(result));
+        } else {
+            context.out().print(ComparisonText.render(result.comparison()));
+        }
+        context.err().println("schedcp: " + result.runs().size() + " runs recorded in the history of " + workload
+                + "; chart written to " + svg.toAbsolutePath());
+        store.problems().forEach(p -> context.err().println("schedcp: warning: " + p));
+        // Failed runs are results too (recorded with their reasons); only a bench with no run at all is a failure.
+        return result.runs().stream().anyMatch(r -> r.succeeded()) ? ExitCodes.OK : ExitCodes.START_FAILED;
+    }
+}
