@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The real schedcp CLI of this build on a real sched_ext kernel: one lab boot runs every scenario (scripts
@@ -39,6 +40,7 @@ class LabIT {
         scenarios.add(script("replace", "replace.sh"));
         scenarios.add(script("bad-args", "bad-args.sh"));
         scenarios.add(script("sigkill", "sigkill.sh"));
+        scenarios.add(script("bench", "bench.sh"));
         Path simpleObject = Path.of(toolchain.properties().getProperty("kernel_src", "/nonexistent"))
                 .resolve("tools/sched_ext/build/obj/sched_ext/scx_simple.bpf.o");
         String classPath = Path.of("target/test-classes").toAbsolutePath() + ":"
@@ -142,5 +144,39 @@ class LabIT {
                 .containsPattern("the kernel ejected scx_simple .*; its program ended by signal 9 \\(SIGKILL\\)"
                         + "|scx_simple ended by signal 9 \\(SIGKILL\\)( \\(status 137\\))? while it was running")
                 .contains("after state=disabled");
+    }
+
+    @Test
+    void aBenchRecordsEachSchedulersRunAndTheRecommendationFollowsTheMeasuredWinner() {
+        String out = output("bench");
+        assertThat(out).as(out).contains("bench rc=0").contains("after state=disabled")
+                .containsPattern("chart_bytes=[1-9]\\d{2,}")
+                .containsPattern("default\\s+1/1\\s+[0-9.]+ \\(1\\.00x\\)")
+                .containsPattern("scx_simple\\s+1/1\\s+[0-9.]+ \\([0-9.]+x\\)")
+                .containsPattern("scx_qmap\\s+1/1\\s+[0-9.]+ \\([0-9.]+x\\)");
+        JsonNode history = Json.MAPPER.readTree(between(out, "--- history", "--- recommend"));
+        assertThat(history).extracting(h -> h.get("scheduler").asString())
+                .containsExactlyInAnyOrder("default", "scx_simple", "scx_qmap");
+        String winner = null;
+        double best = Double.MAX_VALUE;
+        for (JsonNode entry : history) {
+            double time = entry.get("metrics").get("hackbench_time_s").asDouble();
+            if (time < best) {
+                best = time;
+                winner = entry.get("scheduler").asString();
+            }
+        }
+        JsonNode ranked = Json.MAPPER.readTree(between(out, "--- recommend", "--- end"));
+        assertThat(ranked.get(0).get("scheduler").asString()).as(ranked.toString()).isEqualTo(winner);
+        System.out.printf("lab bench: hackbench -g 2 -l 50, winner %s at %.3f s; recommended first: %s%n", winner,
+                best, ranked.get(0).get("scheduler").asString());
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        int to = text.indexOf(end, from + 1);
+        assertThat(from).as(text).isNotNegative();
+        assertThat(to).as(text).isPositive();
+        return text.substring(from + start.length(), to).strip();
     }
 }

@@ -2,13 +2,8 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.core.SchedcpConfig;
-import io.schedcp.core.manager.SchedulerManager;
-import io.schedcp.core.process.Privilege;
-import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.cli.CliFixture.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -28,22 +23,13 @@ class WorkloadCommandsTest {
 
     private CliFixture fixture;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp);
     }
 
     private Result run(String... args) {
-        SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+        return fixture.run(fixture.environment(), args);
     }
 
     private String create(String description) {
