@@ -2,6 +2,8 @@ package io.schedcp.cli;
 
 import io.schedcp.bpf.custom.CustomTools;
 import io.schedcp.core.bench.BenchHooks;
+import io.schedcp.core.bench.SystemRunMonitor;
+import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
@@ -21,6 +23,7 @@ public final class CliContext {
     private PrintWriter err;
     private SchedulerManager manager;
     private CustomTools custom;
+    private Monitors monitors;
     private WorkloadStore workloads;
 
     public CliContext(SchedcpConfig config, Function<ManagerSettings, SchedulerManager> managerFactory) {
@@ -67,8 +70,11 @@ public final class CliContext {
     }
 
     /** The system monitor a bench runs around each run. */
-    public BenchHooks.RunMonitor runMonitor() {
-        return BenchHooks.RunMonitor.NONE;
+    public synchronized BenchHooks.RunMonitor runMonitor() {
+        if (monitors == null) {
+            monitors = Monitors.of(config);
+        }
+        return new SystemRunMonitor(monitors);
     }
 
     void streams(PrintWriter out, PrintWriter err) {
@@ -86,6 +92,9 @@ public final class CliContext {
 
     /** Stops what the manager runs, if it was ever built. */
     public synchronized void close() {
+        if (monitors != null) {
+            monitors.close();
+        }
         if (manager != null) {
             manager.close();
         }

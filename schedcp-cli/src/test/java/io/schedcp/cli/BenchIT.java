@@ -48,8 +48,8 @@ class BenchIT {
         Path chart = temp.resolve("chart.svg");
 
         Result bench = run("bench", "--workload", workload, "--schedulers",
-                "default,scx_simple", "--runs", "2", "--chart", chart.toString(), "--", "/bin/sh", "-c",
-                timedByState());
+                "default,scx_simple", "--runs", "2", "--interval", "100", "--chart", chart.toString(), "--",
+                "/bin/sh", "-c", "sleep 0.35; " + timedByState());
 
         assertThat(bench.code()).as(bench.err()).isZero();
         assertThat(bench.out()).containsPattern("default\\s+2/2\\s+1\\.000 \\(1\\.00x\\)")
@@ -60,6 +60,7 @@ class BenchIT {
         JsonNode history = Json.MAPPER.readTree(run("workload", "history", workload,
                 "--json").out());
         assertThat(history.size()).isEqualTo(4);
+        assertThat(history.get(0).get("monitor_summary").get("sample_count").asInt()).isPositive();
         assertThat(fixture.kernelState()).isEqualTo("disabled");
     }
 

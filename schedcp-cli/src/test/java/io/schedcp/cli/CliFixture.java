@@ -65,6 +65,16 @@ final class CliFixture {
         return Files.readString(sysfs.resolve("state")).strip();
     }
 
+    /**
+     * A captured proc or sched_ext directory of the monitor's tests in schedcp-core (see the README.md there),
+     * such as {@code lab} or {@code sched_ext}.
+     */
+    static Path monitorCapture(String name) {
+        return Path.of(System.getProperty("schedcp.project.dir", ".."))
+                .resolve("schedcp-core/src/test/resources/io/schedcp/core/monitor").resolve(name).toAbsolutePath()
+                .normalize();
+    }
+
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("SCHEDCP_HOME", home.toString());

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged launcher end to end: a real JVM started by bin/schedcp, real signals, a fake scheduler
@@ -57,6 +59,27 @@ class DistributionIT {
         String log = Files.readString(fixture.home.resolve("schedcp.log"));
         assertThat(log).contains("start scx:scx_simple").contains("started scx:scx_simple as scx_simple-")
                 .contains("stopped scx_simple-");
+    }
+
+    @Test
+    void ctrlCEndsAMonitorEarlyAndItStillPrintsItsSummary() throws Exception {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_PROC_DIR", CliFixture.monitorCapture("lab").toString());
+        env.put("SCHEDCP_SCHED_EXT_DIR", CliFixture.monitorCapture("sched_ext").toString());
+        try (LauncherProcess monitor = LauncherProcess.start(env, "monitor", "--duration", "600", "--interval", "100",
+                "--json")) {
+            monitor.awaitErr("Ctrl-C ends early", WAIT);
+            Thread.sleep(500);
+
+            monitor.signal("INT");
+
+            assertThat(monitor.awaitExit(WAIT)).isZero();
+            assertThat(monitor.err()).contains("schedcp: interrupted after");
+            JsonNode summary = JsonMapper.builder().build().readTree(monitor.out());
+            assertThat(summary.get("sample_count").asInt()).isPositive();
+            assertThat(summary.get("seconds").asDouble()).isLessThan(60);
+            assertThat(summary.get("sched_ext").get("ops_seen").get(0).asString()).isEqualTo("simple");
+        }
     }
 
     @Test

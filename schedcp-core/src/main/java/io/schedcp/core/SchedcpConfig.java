@@ -15,6 +15,8 @@ import java.util.Objects;
  *   <li>{@code SCHEDCP_PLUGIN_PATH}: more plugin directories, separated by {@code :}</li>
  *   <li>{@code SCHEDCP_SCHED_EXT_DIR}: where the kernel's sched_ext state is read, {@code /sys/kernel/sched_ext}
  *       by default; tests and debugging point it at a directory of their own</li>
+ *   <li>{@code SCHEDCP_PROC_DIR}: where the system monitor reads {@code stat}, {@code meminfo}, {@code schedstat}
+ *       and {@code pressure/cpu}, {@code /proc} by default; tests point it at captured copies</li>
  * </ul>
  *
  * @param home        the data directory
@@ -23,6 +25,7 @@ import java.util.Objects;
 public record SchedcpConfig(Path home, Map<String, String> environment) {
 
     public static final Path DEFAULT_SCHED_EXT_DIR = Path.of("/sys/kernel/sched_ext");
+    public static final Path DEFAULT_PROC_DIR = Path.of("/proc");
 
     public SchedcpConfig {
         Objects.requireNonNull(home, "home");
@@ -51,6 +54,11 @@ public record SchedcpConfig(Path home, Map<String, String> environment) {
     public Path schedExtDirectory() {
         String dir = environment.get("SCHEDCP_SCHED_EXT_DIR");
         return dir == null || dir.isBlank() ? DEFAULT_SCHED_EXT_DIR : Path.of(dir);
+    }
+
+    public Path procDirectory() {
+        String dir = environment.get("SCHEDCP_PROC_DIR");
+        return dir == null || dir.isBlank() ? DEFAULT_PROC_DIR : Path.of(dir);
     }
 
     public Path logFile() {

@@ -6,12 +6,14 @@ import io.schedcp.core.workload.WorkloadStore;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records bench runs in a workload's history, with the monitor's summary as a JSON tree. */
 public final class WorkloadRecorder implements BenchHooks.RunRecorder {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private final WorkloadStore store;
 
