@@ -20,4 +20,4 @@ echo "schedcp: setting up the kernel lab (bpf/setup.sh) ..."
 bash bpf/setup.sh
 echo
 echo "\$ schedcp lab run -- bash bpf/lab/demo.sh"
-"$schedcp" lab run --timeout 300 -- bash bpf/lab/demo.sh
+"$schedcp" lab run --timeout 600 -- bash bpf/lab/demo.sh
