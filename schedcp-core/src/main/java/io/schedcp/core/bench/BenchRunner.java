@@ -4,7 +4,6 @@ import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.manager.Execution;
 import io.schedcp.core.manager.SchedulerManager;
-import io.schedcp.core.manager.StopResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ public final class BenchRunner {
         int steps = plan.schedulers().size() * plan.runs();
         int step = 0;
         for (String scheduler : plan.schedulers()) {
-            Progress say = new Progress(progress, scheduler, plan.runs(), step, steps);
+            Progress say = new Progress(progress, scheduler, plan.runs(), step + 1, steps);
             say.at(0, "starting");
             Optional<Execution> execution;
             String notRunning;
@@ -75,7 +74,8 @@ public final class BenchRunner {
                 say.at(run, result.succeeded() ? "done in " + String.format("%.2f s",
                         result.metrics().getOrDefault(BenchRun.WALL_TIME, 0.0)) : "failed: " + result.failure());
             }
-            execution.ifPresent(e -> stop(e, progress, scheduler, plan.runs(), steps));
+            int done = step;
+            execution.ifPresent(e -> stop(e, new Progress(progress, scheduler, plan.runs(), done, steps)));
         }
         return new BenchResult(plan, runs, Comparison.of(plan.schedulers(), runs));
     }
@@ -144,15 +144,14 @@ public final class BenchRunner {
         return Optional.empty();
     }
 
-    private void stop(Execution execution, Consumer<BenchProgress> progress, String scheduler, int runs, int steps) {
+    private void stop(Execution execution, Progress say) {
         if (execution.state().isFinal()) {
             return;
         }
         try {
-            StopResult stopped = manager.stop(execution.id());
-            progress.accept(new BenchProgress(scheduler, 0, runs, 0, steps, stopped.summary()));
+            say.at(0, manager.stop(execution.id()).summary());
         } catch (SchedcpException e) {
-            progress.accept(new BenchProgress(scheduler, 0, runs, 0, steps, "could not stop it: " + e.getMessage()));
+            say.at(0, "could not stop it: " + e.getMessage());
         }
     }
 

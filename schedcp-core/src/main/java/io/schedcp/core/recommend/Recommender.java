@@ -34,6 +34,8 @@ public final class Recommender {
     static final double PRODUCTION_BONUS = 0.1;
     /** Above the best a tag match can give, so a measured scheduler as good as its baseline beats guesses. */
     static final double MEASURED_BONUS = 1.2;
+    /** Within half a percent of the baseline is "on a par", not "1.00x better". */
+    static final double PAR = 0.005;
 
     private final List<SchedulerEntry> schedulers;
     private final WorkloadStore store;
@@ -115,6 +117,10 @@ public final class Recommender {
                     : finding.runs() + " runs of " + where + " with nothing to compare";
         }
         String versus = finding.baseline().equals(BenchPlan.DEFAULT) ? "the default scheduler" : finding.baseline();
+        if (Math.abs(finding.advantage() - 1) < PAR) {
+            return String.format(Locale.ROOT, "on a par with %s on %s over %d runs of %s%s", versus, finding.metric(),
+                    finding.runs(), where, finding.failures() > 0 ? ", " + finding.failures() + " failed" : "");
+        }
         return String.format(Locale.ROOT, "%.2fx %s than %s on %s over %d runs of %s%s", finding.advantage() >= 1
                 ? finding.advantage() : 1 / finding.advantage(), finding.advantage() >= 1 ? "better" : "worse",
                 versus, finding.metric(), finding.runs(), where,

@@ -134,8 +134,9 @@ class BenchRunnerTest {
     void progressSaysWhichSchedulerAndRunIsGoing() throws Exception {
         bench(List.of("default", "fake_a"), 2, "true");
 
-        assertThat(progress).contains("[1/4] default: starting", "[4/4] fake_a run 2/2: running /bin/sh -c true")
-                .anyMatch(line -> line.contains("fake_a: stopped"));
+        assertThat(progress).contains("[1/4] default: starting", "[3/4] fake_a: starting",
+                "[4/4] fake_a run 2/2: running /bin/sh -c true")
+                .anyMatch(line -> line.startsWith("[4/4] fake_a: stopped fake_a"));
     }
 
     @Test

@@ -145,6 +145,19 @@ class RecommenderTest {
     }
 
     @Test
+    void aSchedulerWithinHalfAPercentOfTheBaselineIsOnAParWithIt() {
+        WorkloadProfile game = store.create("an interactive game", Optional.empty());
+        ran(game, "default", 1.0);
+        ran(game, "plain", 0.999);
+
+        Recommendation plain = recommender().forWorkload(game.id()).stream()
+                .filter(r -> r.scheduler().equals("plain")).findFirst().orElseThrow();
+
+        assertThat(plain.measured()).contains(
+                "on a par with the default scheduler on hackbench_time_s over 1 runs of this workload");
+    }
+
+    @Test
     void anUnknownWorkloadIsNotFound() {
         assertThatThrownBy(() -> recommender().forWorkload("w-00000000"))
                 .isInstanceOfSatisfying(SchedcpException.class,
