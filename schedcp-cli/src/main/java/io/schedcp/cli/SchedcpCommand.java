@@ -17,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
             "Loading a scheduler needs root: run as root, with passwordless sudo, or set SCHEDCP_SUDO_PASSWORD."},
         subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, StatusCommand.class, CreateCommand.class,
             VerifyCommand.class, CreateAndRunCommand.class, RemoveCommand.class, MonitorCommand.class,
-            WorkloadCommand.class, RecommendCommand.class, BenchCommand.class, LabCommand.class},
+            WorkloadCommand.class, RecommendCommand.class, BenchCommand.class, LabCommand.class, McpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 unknown name, 4 unavailable, 5 no sched_ext, 6 no root,",
             "7 start failed, 8 ejected or died, 9 stop failed, 10 I/O error, 11 source or verification rejected,",
             "1 internal error (see docs/cli.md)."})
@@ -37,14 +37,27 @@ public final class SchedcpCommand {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return new String[] {"schedcp " + read(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+
+        /** The version alone, such as {@code 0.1.0-SNAPSHOT}; {@code unknown} when it cannot be read. */
+        static String number() {
+            try {
+                return read();
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+
+        private static String read() throws IOException {
             Properties properties = new Properties();
             try (InputStream in = SchedcpCommand.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     properties.load(in);
                 }
             }
-            return new String[] {"schedcp " + properties.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return properties.getProperty("version", "unknown");
         }
     }
 }

@@ -1,0 +1,68 @@
+package io.schedcp.cli;
+
+import io.schedcp.core.manager.ManagerSettings;
+import io.schedcp.mcp.SchedcpMcpServer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code schedcp mcp}: the MCP server on stdin and stdout, until the client closes stdin or SIGINT/SIGTERM
+ * arrives; then what it runs is stopped. stdout carries protocol messages only: for the server's lifetime
+ * System.out is stderr, and the log goes to schedcp.log as for every command.
+ */
+@Command(name = "mcp", mixinStandardHelpOptions = true,
+        description = {"Serve schedcp to an AI assistant as a Model Context Protocol server over stdio.",
+            "Tools: list_schedulers, run_scheduler, stop_scheduler, get_execution_status,",
+            "create_and_verify_scheduler; each scheduler is also a resource (schedcp://schedulers/PROVIDER/NAME).",
+            "Schedulers it starts run in the background until stopped; when the client closes stdin, or on",
+            "SIGINT or SIGTERM, the running one is stopped and the kernel confirmed back on its default.",
+            "Loading a scheduler needs root. See docs/mcp.md for Claude Desktop and Claude Code."})
+final class McpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SchedcpCommand root;
+
+    @Option(names = "--read-only", description = "Offer only the tools that change nothing on the host "
+            + "(list_schedulers, get_execution_status) and the resources.")
+    private boolean readOnly;
+
+    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = ForegroundRun.START_TIMEOUT_DEFAULT,
+            description = "How long the kernel may take to enable a scheduler (default ${DEFAULT-VALUE}; "
+                    + "SCHEDCP_START_TIMEOUT sets the default).")
+    private int startTimeout;
+
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long each stop signal may take before the next (default ${DEFAULT-VALUE}).")
+    private int stopTimeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliContext context = root.context();
+        if (startTimeout < 1 || stopTimeout < 1) {
+            context.err().println("schedcp: --start-timeout and --stop-timeout take a whole number of seconds, 1 or more");
+            return ExitCodes.USAGE;
+        }
+        // The protocol owns the real stdout; anything else that prints goes to stderr.
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        try (SchedcpMcpServer server = SchedcpMcpServer.builder()
+                .manager(context.manager(ManagerSettings.DEFAULTS.withStartTimeout(Duration.ofSeconds(startTimeout))
+                        .withStopStepTimeout(Duration.ofSeconds(stopTimeout))))
+                .custom(context.custom())
+                .readOnly(readOnly)
+                .input(System.in)
+                .output(protocol)
+                .version(SchedcpCommand.Version.number())
+                .start();
+                InterruptSignals signals = new InterruptSignals(server::shutdown)) {
+            server.awaitShutdown();
+        } finally {
+            System.setOut(protocol);
+        }
+        return ExitCodes.OK;
+    }
+}

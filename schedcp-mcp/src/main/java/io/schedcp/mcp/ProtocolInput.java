@@ -1,0 +1,156 @@
+package io.schedcp.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's input as the SDK's stdio transport reads it. The transport stops reading for good at the
+ * first line it cannot decode, and then nothing would notice the client leave; so each line is decoded here
+ * first, the way the transport will, and one that fails is answered with a JSON-RPC error and dropped. The
+ * end of the input (EOF or a read error: the client is gone) is told once.
+ */
+final class ProtocolInput extends InputStream {
+
+    /** Longer lines are refused; the transport's own limit is 16 M characters. */
+    static final int MAX_LINE_BYTES = 8 << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolInput.class);
+    private static final int PARSE_ERROR = -32700;
+    private static final int INVALID_REQUEST = -32600;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final McpJsonMapper json;
+    private final Runnable onEnd;
+    private byte[] line = new byte[0];
+    private int position;
+    private boolean ended;
+
+    /**
+     * @param out   where the answer to a refused line goes; the same stream the transport writes, whose
+     *              monitor it holds for each message
+     * @param onEnd called once when the input ends
+     */
+    ProtocolInput(InputStream in, OutputStream out, McpJsonMapper json, Runnable onEnd) {
+        this.in = new BufferedInputStream(in);
+        this.out = out;
+        this.json = json;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (position == line.length && !nextLine()) {
+            return -1;
+        }
+        return line[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (position == line.length && !nextLine()) {
+            return -1;
+        }
+        int n = Math.min(length, line.length - position);
+        System.arraycopy(line, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+
+    /** Reads lines until one decodes; false at the end of the input. */
+    private boolean nextLine() throws IOException {
+        while (!ended) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            boolean tooLong = false;
+            int b;
+            try {
+                while ((b = in.read()) >= 0 && b != '\n') {
+                    if (bytes.size() < MAX_LINE_BYTES) {
+                        bytes.write(b);
+                    } else {
+                        tooLong = true;
+                    }
+                }
+            } catch (IOException e) {
+                end();
+                throw e;
+            }
+            if (b < 0 && bytes.size() == 0) {
+                end();
+                return false;
+            }
+            // A raw CR may only be whitespace in JSON; the transport would take it for the end of a line.
+            String text = bytes.toString(StandardCharsets.UTF_8).replace('\r', ' ');
+            if (tooLong) {
+                refuse(text.substring(0, 80), PARSE_ERROR, "a message longer than " + MAX_LINE_BYTES + " bytes", null);
+            } else if (!text.isBlank() && accepted(text)) {
+                line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+                position = 0;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean accepted(String text) {
+        try {
+            McpSchema.deserializeJsonRpcMessage(json, text);
+            return true;
+        } catch (Exception e) {
+            Object parsed;
+            try {
+                parsed = json.readValue(text, Object.class);
+            } catch (Exception notJson) {
+                refuse(text, PARSE_ERROR, "not JSON", null);
+                return false;
+            }
+            Object id = parsed instanceof Map<?, ?> map ? map.get("id") : null;
+            refuse(text, INVALID_REQUEST, "not a JSON-RPC request, notification or response", id);
+            return false;
+        }
+    }
+
+    /** Answers a refused line with a JSON-RPC error, for its id when it has one. */
+    private void refuse(String text, int code, String why, Object id) {
+        String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        LOG.warn("refused a line from the client ({}): {}", why, shown);
+        String message = "schedcp refused a line: " + why + "; send one JSON-RPC 2.0 message a line";
+        try {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("jsonrpc", "2.0");
+            error.put("id", id);
+            error.put("error", Map.of("code", code, "message", message));
+            byte[] answer = (json.writeValueAsString(error) + "\n").getBytes(StandardCharsets.UTF_8);
+            synchronized (out) {
+                out.write(answer);
+                out.flush();
+            }
+        } catch (IOException e) {
+            LOG.debug("could not answer a refused line: {}", e.toString());
+        }
+    }
+
+    private void end() {
+        if (!ended) {
+            ended = true;
+            onEnd.run();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,222 @@
+package io.schedcp.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.schedcp.bpf.custom.CustomSchedulers;
+import io.schedcp.bpf.custom.CustomTools;
+import io.schedcp.bpf.custom.CustomVerifier;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.mcp.tools.SchedcpTools;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The schedcp MCP server over a pair of streams (stdin and stdout when {@code schedcp mcp} runs it): the
+ * tools of {@link SchedcpTools} and one resource per scheduler. Schedulers it starts keep running between
+ * calls; when the client goes (its input ends) or {@link #shutdown()} is called, {@link #close()} stops
+ * the calls under way and the scheduler it runs, so that none is left behind.
+ *
+ * <pre>{@code
+ * try (SchedcpMcpServer server = SchedcpMcpServer.builder().manager(manager).custom(custom)
+ *         .input(System.in).output(stdout).start()) {
+ *     server.awaitShutdown();
+ * }
+ * }</pre>
+ */
+public final class SchedcpMcpServer implements AutoCloseable {
+
+    /** How long calls under way get to wind up when the server closes. */
+    static final Duration CALLS_WIND_UP = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(SchedcpMcpServer.class);
+    private static final String INSTRUCTIONS = "schedcp manages Linux sched_ext CPU schedulers. list_schedulers "
+            + "says which schedulers exist, what each is good for and whether it can run here; run_scheduler "
+            + "starts one in the background (the kernel runs one at a time) and returns an execution id; "
+            + "get_execution_status and stop_scheduler take that id. create_and_verify_scheduler turns BPF C "
+            + "source into a verified custom scheduler. Loading a scheduler needs root and a kernel with "
+            + "sched_ext.";
+
+    private final McpSyncServer server;
+    private final SchedulerManager manager;
+    private final InFlightCalls calls;
+    private final List<String> toolNames;
+    private final CountDownLatch shutdownRequested;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private SchedcpMcpServer(McpSyncServer server, SchedulerManager manager, InFlightCalls calls,
+            List<String> toolNames, CountDownLatch shutdownRequested) {
+        this.server = server;
+        this.manager = manager;
+        this.calls = calls;
+        this.toolNames = toolNames;
+        this.shutdownRequested = shutdownRequested;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The names of the tools this server offers. */
+    public List<String> toolNames() {
+        return toolNames;
+    }
+
+    /** Asks the server to stop: {@link #awaitShutdown} returns. Safe to call from a signal handler. */
+    public void shutdown() {
+        shutdownRequested.countDown();
+    }
+
+    /** Waits until the client closes its end of the input, or {@link #shutdown()} is called. */
+    public void awaitShutdown() throws InterruptedException {
+        shutdownRequested.await();
+    }
+
+    /** As {@link #awaitShutdown()}, for at most {@code timeout}; returns whether shutdown was asked for. */
+    public boolean awaitShutdown(Duration timeout) throws InterruptedException {
+        return shutdownRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Interrupts the calls under way and waits for them, stops the scheduler this server runs (and waits for
+     * the kernel to be back on its default), closes the manager and the transport.
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        shutdown();
+        LOG.info("mcp server closing");
+        try {
+            int left = calls.close(CALLS_WIND_UP);
+            if (left > 0) {
+                LOG.warn("{} tool call(s) still under way after {} s; closing anyway", left,
+                        CALLS_WIND_UP.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        manager.close();
+        try {
+            server.closeGracefully();
+        } catch (RuntimeException e) {
+            LOG.debug("closing the transport: {}", e.toString());
+        }
+        LOG.info("mcp server closed");
+    }
+
+    /** Assembles and starts a server; it serves from the moment {@link #start()} returns. */
+    public static final class Builder {
+
+        private SchedulerManager manager;
+        private CustomSchedulers customSchedulers;
+        private CustomVerifier customVerifier;
+        private boolean readOnly;
+        private InputStream input;
+        private OutputStream output;
+        private String version = "unknown";
+
+        private Builder() {
+        }
+
+        /** The manager to serve; the server owns it from now on and closes it when it closes. */
+        public Builder manager(SchedulerManager manager) {
+            this.manager = Objects.requireNonNull(manager);
+            return this;
+        }
+
+        public Builder custom(CustomTools custom) {
+            return custom(custom.schedulers(), custom.verifier());
+        }
+
+        public Builder custom(CustomSchedulers schedulers, CustomVerifier verifier) {
+            this.customSchedulers = Objects.requireNonNull(schedulers);
+            this.customVerifier = Objects.requireNonNull(verifier);
+            return this;
+        }
+
+        /** Offer only the tools that change nothing on the host (default false). */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /** Where the client's messages come from, one JSON-RPC message a line. */
+        public Builder input(InputStream input) {
+            this.input = Objects.requireNonNull(input);
+            return this;
+        }
+
+        /** Where the server's messages go; nothing else may write to it. */
+        public Builder output(OutputStream output) {
+            this.output = Objects.requireNonNull(output);
+            return this;
+        }
+
+        /** The version the server reports to clients. */
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version);
+            return this;
+        }
+
+        public SchedcpMcpServer start() {
+            Objects.requireNonNull(manager, "manager");
+            Objects.requireNonNull(customSchedulers, "custom");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(output, "output");
+            CountDownLatch shutdownRequested = new CountDownLatch(1);
+            InFlightCalls calls = new InFlightCalls();
+            SchedulerResources resources = new SchedulerResources(manager);
+            AtomicReference<McpSyncServer> started = new AtomicReference<>();
+            Runnable catalogChanged = () -> {
+                McpSyncServer server = started.get();
+                if (server != null) {
+                    resources.sync(server);
+                }
+            };
+            ToolBridge bridge = new ToolBridge(calls);
+            List<McpTool> tools = SchedcpTools.all(new ToolContext(manager, customSchedulers, customVerifier,
+                    catalogChanged)).stream().filter(t -> !readOnly || !t.changesHost()).toList();
+            List<SyncToolSpecification> specifications = tools.stream().map(bridge::specification).toList();
+            McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
+            InputStream clientInput = new ProtocolInput(input, output, json, () -> {
+                LOG.info("the client closed its input; shutting down");
+                shutdownRequested.countDown();
+            });
+            McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, clientInput, output))
+                    .serverInfo("schedcp", version)
+                    .instructions(INSTRUCTIONS)
+                    .capabilities(ServerCapabilities.builder().tools(false).resources(false, true).build())
+                    .jsonMapper(json)
+                    .jsonSchemaValidator(new DefaultJsonSchemaValidator(JsonMapper.shared()))
+                    // ToolArguments checks the arguments against the same schemas, with messages that say
+                    // which argument is wrong and what it is for.
+                    .validateToolInputs(false)
+                    .tools(specifications)
+                    .resources(resources.specifications())
+                    .build();
+            started.set(server);
+            List<String> names = tools.stream().map(McpTool::name).toList();
+            LOG.info("mcp server {} started{}: tools {}", version, readOnly ? " read-only" : "", names);
+            return new SchedcpMcpServer(server, manager, calls, names, shutdownRequested);
+        }
+    }
+}

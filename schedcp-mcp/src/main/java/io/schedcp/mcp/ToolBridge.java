@@ -1,0 +1,132 @@
+package io.schedcp.mcp;
+
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves an {@link McpTool} through the SDK: its declaration, its arguments checked against its schema, its
+ * result as structured content plus text, progress as notifications, and every failure as a tool result with
+ * {@code isError} and a message that says what to do, never as a protocol error or a stack trace.
+ */
+final class ToolBridge {
+
+    /**
+     * The {@code _meta} key of an error result that names its cause: a {@link Kind} in lower case, or
+     * {@code shutting_down}, or {@code internal} for a bug.
+     */
+    static final String ERROR_KIND = "io.schedcp/error_kind";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolBridge.class);
+    private static final int LOGGED_VALUE_CHARS = 80;
+
+    private final InFlightCalls calls;
+
+    ToolBridge(InFlightCalls calls) {
+        this.calls = calls;
+    }
+
+    SyncToolSpecification specification(McpTool tool) {
+        Tool declared = Tool.builder(tool.name(), tool.input().toMap())
+                .description(tool.description())
+                .outputSchema(tool.output().toMap())
+                .annotations(ToolAnnotations.builder().readOnlyHint(!tool.changesHost()).openWorldHint(false).build())
+                .build();
+        return SyncToolSpecification.builder().tool(declared)
+                .callHandler((exchange, request) -> call(tool, exchange, request))
+                .build();
+    }
+
+    private CallToolResult call(McpTool tool, McpSyncServerExchange exchange, CallToolRequest request) {
+        LOG.info("tool {} {}", tool.name(), loggable(request.arguments()));
+        long start = System.nanoTime();
+        try {
+            ToolResult result = calls.run(() -> tool.call(
+                    new ToolArguments(tool.name(), tool.input(), request.arguments()).requireKnown(),
+                    progress(exchange, request)));
+            LOG.info("tool {} {} in {} ms", tool.name(), result.failure() ? "failed" : "done",
+                    (System.nanoTime() - start) / 1_000_000);
+            return CallToolResult.builder()
+                    .content(List.of(TextContent.builder(result.text()).build()))
+                    .structuredContent(McpJson.toMap(result.value()))
+                    .isError(result.failure())
+                    .build();
+        } catch (SchedcpException e) {
+            LOG.warn("tool {} failed: {}", tool.name(), e.getMessage());
+            return error(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage() + hint(e.kind()));
+        } catch (InterruptedException e) {
+            LOG.warn("tool {} interrupted: the server is shutting down", tool.name());
+            return error("shutting_down", "the schedcp MCP server is shutting down, so " + tool.name()
+                    + " was stopped before it finished; start the server again and repeat the call");
+        } catch (RuntimeException e) {
+            LOG.error("tool {} failed unexpectedly", tool.name(), e);
+            return error("internal", "internal error in " + tool.name() + ": " + e + ". This is a bug in schedcp; "
+                    + "the details are in its log (schedcp.log in the schedcp home, ~/.schedcp unless SCHEDCP_HOME "
+                    + "says otherwise).");
+        }
+    }
+
+    /** @param cause a {@link Kind} in lower case, {@code shutting_down} or {@code internal} */
+    private static CallToolResult error(String cause, String message) {
+        return CallToolResult.builder()
+                .content(List.of(TextContent.builder(message).build()))
+                .isError(true)
+                .meta(Map.of(ERROR_KIND, cause))
+                .build();
+    }
+
+    /** What the library's message cannot know: which MCP tool gives the names, where the server's root comes from. */
+    private static String hint(Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> "\nlist_schedulers gives the scheduler names; run_scheduler returns the execution ids.";
+            case PERMISSION -> "\nThe MCP server itself needs root for this: start it as root, allow it passwordless "
+                    + "sudo, or set SCHEDCP_SUDO_PASSWORD in its environment (the \"env\" of its entry in the "
+                    + "client's configuration).";
+            default -> "";
+        };
+    }
+
+    /** MCP progress notifications when the client gave a progress token; nothing otherwise. */
+    private static ToolProgress progress(McpSyncServerExchange exchange, CallToolRequest request) {
+        Object token = request.progressToken();
+        if (token == null) {
+            return ToolProgress.NONE;
+        }
+        AtomicLong step = new AtomicLong();
+        return message -> {
+            try {
+                exchange.progressNotification(ProgressNotification.builder(token, step.incrementAndGet())
+                        .message(message).build());
+            } catch (RuntimeException e) {
+                LOG.debug("a progress notification was not delivered: {}", e.toString());
+            }
+        };
+    }
+
+    /** The arguments for the log, long values (a scheduler's source) cut short. */
+    private static String loggable(Map<String, Object> arguments) {
+        if (arguments == null || arguments.isEmpty()) {
+            return "{}";
+        }
+        return arguments.entrySet().stream().map(e -> {
+            String value = String.valueOf(e.getValue());
+            return e.getKey() + "=" + (value.length() > LOGGED_VALUE_CHARS
+                    ? value.substring(0, LOGGED_VALUE_CHARS).replace('\n', ' ') + "... (" + value.length() + " chars)"
+                    : value);
+        }).collect(Collectors.joining(", ", "{", "}"));
+    }
+}

@@ -1,0 +1,26 @@
+package io.schedcp.mcp;
+
+import io.schedcp.bpf.custom.CustomSchedulers;
+import io.schedcp.bpf.custom.CustomVerifier;
+import io.schedcp.core.manager.SchedulerManager;
+import java.util.Objects;
+
+/**
+ * What the tools work with: the library objects the server was built on, and a way to say that the
+ * catalog changed (a custom scheduler was added) so that its resources follow.
+ *
+ * @param manager          every provider's schedulers, and the one this server runs
+ * @param customSchedulers creates custom schedulers from BPF C source
+ * @param customVerifier   verifies them in a real sched_ext kernel
+ * @param catalogChanged   called after a tool added or removed a scheduler
+ */
+public record ToolContext(SchedulerManager manager, CustomSchedulers customSchedulers, CustomVerifier customVerifier,
+        Runnable catalogChanged) {
+
+    public ToolContext {
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(customSchedulers, "customSchedulers");
+        Objects.requireNonNull(customVerifier, "customVerifier");
+        Objects.requireNonNull(catalogChanged, "catalogChanged");
+    }
+}

@@ -1,0 +1,141 @@
+package io.schedcp.mcp;
+
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.api.spi.ProcessLauncher;
+import io.schedcp.api.spi.SchedulerHandle;
+import io.schedcp.bpf.custom.BpfCompiler;
+import io.schedcp.bpf.custom.CustomProvider;
+import io.schedcp.bpf.custom.CustomSchedulers;
+import io.schedcp.bpf.custom.CustomStore;
+import io.schedcp.bpf.custom.CustomVerifier;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.manager.ManagerSettings;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A host for the MCP tests, in a temp directory: a fake /sys/kernel/sched_ext, schedulers that play the
+ * kernel's part in it (the fake provider's), a fake clang, and a verifier whose process only reports the
+ * verdict the test chose. The manager and the custom-scheduler objects are the library's own.
+ */
+public final class FakeHost implements AutoCloseable {
+
+    public final Path home;
+    public final Path sysfs;
+    public final SchedulerManager manager;
+    public final CustomSchedulers customSchedulers;
+    public final CustomVerifier customVerifier;
+    private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
+    private volatile boolean verificationPasses = true;
+
+    public FakeHost(Path temp) {
+        try {
+            home = Files.createDirectories(temp.resolve("home"));
+            sysfs = Files.createDirectories(temp.resolve("sched_ext"));
+            Files.writeString(sysfs.resolve("state"), "disabled\n");
+            Files.writeString(sysfs.resolve("enable_seq"), "0\n");
+            Files.writeString(sysfs.resolve("switch_all"), "1\n");
+            Files.writeString(sysfs.resolve("nr_rejected"), "0\n");
+            Path script = copy("/fake-scheduler.sh", temp.resolve("fake-scheduler.sh"));
+            Path clang = copy("/fake-clang.sh", temp.resolve("fake-clang.sh"));
+            clang.toFile().setExecutable(true);
+            SchedcpConfig config = new SchedcpConfig(home, Map.of("SCHEDCP_SCHED_EXT_DIR", sysfs.toString()));
+            manager = SchedulerManager.builder()
+                    .config(config)
+                    .discoverProviders(false)
+                    .loadPlugins(false)
+                    .provider(new FakeProvider(script, sysfs))
+                    .provider(new CustomProvider())
+                    .launcher(launcher)
+                    .foreignOwners(List::of)
+                    .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
+                    .build();
+            CustomStore store = new CustomStore(home);
+            customSchedulers = new CustomSchedulers(store, () -> new BpfCompiler(clang, List.of("-O2")), "6.12-test");
+            customVerifier = new CustomVerifier(store, new SchedExtReader(sysfs), this::verify, () -> {
+                throw new SchedcpException(Kind.UNAVAILABLE, "the tests have no kernel lab");
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copy(String resource, Path target) throws IOException {
+        try (InputStream in = FakeHost.class.getResourceAsStream(resource)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    public ToolContext context(Runnable catalogChanged) {
+        return new ToolContext(manager, customSchedulers, customVerifier, catalogChanged);
+    }
+
+    public SchedcpMcpServer.Builder server() {
+        return SchedcpMcpServer.builder().manager(manager).custom(customSchedulers, customVerifier)
+                .version("test");
+    }
+
+    public String kernelState() throws IOException {
+        return Files.readString(sysfs.resolve("state")).strip();
+    }
+
+    /** From now on the kernel has no sched_ext. */
+    public void removeSchedExt() throws IOException {
+        try (Stream<Path> files = Files.walk(sysfs)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public void verificationPasses(boolean passes) {
+        verificationPasses = passes;
+    }
+
+    /** The verifying process: says what it does, then prints the verdict line as VerifyMain would. */
+    private SchedulerHandle verify(ProcessLauncher.Spec spec) {
+        List<String> command = spec.command();
+        String name = command.get(command.size() - 3);
+        String ops = command.get(command.size() - 2);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("name", name);
+        result.put("ops_name", ops);
+        result.put("passed", verificationPasses);
+        result.put("where", "host");
+        result.put("kernel", "6.12-test");
+        result.put("seconds_requested", 10);
+        result.put("seconds_ran", verificationPasses ? 10.0 : 1.5);
+        result.put("stage", verificationPasses ? "none" : "run");
+        result.put("reason", verificationPasses ? "" : "the kernel disabled it: runnable task stall");
+        result.put("details", verificationPasses ? List.of() : List.of("SCX_EXIT_ERROR_STALL: a task waited 30 s"));
+        result.put("load_millis", 12);
+        result.put("enable_millis", 3);
+        result.put("at", "2026-01-01T00:00:00Z");
+        String line = "schedcp-verify-result " + JsonMapper.shared().writeValueAsString(result);
+        String script = "echo 'schedcp-verify: loading " + name + "'; echo 'schedcp-verify: enabled, running the "
+                + "workload'; echo '" + line + "'";
+        return launcher.launch(new ProcessLauncher.Spec(spec.schedulerName(), List.of("/bin/sh", "-c", script),
+                Map.of(), Optional.empty()));
+    }
+
+    /** Stops what the manager runs. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,324 @@
+package io.schedcp.mcp;
+
+import static io.schedcp.mcp.McpTestClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schedcp.core.manager.Execution;
+import io.schedcp.core.manager.ExecutionState;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The server in-process, spoken to over pipes as a client would over stdio. */
+class SchedcpMcpServerTest {
+
+    /** Passes the source checks; the fake clang compiles it. */
+    private static final String SOURCE = """
+            #include <scx/common.bpf.h>
+            char _license[] SEC("license") = "GPL";
+            UEI_DEFINE(uei);
+            void BPF_STRUCT_OPS(tiny_enqueue, struct task_struct *p, u64 enq_flags)
+            {
+                scx_bpf_dsq_insert(p, SCX_DSQ_GLOBAL, SCX_SLICE_DFL, enq_flags);
+            }
+            void BPF_STRUCT_OPS(tiny_exit, struct scx_exit_info *ei)
+            {
+                UEI_RECORD(uei, ei);
+            }
+            SCX_OPS_DEFINE(tiny_ops, .name = "tiny", .enqueue = (void *)tiny_enqueue, .exit = (void *)tiny_exit);
+            """;
+
+    @TempDir
+    Path temp;
+
+    private FakeHost host;
+    private SchedcpMcpServer server;
+    private McpTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        host = new FakeHost(temp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+        host.close();
+        if (client != null) {
+            assertThat(client.garbage()).as("lines on stdout that are not protocol messages").isEmpty();
+        }
+    }
+
+    private void start(boolean readOnly) throws IOException {
+        PipedOutputStream clientOut = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream();
+        PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 16);
+        server = host.server().readOnly(readOnly).input(serverIn).output(serverOut).start();
+        client = new McpTestClient(clientOut, clientIn);
+        client.initialize();
+    }
+
+    private static List<String> names(JsonNode array, String field) {
+        List<String> names = new ArrayList<>();
+        array.forEach(item -> names.add(item.get(field).asString()));
+        return names;
+    }
+
+    @Test
+    void initializeNamesTheServerAndItsCapabilities() throws Exception {
+        PipedOutputStream clientOut = new PipedOutputStream();
+        PipedOutputStream serverOut = new PipedOutputStream();
+        server = host.server().input(new PipedInputStream(clientOut, 1 << 16)).output(serverOut).start();
+        client = new McpTestClient(clientOut, new PipedInputStream(serverOut, 1 << 16));
+
+        JsonNode result = client.initialize();
+
+        assertThat(result.at("/serverInfo/name").asString()).isEqualTo("schedcp");
+        assertThat(result.at("/serverInfo/version").asString()).isEqualTo("test");
+        assertThat(result.at("/capabilities/tools").isObject()).isTrue();
+        assertThat(result.at("/capabilities/resources/listChanged").asBoolean()).isTrue();
+        assertThat(result.get("instructions").asString()).contains("list_schedulers", "run_scheduler");
+    }
+
+    @Test
+    void everyToolIsListedWithItsSchemas() throws Exception {
+        start(false);
+
+        JsonNode tools = client.request("tools/list", null).at("/result/tools");
+
+        assertThat(names(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
+                "get_execution_status", "create_and_verify_scheduler");
+        assertThat(server.toolNames()).containsExactlyElementsOf(names(tools, "name"));
+        tools.forEach(tool -> {
+            assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);
+            assertThat(tool.at("/inputSchema/type").asString()).isEqualTo("object");
+            assertThat(tool.at("/inputSchema/additionalProperties").asBoolean(true)).isFalse();
+            assertThat(tool.at("/outputSchema/type").asString()).isEqualTo("object");
+            assertThat(tool.at("/outputSchema/properties").size()).isPositive();
+        });
+        assertThat(tools.get(0).at("/annotations/readOnlyHint").asBoolean()).isTrue();
+        assertThat(tools.get(1).at("/annotations/readOnlyHint").asBoolean()).isFalse();
+        assertThat(tools.get(1).at("/inputSchema/required").get(0).asString()).isEqualTo("name");
+    }
+
+    @Test
+    void aReadOnlyServerOffersOnlyWhatChangesNothing() throws Exception {
+        start(true);
+
+        JsonNode tools = client.request("tools/list", null).at("/result/tools");
+        JsonNode run = client.request("tools/call", Map.of("name", "run_scheduler",
+                "arguments", Map.of("name", "fake_a")));
+
+        assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status");
+        assertThat(run.has("error")).isTrue();
+        assertThat(run.at("/error/message").asString()).contains("Unknown tool");
+        assertThat(host.kernelState()).isEqualTo("disabled");
+        assertThat(client.request("resources/list", null).at("/result/resources").size()).isEqualTo(3);
+    }
+
+    @Test
+    void runStatusAndStopAnswerWithStructuredContentThatFitsTheirSchemas() throws Exception {
+        start(false);
+
+        JsonNode listed = client.callTool("list_schedulers", Map.of("name", "fake_"));
+        JsonNode started = client.callTool("run_scheduler", Map.of("name", "fake_a", "args", List.of()));
+        String id = started.at("/structuredContent/execution_id").asString();
+        JsonNode status = client.callTool("get_execution_status", Map.of("execution_id", id));
+        JsonNode stopped = client.callTool("stop_scheduler", Map.of("execution_id", id));
+
+        // The SDK checks each structured result against the tool's output schema: a mismatch is an error.
+        for (JsonNode result : List.of(listed, started, status, stopped)) {
+            assertThat(result.get("isError").asBoolean()).as(text(result)).isFalse();
+            assertThat(result.at("/content/0/type").asString()).isEqualTo("text");
+        }
+        assertThat(listed.at("/structuredContent/schedulers").size()).isEqualTo(3);
+        assertThat(listed.at("/structuredContent/schedulers/2/unavailable_reason").asString())
+                .isEqualTo("fake_missing is not installed; install it");
+        assertThat(listed.at("/structuredContent/schedulers/0/descriptor/ops_name").asString()).isEqualTo("fake_a");
+        assertThat(started.at("/structuredContent/kernel/state").asString()).isEqualTo("enabled");
+        assertThat(text(started)).contains("fake_a is running");
+        assertThat(status.at("/structuredContent/state").asString()).isEqualTo("RUNNING");
+        assertThat(status.at("/structuredContent/pid").asLong())
+                .isEqualTo(started.at("/structuredContent/pid").asLong());
+        assertThat(stopped.at("/structuredContent/back_to_default").asBoolean()).isTrue();
+        assertThat(stopped.at("/structuredContent/signals/0").asString()).isEqualTo("SIGINT");
+        assertThat(host.kernelState()).isEqualTo("disabled");
+    }
+
+    @Test
+    void badInputComesBackAsAToolErrorThatSaysWhatToDo() throws Exception {
+        start(false);
+
+        JsonNode unknownArgument = client.callTool("run_scheduler", Map.of("scheduler", "fake_a"));
+        JsonNode missing = client.callTool("stop_scheduler", Map.of());
+        JsonNode wrongType = client.callTool("list_schedulers", Map.of("production_ready", "yes"));
+        JsonNode unknownScheduler = client.callTool("run_scheduler", Map.of("name", "fake_c"));
+        JsonNode unknownExecution = client.callTool("get_execution_status", Map.of("execution_id", "fake_a-0"));
+
+        assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
+        assertThat(unknownArgument.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("invalid_input");
+        assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args");
+        assertThat(text(missing)).startsWith("stop_scheduler needs the argument 'execution_id' (a string): The id "
+                + "run_scheduler returned");
+        assertThat(text(wrongType)).startsWith("list_schedulers's argument 'production_ready' must be true or "
+                + "false, not a string");
+        assertThat(unknownScheduler.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("not_found");
+        assertThat(text(unknownScheduler)).isEqualTo("no scheduler is named 'fake_c'; did you mean fake_a, fake_b?\n"
+                + "list_schedulers gives the scheduler names; run_scheduler returns the execution ids.");
+        assertThat(text(unknownExecution)).startsWith("no execution has the id 'fake_a-0'");
+        for (JsonNode result : List.of(missing, wrongType, unknownScheduler, unknownExecution)) {
+            assertThat(result.get("isError").asBoolean()).isTrue();
+            assertThat(result.has("structuredContent")).isFalse();
+            assertThat(text(result)).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aKernelWithoutSchedExtIsAToolErrorPointingAtTheLab() throws Exception {
+        start(false);
+        host.removeSchedExt();
+
+        JsonNode result = client.callTool("run_scheduler", Map.of("name", "fake_a"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("no_sched_ext");
+        assertThat(text(result)).contains("CONFIG_SCHED_CLASS_EXT", "kernel lab");
+    }
+
+    @Test
+    void aVerificationSendsProgressWhenTheClientAsksForIt() throws Exception {
+        start(false);
+
+        JsonNode result = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
+                "source_code", SOURCE), "token-7");
+
+        assertThat(result.get("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(result.at("/structuredContent/verified").asBoolean()).isTrue();
+        assertThat(result.at("/structuredContent/verification/where").asString()).isEqualTo("host");
+        List<JsonNode> progress = client.notifications().stream()
+                .filter(n -> n.get("method").asString().equals("notifications/progress")).toList();
+        assertThat(progress).extracting(n -> n.at("/params/progressToken").asString()).containsOnly("token-7");
+        assertThat(progress).extracting(n -> n.at("/params/progress").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(progress).extracting(n -> n.at("/params/message").asString())
+                .contains("checking and compiling tiny", "schedcp-verify: loading tiny");
+    }
+
+    @Test
+    void aRejectedSourceIsAToolErrorWithItsProblemsAndNoProgressWithoutAToken() throws Exception {
+        start(false);
+
+        JsonNode result = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
+                "source_code", "int main(void) { return 0; }"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(text(result)).startsWith("tiny was not created: the source check found these problems:")
+                .contains("tiny.bpf.c:1: error: the source does not include <scx/common.bpf.h>");
+        assertThat(result.at("/structuredContent/created").asBoolean(true)).isFalse();
+        assertThat(result.at("/structuredContent/problems").size()).isPositive();
+        assertThat(client.notifications()).noneMatch(n -> n.get("method").asString().equals("notifications/progress"));
+    }
+
+    @Test
+    void eachSchedulerIsAResourceAndNewOnesFollow() throws Exception {
+        start(false);
+
+        JsonNode resources = client.request("resources/list", null).at("/result/resources");
+        JsonNode read = client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/fake_missing"))
+                .at("/result/contents/0");
+
+        assertThat(names(resources, "uri")).containsExactlyInAnyOrder("schedcp://schedulers/fake/fake_a",
+                "schedcp://schedulers/fake/fake_b", "schedcp://schedulers/fake/fake_missing");
+        assertThat(resources.get(0).get("mimeType").asString()).isEqualTo("application/json");
+        assertThat(read.get("mimeType").asString()).isEqualTo("application/json");
+        JsonNode descriptor = JsonMapper.shared().readTree(read.get("text").asString());
+        assertThat(descriptor.get("qualified_name").asString()).isEqualTo("fake:fake_missing");
+        assertThat(descriptor.get("available").asBoolean()).isFalse();
+        assertThat(descriptor.at("/descriptor/use_cases/0").asString()).isEqualTo("tests");
+        assertThat(client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/nope")).has("error"))
+                .isTrue();
+
+        client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", SOURCE));
+
+        assertThat(client.notifications()).anyMatch(n -> n.get("method").asString()
+                .equals("notifications/resources/list_changed"));
+        assertThat(names(client.request("resources/list", null).at("/result/resources"), "uri"))
+                .contains("schedcp://schedulers/custom/tiny");
+    }
+
+    @Test
+    void aLineThatIsNotAMessageIsAnsweredWithAnErrorAndTheSessionGoesOn() throws Exception {
+        start(false);
+        String id = client.callTool("run_scheduler", Map.of("name", "fake_a")).at("/structuredContent/execution_id")
+                .asString();
+
+        client.sendLine("this is not JSON");
+        client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 41}");
+        JsonNode status = client.callTool("get_execution_status", Map.of("execution_id", id));
+
+        assertThat(status.at("/structuredContent/state").asString()).isEqualTo("RUNNING");
+        assertThat(client.unmatched()).hasSize(2);
+        assertThat(client.unmatched().get(0).at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(client.unmatched().get(0).get("id").isNull()).isTrue();
+        assertThat(client.unmatched().get(0).at("/error/message").asString()).contains("not JSON");
+        assertThat(client.unmatched().get(1).at("/error/code").asInt()).isEqualTo(-32600);
+        assertThat(client.unmatched().get(1).get("id").asInt()).isEqualTo(41);
+
+        // The server still notices the client leave, and stops what it runs.
+        client.closeInput();
+        assertThat(server.awaitShutdown(Duration.ofSeconds(10))).isTrue();
+        server.close();
+        assertThat(host.kernelState()).isEqualTo("disabled");
+    }
+
+    @Test
+    void whenTheClientClosesItsInputTheRunningSchedulerIsStopped() throws Exception {
+        start(false);
+        String id = client.callTool("run_scheduler", Map.of("name", "fake_b")).at("/structuredContent/execution_id")
+                .asString();
+        Execution execution = host.manager.execution(id).orElseThrow();
+
+        client.closeInput();
+
+        assertThat(server.awaitShutdown(Duration.ofSeconds(10))).isTrue();
+        server.close();
+        assertThat(execution.state()).isEqualTo(ExecutionState.STOPPED);
+        assertThat(execution.handle().isAlive()).isFalse();
+        assertThat(host.kernelState()).isEqualTo("disabled");
+    }
+
+    @Test
+    void closingInterruptsACallUnderWayAndLeavesNoProgramBehind() throws Exception {
+        start(false);
+        // Its answer may or may not get out before the transport closes; what matters is what is left running.
+        CompletableFuture.runAsync(() -> client.callTool("run_scheduler",
+                Map.of("name", "fake_a", "args", List.of("--never-enable"))));
+        while (host.manager.executions().isEmpty()) {
+            Thread.sleep(10);
+        }
+        Execution execution = host.manager.executions().get(0);
+
+        long start = System.nanoTime();
+        server.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(execution.state()).isEqualTo(ExecutionState.FAILED);
+        // An interrupted start ends its program with SIGKILL without waiting; it is gone a moment later.
+        assertThat(execution.handle().awaitExit(Duration.ofSeconds(2))).isPresent();
+        assertThat(host.manager.current()).isEmpty();
+    }
+}
