@@ -1,6 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.core.manager.ManagerSettings;
+import io.schedcp.core.monitor.Monitors;
 import io.schedcp.mcp.SchedcpMcpServer;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -53,6 +54,8 @@ final class McpCommand implements Callable<Integer> {
                 .manager(context.manager(ManagerSettings.DEFAULTS.withStartTimeout(Duration.ofSeconds(startTimeout))
                         .withStopStepTimeout(Duration.ofSeconds(stopTimeout))))
                 .custom(context.custom())
+                .workloads(context.workloads())
+                .monitors(Monitors.of(context.config()))
                 .readOnly(readOnly)
                 .input(System.in)
                 .output(protocol)

@@ -26,7 +26,8 @@ class McpServerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> TOOLS = List.of("list_schedulers", "run_scheduler", "stop_scheduler",
-            "get_execution_status", "create_and_verify_scheduler");
+            "get_execution_status", "create_and_verify_scheduler", "system_monitor", "workload", "recommend_scheduler",
+            "benchmark");
 
     @TempDir
     Path temp;
@@ -133,6 +134,36 @@ class McpServerIT {
     }
 
     @Test
+    void aClientMonitorsBenchmarksAndGetsARecommendationWithStructuredResults() throws Exception {
+        try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
+            initialize(mcp);
+
+            JsonNode monitor = mcp.callTool("system_monitor", Map.of("command", "start", "interval_ms", 100));
+            assertThat(monitor.get("isError").asBoolean()).as(text(monitor)).isFalse();
+            JsonNode created = mcp.callTool("workload", Map.of("command", "create", "description",
+                    "hackbench: processes passing messages"));
+            assertThat(created.get("isError").asBoolean()).as(text(created)).isFalse();
+            String workload = created.at("/structuredContent/workload/id").asString();
+            String timed = "sleep 0.2; if grep -q '^enabled' " + fixture.sysfs.resolve("state")
+                    + "; then echo 'Time: 0.5'; else echo 'Time: 1.0'; fi";
+            JsonNode bench = mcp.callTool("benchmark", Map.of("workload_id", workload, "schedulers",
+                    List.of("default", "scx_simple"), "command", List.of("/bin/sh", "-c", timed), "runs", 1));
+            assertThat(bench.get("isError").asBoolean()).as(text(bench)).isFalse();
+            assertThat(bench.at("/structuredContent/runs").size()).isEqualTo(2);
+            assertThat(text(bench)).contains("scx_simple").contains("(0.50x)");
+            JsonNode history = mcp.callTool("workload", Map.of("command", "get_history", "workload_id", workload));
+            assertThat(history.at("/structuredContent/history").size()).isEqualTo(2);
+            JsonNode ranked = mcp.callTool("recommend_scheduler", Map.of("workload_id", workload));
+            assertThat(ranked.get("isError").asBoolean()).as(text(ranked)).isFalse();
+            assertThat(ranked.at("/structuredContent/recommendations/0/scheduler").asString()).isEqualTo("scx_simple");
+            JsonNode summary = mcp.callTool("system_monitor", Map.of("command", "stop"));
+            assertThat(summary.get("isError").asBoolean()).as(text(summary)).isFalse();
+            assertThat(summary.at("/structuredContent/summary/sample_count").asInt()).isPositive();
+            assertThat(fixture.kernelState()).isEqualTo("disabled");
+        }
+    }
+
+    @Test
     void badCallsAreToolErrorsThatSayWhatToDo() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
             initialize(mcp);
@@ -218,7 +249,8 @@ class McpServerIT {
             JsonNode run = mcp.request("tools/call", Map.of("name", "run_scheduler",
                     "arguments", Map.of("name", "scx_simple")));
 
-            assertThat(values(tools, "name")).containsExactly("list_schedulers", "get_execution_status");
+            assertThat(values(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
+                "system_monitor", "recommend_scheduler");
             assertThat(run.has("error")).isTrue();
             assertThat(fixture.kernelState()).isEqualTo("disabled");
             mcp.closeStdin();

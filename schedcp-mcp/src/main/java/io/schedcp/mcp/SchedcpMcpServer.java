@@ -12,6 +12,8 @@ import io.schedcp.bpf.custom.CustomSchedulers;
 import io.schedcp.bpf.custom.CustomTools;
 import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.monitor.Monitors;
+import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.mcp.tools.SchedcpTools;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,16 +54,18 @@ public final class SchedcpMcpServer implements AutoCloseable {
 
     private final McpSyncServer server;
     private final SchedulerManager manager;
+    private final Monitors monitors;
     private final InFlightCalls calls;
     private final List<String> toolNames;
     private final CountDownLatch shutdownRequested;
     private final Object closeLock = new Object();
     private boolean closed;
 
-    private SchedcpMcpServer(McpSyncServer server, SchedulerManager manager, InFlightCalls calls,
+    private SchedcpMcpServer(McpSyncServer server, SchedulerManager manager, Monitors monitors, InFlightCalls calls,
             List<String> toolNames, CountDownLatch shutdownRequested) {
         this.server = server;
         this.manager = manager;
+        this.monitors = monitors;
         this.calls = calls;
         this.toolNames = toolNames;
         this.shutdownRequested = shutdownRequested;
@@ -114,6 +118,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        monitors.close();
         manager.close();
         try {
             server.closeGracefully();
@@ -129,6 +134,8 @@ public final class SchedcpMcpServer implements AutoCloseable {
         private SchedulerManager manager;
         private CustomSchedulers customSchedulers;
         private CustomVerifier customVerifier;
+        private WorkloadStore workloads;
+        private Monitors monitors;
         private boolean readOnly;
         private InputStream input;
         private OutputStream output;
@@ -150,6 +157,18 @@ public final class SchedcpMcpServer implements AutoCloseable {
         public Builder custom(CustomSchedulers schedulers, CustomVerifier verifier) {
             this.customSchedulers = Objects.requireNonNull(schedulers);
             this.customVerifier = Objects.requireNonNull(verifier);
+            return this;
+        }
+
+        /** The workload profiles and history the workload, recommend and benchmark tools use. */
+        public Builder workloads(WorkloadStore workloads) {
+            this.workloads = Objects.requireNonNull(workloads);
+            return this;
+        }
+
+        /** The system monitors; the server owns them from now on and stops those left running when it closes. */
+        public Builder monitors(Monitors monitors) {
+            this.monitors = Objects.requireNonNull(monitors);
             return this;
         }
 
@@ -180,6 +199,8 @@ public final class SchedcpMcpServer implements AutoCloseable {
         public SchedcpMcpServer start() {
             Objects.requireNonNull(manager, "manager");
             Objects.requireNonNull(customSchedulers, "custom");
+            Objects.requireNonNull(workloads, "workloads");
+            Objects.requireNonNull(monitors, "monitors");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(output, "output");
             CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -194,7 +215,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
             };
             ToolBridge bridge = new ToolBridge(calls);
             List<McpTool> tools = SchedcpTools.all(new ToolContext(manager, customSchedulers, customVerifier,
-                    catalogChanged)).stream().filter(t -> !readOnly || !t.changesHost()).toList();
+                    catalogChanged, workloads, monitors)).stream().filter(t -> !readOnly || !t.changesHost()).toList();
             List<SyncToolSpecification> specifications = tools.stream().map(bridge::specification).toList();
             McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
             InputStream clientInput = new ProtocolInput(input, output, json, () -> {
@@ -216,7 +237,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
             started.set(server);
             List<String> names = tools.stream().map(McpTool::name).toList();
             LOG.info("mcp server {} started{}: tools {}", version, readOnly ? " read-only" : "", names);
-            return new SchedcpMcpServer(server, manager, calls, names, shutdownRequested);
+            return new SchedcpMcpServer(server, manager, monitors, calls, names, shutdownRequested);
         }
     }
 }

@@ -67,6 +67,27 @@ public final class ToolArguments {
         return number.map(Number::longValue);
     }
 
+    /** An object of numbers, such as metrics by name; empty when absent. */
+    public Map<String, Double> numbers(String name) {
+        declared(name);
+        Object value = values.get(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw wrongType(name, value);
+        }
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getValue() instanceof Number number)) {
+                throw invalid(tool + "'s argument '" + name + "' must map names to numbers; '" + entry.getKey()
+                        + "' is " + describe(entry.getValue()));
+            }
+            numbers.put(String.valueOf(entry.getKey()), number.doubleValue());
+        }
+        return numbers;
+    }
+
     /** An array of strings; empty when absent. */
     public List<String> strings(String name) {
         declared(name);

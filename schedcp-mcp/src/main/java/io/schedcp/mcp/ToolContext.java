@@ -3,6 +3,8 @@ package io.schedcp.mcp;
 import io.schedcp.bpf.custom.CustomSchedulers;
 import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.monitor.Monitors;
+import io.schedcp.core.workload.WorkloadStore;
 import java.util.Objects;
 
 /**
@@ -13,14 +15,18 @@ import java.util.Objects;
  * @param customSchedulers creates custom schedulers from BPF C source
  * @param customVerifier   verifies them in a real sched_ext kernel
  * @param catalogChanged   called after a tool added or removed a scheduler
+ * @param workloads        workload profiles and their history, shared with the CLI through the same file
+ * @param monitors         the system monitors this server runs
  */
 public record ToolContext(SchedulerManager manager, CustomSchedulers customSchedulers, CustomVerifier customVerifier,
-        Runnable catalogChanged) {
+        Runnable catalogChanged, WorkloadStore workloads, Monitors monitors) {
 
     public ToolContext {
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(customSchedulers, "customSchedulers");
         Objects.requireNonNull(customVerifier, "customVerifier");
         Objects.requireNonNull(catalogChanged, "catalogChanged");
+        Objects.requireNonNull(workloads, "workloads");
+        Objects.requireNonNull(monitors, "monitors");
     }
 }

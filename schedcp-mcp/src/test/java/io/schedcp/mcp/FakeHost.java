@@ -13,8 +13,11 @@ import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.kernel.SchedExtReader;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.monitor.Monitors;
+import io.schedcp.core.monitor.SystemReader;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.core.workload.WorkloadStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +44,8 @@ public final class FakeHost implements AutoCloseable {
     public final SchedulerManager manager;
     public final CustomSchedulers customSchedulers;
     public final CustomVerifier customVerifier;
+    public final WorkloadStore workloads;
+    public final Monitors monitors;
     private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
     private volatile boolean verificationPasses = true;
 
@@ -66,6 +71,8 @@ public final class FakeHost implements AutoCloseable {
                     .foreignOwners(List::of)
                     .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
                     .build();
+            workloads = new WorkloadStore(home);
+            monitors = new Monitors(() -> new SystemReader(Path.of("/proc"), sysfs));
             CustomStore store = new CustomStore(home);
             customSchedulers = new CustomSchedulers(store, () -> new BpfCompiler(clang, List.of("-O2")), "6.12-test");
             customVerifier = new CustomVerifier(store, new SchedExtReader(sysfs), this::verify, () -> {
@@ -84,11 +91,12 @@ public final class FakeHost implements AutoCloseable {
     }
 
     public ToolContext context(Runnable catalogChanged) {
-        return new ToolContext(manager, customSchedulers, customVerifier, catalogChanged);
+        return new ToolContext(manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors);
     }
 
     public SchedcpMcpServer.Builder server() {
         return SchedcpMcpServer.builder().manager(manager).custom(customSchedulers, customVerifier)
+                .workloads(workloads).monitors(monitors)
                 .version("test");
     }
 
@@ -136,6 +144,7 @@ public final class FakeHost implements AutoCloseable {
     /** Stops what the manager runs. */
     @Override
     public void close() {
+        monitors.close();
         manager.close();
     }
 }

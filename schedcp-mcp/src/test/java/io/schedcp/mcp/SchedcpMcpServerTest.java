@@ -102,7 +102,8 @@ class SchedcpMcpServerTest {
         JsonNode tools = client.request("tools/list", null).at("/result/tools");
 
         assertThat(names(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
-                "get_execution_status", "create_and_verify_scheduler");
+                "get_execution_status", "create_and_verify_scheduler", "system_monitor", "workload", "recommend_scheduler",
+                "benchmark");
         assertThat(server.toolNames()).containsExactlyElementsOf(names(tools, "name"));
         tools.forEach(tool -> {
             assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);
@@ -124,7 +125,8 @@ class SchedcpMcpServerTest {
         JsonNode run = client.request("tools/call", Map.of("name", "run_scheduler",
                 "arguments", Map.of("name", "fake_a")));
 
-        assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status");
+        assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
+                "system_monitor", "recommend_scheduler");
         assertThat(run.has("error")).isTrue();
         assertThat(run.at("/error/message").asString()).contains("Unknown tool");
         assertThat(host.kernelState()).isEqualTo("disabled");

@@ -16,6 +16,10 @@ public final class SchedcpTools {
                 new RunSchedulerTool(context.manager()),
                 new StopSchedulerTool(context.manager()),
                 new ExecutionStatusTool(context.manager()),
-                new CreateAndVerifySchedulerTool(context));
+                new CreateAndVerifySchedulerTool(context),
+                new SystemMonitorTool(context.monitors()),
+                new WorkloadTool(context.workloads()),
+                new RecommendSchedulerTool(context.manager(), context.workloads()),
+                new BenchmarkTool(context.manager(), context.workloads(), context.monitors()));
     }
 }
