@@ -41,6 +41,7 @@ class LabIT {
         scenarios.add(script("bad-args", "bad-args.sh"));
         scenarios.add(script("sigkill", "sigkill.sh"));
         scenarios.add(script("bench", "bench.sh"));
+        scenarios.add(script("mcp", "mcp.sh"));
         Path simpleObject = Path.of(toolchain.properties().getProperty("kernel_src", "/nonexistent"))
                 .resolve("tools/sched_ext/build/obj/sched_ext/scx_simple.bpf.o");
         String classPath = Path.of("target/test-classes").toAbsolutePath() + ":"
@@ -170,6 +171,18 @@ class LabIT {
         assertThat(ranked.get(0).get("scheduler").asString()).as(ranked.toString()).isEqualTo(winner);
         System.out.printf("lab bench: hackbench -g 2 -l 50, winner %s at %.3f s; recommended first: %s%n", winner,
                 best, ranked.get(0).get("scheduler").asString());
+    }
+
+    @Test
+    void anMcpClientRunsAndStopsSchedulerThroughTheServer() {
+        String out = output("mcp");
+        assertThat(out).as(out)
+                .contains("\"serverInfo\":{\"name\":\"schedcp\"")
+                .contains("during state=enabled ops=simple")
+                .containsPattern("execution=scx_simple-[0-9a-f]+")
+                .contains("\"back_to_default\":true")
+                .contains("after state=disabled")
+                .contains("mcp rc=0");
     }
 
     private static String between(String text, String start, String end) {
