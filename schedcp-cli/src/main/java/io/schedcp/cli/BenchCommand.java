@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         context.err().println("schedcp: " + result.runs().size() + " runs recorded in the history of " + workload
                 + "; chart written to " + svg.toAbsolutePath());
-        store.problems().forEach(p -> context.err().println("schedcp: warning: " + p));
+        context.warn(store.problems());
         // Failed runs are results too (recorded with their reasons); only a bench with no run at all is a failure.
         return result.runs().stream().anyMatch(r -> r.succeeded()) ? ExitCodes.OK : ExitCodes.START_FAILED;
     }

@@ -1,14 +1,15 @@
 package io.schedcp.cli;
 
 import io.schedcp.bpf.custom.CustomTools;
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.bench.BenchHooks;
 import io.schedcp.core.bench.SystemRunMonitor;
-import io.schedcp.core.monitor.Monitors;
-import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -48,7 +49,7 @@ public final class CliContext {
     public synchronized SchedulerManager manager(ManagerSettings settings) {
         if (manager == null) {
             manager = managerFactory.apply(settings);
-            manager.problems().forEach(p -> err().println("schedcp: warning: " + p));
+            warn(manager.problems());
         }
         return manager;
     }
@@ -75,6 +76,12 @@ public final class CliContext {
             monitors = Monitors.of(config);
         }
         return new SystemRunMonitor(monitors);
+    }
+
+    /** Prints what a store or the manager found wrong, one {@code schedcp: warning:} line each, on stderr. */
+    public void warn(List<String> problems) {
+        problems.forEach(p -> err().println("schedcp: warning: " + p));
+        err().flush();
     }
 
     void streams(PrintWriter out, PrintWriter err) {

@@ -49,7 +49,7 @@ final class RecommendCommand implements Callable<Integer> {
         Recommender recommender = new Recommender(context.manager().list(), store, Tagger.standard());
         List<Recommendation> ranked = target.workload != null ? recommender.forWorkload(target.workload)
                 : recommender.forDescription(target.description);
-        store.problems().forEach(p -> context.err().println("schedcp: warning: " + p));
+        context.warn(store.problems());
         List<Recommendation> shown = top > 0 ? ranked.subList(0, Math.min(top, ranked.size())) : ranked;
         if (json) {
             context.out().println(Json.write(shown));

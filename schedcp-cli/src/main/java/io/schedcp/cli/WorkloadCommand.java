@@ -29,8 +29,7 @@ final class WorkloadCommand {
         try {
             return work.applyAsInt(store);
         } finally {
-            store.problems().forEach(problem -> context().err().println("schedcp: warning: " + problem));
-            context().err().flush();
+            context().warn(store.problems());
         }
     }
 }

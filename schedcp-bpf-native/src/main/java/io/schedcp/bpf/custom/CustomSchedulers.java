@@ -70,10 +70,7 @@ public final class CustomSchedulers {
     public CreateOutcome create(String name, String source, String fileLabel, String origin, DescriptorFields fields)
             throws InterruptedException {
         CustomName.require(name);
-        if (store.find(name).isPresent()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler named '" + name + "' exists already; "
-                    + "remove it first (schedcp remove " + name + ") or pick another name");
-        }
+        store.requireFree(name);
         String label = fileLabel.endsWith(".c") ? Path.of(fileLabel).getFileName().toString() : name + ".bpf.c";
         SourceCheck.Result check = SourceCheck.check(source);
         if (!check.accepted()) {

@@ -64,9 +64,20 @@ public final class CustomStore {
 
     /** The scheduler {@code name}, or a NOT_FOUND failure that lists the ones there are. */
     public CustomScheduler require(String name) {
-        return find(name).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND, "there is no custom scheduler '"
-                + name + "'" + (list().isEmpty() ? "; create one with: schedcp create NAME FILE.bpf.c"
-                        : "; the custom schedulers are " + list().stream().map(CustomScheduler::name).toList())));
+        return find(name).orElseThrow(() -> {
+            List<String> names = list().stream().map(CustomScheduler::name).toList();
+            return new SchedcpException(Kind.NOT_FOUND, "there is no custom scheduler '" + name + "'"
+                    + (names.isEmpty() ? "; create one with: schedcp create NAME FILE.bpf.c"
+                            : "; the custom schedulers are " + names));
+        });
+    }
+
+    /** Fails with INVALID_INPUT, saying what to do, when a scheduler named {@code name} is stored already. */
+    public void requireFree(String name) {
+        if (Files.exists(root.resolve(name))) {
+            throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler named '" + name + "' exists already; "
+                    + "remove it first (schedcp remove " + name + ") or pick another name");
+        }
     }
 
     /**
@@ -76,11 +87,8 @@ public final class CustomStore {
      */
     public CustomScheduler add(CustomMeta meta, String source, Path object) {
         return AtomicFiles.locked(lockFile(), () -> {
+            requireFree(meta.name());
             Path target = root.resolve(meta.name());
-            if (Files.exists(target)) {
-                throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler named '" + meta.name()
-                        + "' exists already; remove it first (schedcp remove " + meta.name() + ") or pick another name");
-            }
             Path staging = root.resolve(".new-" + meta.name() + "-" + random());
             try {
                 Files.createDirectories(staging);
