@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int IO = 10;
     /** A custom scheduler's source failed its checks or compilation, or the scheduler failed verification. */
     public static final int REJECTED = 11;
+    /** {@code lab run}: the guest kernel crashed (its report is printed). */
+    public static final int LAB_KERNEL_CRASHED = 12;
 
     private ExitCodes() {
     }

@@ -1,6 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
+import io.schedcp.core.lab.KernelCrash;
 import io.schedcp.core.lab.Lab;
 import io.schedcp.core.lab.LabOptions;
 import io.schedcp.core.lab.LabResult;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
             "In the guest this host's files are visible read-only, HOME and SCHEDCP_HOME are writable scratch,",
             "and schedcp and the reference schedulers are on PATH. Example:",
             "  schedcp lab run -- schedcp run scx_simple",
-            "A boot takes about 20 s before COMMAND starts; exit 125 means the guest gave no result."})
+            "A boot takes about 30 s before COMMAND starts. Exit 124: COMMAND hit --timeout; 125: the guest gave",
+            "no result; 12: the guest kernel crashed, and its report is printed. The console of a failed boot is",
+            "kept in a file (SCHEDCP_LAB_CONSOLES, default <cache>/lab/consoles) whose path is printed."})
 final class LabRunCommand implements Callable<Integer> {
 
     @Spec
@@ -44,21 +47,29 @@ final class LabRunCommand implements Callable<Integer> {
         LabToolchain toolchain = LabToolchain.load(cache).orElseThrow(() -> new SchedcpException(
                 SchedcpException.Kind.UNAVAILABLE, "the kernel lab is not set up (" + LabToolchain.manifestIn(cache)
                         + " does not exist); run bpf/setup.sh from the schedcp source tree (see docs/lab.md)"));
-        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(timeout))
+        LabOptions options = LabOptions.fromEnvironment(context.config().environment()).withScenarioTimeout(Duration.ofSeconds(timeout))
                 .withPath(LabSupport.launcherDirectory().map(List::of).orElse(List.of()));
         context.err().println("schedcp: booting the lab kernel " + toolchain.kernelVersion() + " ...");
         LabResult result = new Lab(toolchain, cache).runCommand(command, options, line -> {
             context.out().println(line);
             context.out().flush();
         });
-        if (result.exitCode() == 125 && result.scenarios().isEmpty()) {
+        if (result.crash().isPresent()) {
+            KernelCrash crash = result.crash().get();
+            context.err().println("schedcp: " + crash.summary() + "; its report:");
+            crash.report().forEach(line -> context.err().println("  | " + line));
+        } else if (result.exitCode() == 125 && result.scenarios().isEmpty()) {
             context.err().println("schedcp: the lab guest gave no result; its last console lines:");
             result.consoleTail().forEach(line -> context.err().println("  | " + line));
         }
+        result.console().ifPresent(path -> context.err().println("schedcp: the whole console is in " + path));
         context.err().printf("schedcp: lab boot %.1f s, command %.1f s, exit status %d%n",
                 result.boot().toMillis() / 1000.0,
                 result.scenarios().isEmpty() ? 0.0 : result.scenarios().get(0).duration().toMillis() / 1000.0,
                 result.exitCode());
+        if (result.crash().isPresent()) {
+            return ExitCodes.LAB_KERNEL_CRASHED;
+        }
         return result.exitCode();
     }
 }

@@ -86,7 +86,7 @@ class CustomLabIT {
         Path bin = LauncherProcess.DIST.resolve("bin").toAbsolutePath();
         LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(300))
                 .withPath(List.of(bin));
-        runs = new Lab(toolchain, cache).run(scenarios, options, line -> { });
+        runs = LabTests.boot(new Lab(toolchain, cache), scenarios, options);
         for (ScenarioResult scenario : runs.scenarios()) {
             System.out.printf("custom lab scenario %-14s %6.1f s  exit %d%n", scenario.name(),
                     scenario.duration().toMillis() / 1000.0, scenario.exitCode());
@@ -106,7 +106,8 @@ class CustomLabIT {
 
     private static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
-        for (String name : List.of("PATH", "HOME", "SCHEDCP_CACHE", "CI")) {
+        for (String name : List.of("PATH", "HOME", "SCHEDCP_CACHE", "CI", "SCHEDCP_LAB_CONSOLES", "SCHEDCP_LAB_ACCEL",
+                "SCHEDCP_LAB_CPU", "SCHEDCP_LAB_QEMU")) {
             Optional.ofNullable(System.getenv(name)).ifPresent(value -> env.put(name, value));
         }
         env.put("SCHEDCP_HOME", home.toString());

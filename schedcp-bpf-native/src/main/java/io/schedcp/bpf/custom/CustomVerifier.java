@@ -121,9 +121,15 @@ public final class CustomVerifier {
         LabOptions options = LabOptions.defaults().withScenarioTimeout(limit);
         LabResult result = lab.get().runCommand(command, options, reader);
         List<String> output = new ArrayList<>(result.output());
-        if (result.scenarios().isEmpty()) {
-            output.addAll(result.consoleTail());
-        }
+        result.crash().ifPresentOrElse(crash -> {
+            output.add("schedcp-verify: " + crash.summary());
+            output.addAll(crash.report());
+        }, () -> {
+            if (result.scenarios().isEmpty()) {
+                output.addAll(result.consoleTail());
+            }
+        });
+        result.console().ifPresent(path -> output.add("schedcp-verify: the lab console is kept in " + path));
         return output;
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Reads a lab guest's serial console line by line as it arrives. Lines between the guest's start and exit
  * markers (carrying this boot's id) are the job's output; scenario markers inside split it into scenarios.
- * Kernel messages before the start marker are kept only for diagnostics.
+ * Kernel messages before the start marker are kept only for diagnostics. Every line also goes to a
+ * {@link KernelConsole}, which notices a guest kernel crash wherever it happens.
  */
 final class ConsoleParser {
 
@@ -20,6 +21,7 @@ final class ConsoleParser {
     private final List<String> output = new ArrayList<>();
     private final List<ScenarioResult> scenarios = new ArrayList<>();
     private final List<String> consoleTail = new ArrayList<>();
+    private final KernelConsole kernel = new KernelConsole();
     private boolean inJob;
     private Integer exitCode;
     private String scenarioName;
@@ -37,6 +39,7 @@ final class ConsoleParser {
      */
     Optional<String> accept(String rawLine, long nanos) {
         String line = rawLine.replace("\r", "");
+        kernel.accept(line);
         consoleTail.add(line);
         if (consoleTail.size() > CONSOLE_TAIL) {
             consoleTail.remove(0);
@@ -74,10 +77,23 @@ final class ConsoleParser {
         return Optional.of(line);
     }
 
+    /**
+     * The console ended (QEMU exited or was stopped): a scenario still open was cut short, by a crash or
+     * by the boot's limit.
+     */
+    void end(long nanos) {
+        if (scenarioName != null) {
+            scenarios.add(new ScenarioResult(scenarioName, 125, scenarioOutput,
+                    Duration.ofNanos(nanos - scenarioStartNanos), true));
+            scenarioName = null;
+            scenarioOutput = null;
+        }
+    }
+
     private void closeScenario(int code, long nanos) {
         if (scenarioName != null) {
             scenarios.add(new ScenarioResult(scenarioName, code, scenarioOutput,
-                    Duration.ofNanos(nanos - scenarioStartNanos)));
+                    Duration.ofNanos(nanos - scenarioStartNanos), false));
             scenarioName = null;
             scenarioOutput = null;
         }
@@ -107,6 +123,11 @@ final class ConsoleParser {
 
     List<ScenarioResult> scenarios() {
         return scenarios;
+    }
+
+    /** The first crash the guest kernel reported, if it did. */
+    Optional<KernelCrash> crash() {
+        return kernel.crash();
     }
 
     List<String> consoleTail() {

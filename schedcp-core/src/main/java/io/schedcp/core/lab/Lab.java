@@ -72,7 +72,7 @@ public final class Lab {
             String id = HexFormat.of().formatHex(randomBytes());
             Path work = prepare(id, scenarios, options);
             try (GuestProcesses processes = new GuestProcesses()) {
-                Optional<LabResult> result = boot(id, work, scenarios.size(), options, processes, live);
+                Optional<LabResult> result = boot(id, work, scenarios, options, processes, live);
                 if (result.isPresent()) {
                     return result.get();
                 }
@@ -121,8 +121,9 @@ public final class Lab {
     }
 
     /** One boot; empty when the guest hung before starting its job. */
-    private Optional<LabResult> boot(String id, Path work, int scenarioCount, LabOptions options,
+    private Optional<LabResult> boot(String id, Path work, List<LabScenario> scenarios, LabOptions options,
             GuestProcesses processes, Consumer<String> live) throws IOException, InterruptedException {
+        int scenarioCount = scenarios.size();
         long start = System.nanoTime();
         Path socket = work.resolve("vfs.sock");
         Process virtiofsd = processes.start(new ProcessBuilder(toolchain.virtiofsd().toString(), "--shared-dir", "/",
@@ -131,11 +132,14 @@ public final class Lab {
         awaitSocket(socket, virtiofsd, work);
 
         long jobSeconds = options.scenarioTimeout().toSeconds() * Math.max(1, scenarioCount) + 30;
-        String cmdline = "console=ttyS0 quiet panic=-1 rootfstype=virtiofs root=rootfs ro init="
+        // oops=panic: a guest whose kernel oopsed cannot be trusted; end the boot at once, with the report.
+        String cmdline = "console=ttyS0 quiet oops=panic panic=-1 rootfstype=virtiofs root=rootfs ro init="
                 + work.resolve(GUEST_INIT) + " schedcp.job=" + work.resolve("job.sh") + " schedcp.timeout="
                 + jobSeconds + " schedcp.id=" + id + " schedcp.cache=" + cacheDirectory;
         Path console = Files.createFile(work.resolve("console"));
-        List<String> qemu = List.of(toolchain.qemu().toString(), "-accel", "tcg,thread=multi", "-cpu", "max",
+        LabMachine machine = options.machine();
+        List<String> qemu = List.of(machine.qemu().orElse(toolchain.qemu()).toString(), "-accel", machine.accel(),
+                "-cpu", machine.cpu(),
                 "-smp", Integer.toString(options.cpus()), "-m", options.memoryMb() + "M",
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot",
                 "-serial", "file:" + console,
@@ -143,7 +147,8 @@ public final class Lab {
                 "-numa", "node,memdev=mem",
                 "-chardev", "socket,id=vfs,path=" + socket, "-device", "vhost-user-fs-pci,chardev=vfs,tag=rootfs",
                 "-kernel", toolchain.vmlinuz().toString(), "-append", cmdline);
-        LOG.info("lab boot {}: kernel {}, {} scenario(s)", id, toolchain.kernelVersion(), scenarioCount);
+        LOG.info("lab boot {}: kernel {}, {}, {} scenario(s)", id, toolchain.kernelVersion(), machine.describe(),
+                scenarioCount);
         Process vm = processes.start(new ProcessBuilder(qemu).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(work.resolve("qemu.log").toFile()));
@@ -152,24 +157,47 @@ public final class Lab {
         Duration limit = Duration.ofSeconds(jobSeconds).plus(options.bootAllowance());
         long deadline = start + limit.toNanos();
         Outcome outcome = follow(console, vm, parser, live, deadline, start + BOOT_LIMIT.toNanos());
-        if (outcome == Outcome.BOOT_HUNG) {
+        if (outcome == Outcome.BOOT_HUNG && parser.crash().isEmpty()) {
             LOG.debug("lab boot {} console: {}", id, parser.consoleTail());
             return Optional.empty();
         }
         boolean timedOut = outcome == Outcome.TIMED_OUT;
         long end = System.nanoTime();
+        parser.end(end);
         Duration boot = Duration.ofNanos(parser.startedNanos() < 0 ? end - start : parser.startedNanos() - start);
         List<String> tail = new ArrayList<>(parser.consoleTail());
+        Optional<KernelCrash> crash = parser.crash();
         int exit = parser.exitCode().orElse(125);
-        if (parser.exitCode().isEmpty()) {
+        if (crash.isPresent()) {
+            tail.add("[schedcp: " + crash.get().summary() + "]");
+        } else if (parser.exitCode().isEmpty()) {
             tail.add(timedOut ? "[schedcp: no result within " + limit.toSeconds() + " s; QEMU was stopped]"
                     : "[schedcp: the guest ended without a result]");
+        }
+        if (parser.exitCode().isEmpty()) {
             tail.addAll(Files.readAllLines(work.resolve("qemu.log")));
         }
-        LOG.info("lab boot {}: exit {} after {} ms (boot {} ms)", id, exit, Duration.ofNanos(end - start).toMillis(),
-                boot.toMillis());
-        return Optional.of(new LabResult(exit, parser.scenarios(), parser.output(), boot,
-                Duration.ofNanos(end - start), tail));
+        Optional<Path> kept = exit == 0 && crash.isEmpty() ? Optional.empty() : keepConsole(id, console, options);
+        LOG.info("lab boot {}: exit {} after {} ms (boot {} ms){}", id, exit, Duration.ofNanos(end - start).toMillis(),
+                boot.toMillis(), crash.map(c -> "; " + c.summary()).orElse(""));
+        return Optional.of(new LabResult(exit, scenarios.stream().map(LabScenario::name).toList(), parser.scenarios(),
+                parser.output(), boot, Duration.ofNanos(end - start), tail, crash, kept));
+    }
+
+    /** Copies a failed boot's console where it outlives the boot's work directory; empty if it cannot. */
+    private Optional<Path> keepConsole(String id, Path console, LabOptions options) {
+        Path dir = options.consoleDirectory().orElse(cacheDirectory.resolve("lab/consoles"));
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        Path target = dir.resolve("boot-" + stamp + "-" + id + ".console");
+        try {
+            Files.createDirectories(dir);
+            Files.copy(console, target);
+            return Optional.of(target);
+        } catch (IOException e) {
+            LOG.warn("lab boot {}: could not keep its console in {}: {}", id, dir, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** How following the console ended. */
