@@ -63,13 +63,11 @@ final class LabRunCommand implements Callable<Integer> {
             result.consoleTail().forEach(line -> context.err().println("  | " + line));
         }
         result.console().ifPresent(path -> context.err().println("schedcp: the whole console is in " + path));
-        context.err().printf("schedcp: lab boot %.1f s, command %.1f s, exit status %d%n",
+        int exit = result.crash().isPresent() ? ExitCodes.LAB_KERNEL_CRASHED : result.exitCode();
+        context.err().printf("schedcp: lab boot %.1f s, command %.1f s, exit status %d%s%n",
                 result.boot().toMillis() / 1000.0,
                 result.scenarios().isEmpty() ? 0.0 : result.scenarios().get(0).duration().toMillis() / 1000.0,
-                result.exitCode());
-        if (result.crash().isPresent()) {
-            return ExitCodes.LAB_KERNEL_CRASHED;
-        }
-        return result.exitCode();
+                exit, result.crash().isPresent() ? " (the guest kernel crashed)" : "");
+        return exit;
     }
 }
