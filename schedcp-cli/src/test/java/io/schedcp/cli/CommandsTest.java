@@ -196,6 +196,26 @@ class CommandsTest {
         assertThat(result.err()).contains("the kernel lab is not set up").contains("bpf/setup.sh");
     }
 
+    @Test
+    void aStartTimeoutVariableThatIsNotANumberIsBlamedByName() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_START_TIMEOUT", "abc");
+
+        Result result = run(env, "run", "scx_lavd");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("SCHEDCP_START_TIMEOUT=abc is not a whole number of seconds")
+                .doesNotContain("--start-timeout");
+    }
+
+    @Test
+    void aStartTimeoutOfZeroIsRefused() {
+        Result result = run("run", "scx_lavd", "--start-timeout", "0");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--start-timeout 0 is not a timeout: give a whole number of seconds");
+    }
+
     private static JsonNode find(JsonNode rows, String name) {
         for (JsonNode row : rows) {
             if (row.get("name").asString().equals(name)) {

@@ -95,6 +95,31 @@ class CustomCommandsTest {
     }
 
     @Test
+    void createAndRunWithZeroSecondsIsRefusedBeforeAnythingIsStored() throws IOException {
+        Path source = Files.writeString(temp.resolve("fifo.bpf.c"), "int x;");
+
+        Result result = run("create-and-run", source.toString(), "--seconds", "0");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--seconds 0 is out of range: give 1 to 3600").doesNotContain("created");
+        assertThat(fixture.home.resolve("custom/fifo")).doesNotExist();
+    }
+
+    @Test
+    void createAndRunWithABadStartTimeoutOrNameIsRefusedBeforeAnythingIsStored() throws IOException {
+        Path source = Files.writeString(temp.resolve("fifo.bpf.c"), "int x;");
+
+        Result timeout = run("create-and-run", source.toString(), "--start-timeout", "0");
+        Result name = run("create-and-run", source.toString(), "--name", "Bad-Name");
+
+        assertThat(timeout.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(timeout.err()).contains("--start-timeout 0 is not a timeout");
+        assertThat(name.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(name.err()).contains("'Bad-Name' is not a valid custom scheduler name");
+        assertThat(fixture.home.resolve("custom")).doesNotExist();
+    }
+
+    @Test
     void aSourceThatFailsTheChecksIsRejectedWithFileAndLineAndNothingIsStored() throws IOException {
         Path source = Files.writeString(temp.resolve("plain.bpf.c"), "#include <scx/common.bpf.h>\nint x;\n");
 
