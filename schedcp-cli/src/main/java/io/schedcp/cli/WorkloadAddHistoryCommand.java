@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code schedcp workload add-history ID}: records a run of a scheduler under a workload. */
 @Command(name = "add-history", mixinStandardHelpOptions = true,
-        description = {"Record a run of a scheduler under a workload: what ran, how it went, and what",
-            "was measured. Metrics are NAME=NUMBER, such as wall_time_s=81.2 or latency_p99_us=420."})
+        description = {"Record a run of a scheduler under a workload.",
+            "It keeps what ran, how it went, and what was measured. Metrics are NAME=NUMBER, such as",
+            "wall_time_s=81.2 or latency_p99_us=420."})
 final class WorkloadAddHistoryCommand implements Callable<Integer> {
 
     /** A monitor's summary is some kilobytes, even with hundreds of CPUs; more is not a summary. */
