@@ -1,5 +1,6 @@
 package io.schedcp.cli;
 
+import io.schedcp.api.SchedcpException;
 import io.schedcp.core.bench.BenchPlan;
 import io.schedcp.core.bench.BenchResult;
 import io.schedcp.core.bench.BenchRunner;
@@ -7,6 +8,7 @@ import io.schedcp.core.bench.ComparisonChart;
 import io.schedcp.core.bench.ComparisonText;
 import io.schedcp.core.bench.WorkloadRecorder;
 import io.schedcp.core.store.AtomicFiles;
+import io.schedcp.core.store.WriteTarget;
 import io.schedcp.core.workload.WorkloadStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     private int timeout;
 
     @Option(names = "--chart", paramLabel = "FILE",
-            description = "Where to write the SVG chart (default bench-<workload>.svg here).")
+            description = "Where to write the SVG chart (default ~/.schedcp/charts/bench-<workload>.svg, "
+                    + "under SCHEDCP_HOME if set). An existing FILE must be a regular file.")
     private Path chart;
 
     @Option(names = "--json", description = "Print the result as JSON instead of the table.")
@@ -70,10 +73,17 @@ final class BenchCommand implements Callable<Integer> {
             context.err().println("schedcp: --interval takes 100 ms or more and --timeout 1 s or more");
             return ExitCodes.USAGE;
         }
-        WorkloadStore store = context.workloads();
-        store.require(workload);
         BenchPlan plan = new BenchPlan(workload, schedulers, command, runs, Duration.ofMillis(intervalMs),
                 Duration.ofSeconds(timeout));
+        Path svg = chart != null ? chart : defaultChart(context, workload);
+        try {
+            WriteTarget.resolve(svg);
+        } catch (SchedcpException e) {
+            context.err().println("schedcp: " + e.getMessage() + "; give --chart the path of a new or regular file");
+            return ExitCodes.USAGE;
+        }
+        WorkloadStore store = context.workloads();
+        store.require(workload);
         BenchRunner runner = new BenchRunner(context.manager(), context.runMonitor(), new WorkloadRecorder(store));
         BenchResult result;
         try (InterruptSignals signals = new InterruptSignals(Thread.currentThread()::interrupt)) {
@@ -82,18 +92,30 @@ final class BenchCommand implements Callable<Integer> {
                 context.err().flush();
             });
         }
-        Path svg = chart != null ? chart : Path.of("bench-" + workload + ".svg");
-        AtomicFiles.write(svg, ComparisonChart.svg(result.comparison(), String.join(" ", command))
-                .getBytes(StandardCharsets.UTF_8));
+        // The results come first: a chart that cannot be written must not cost the table or the JSON.
         if (json) {
             context.out().println(Json.write(result));
         } else {
             context.out().print(ComparisonText.render(result.comparison()));
         }
-        context.err().println("schedcp: " + result.runs().size() + " runs recorded in the history of " + workload
-                + "; chart written to " + svg.toAbsolutePath());
+        context.out().flush();
+        context.err().println("schedcp: " + result.runs().size() + " runs recorded in the history of " + workload);
         context.warn(store.problems());
+        try {
+            AtomicFiles.write(svg, ComparisonChart.svg(result.comparison(), String.join(" ", command))
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (SchedcpException e) {
+            context.err().println("schedcp: the chart was not written: " + e.getMessage() + "; the results above "
+                    + "are recorded, so give --chart a writable path and run the bench again for a chart");
+            return ExitCodes.IO;
+        }
+        context.err().println("schedcp: chart written to " + svg.toAbsolutePath());
         // Failed runs are results too (recorded with their reasons); only a bench with no run at all is a failure.
         return result.runs().stream().anyMatch(r -> r.succeeded()) ? ExitCodes.OK : ExitCodes.START_FAILED;
+    }
+
+    /** {@code ~/.schedcp/charts/bench-<workload>.svg}: the data directory is writable where the cwd may not be. */
+    static Path defaultChart(CliContext context, String workload) {
+        return context.config().home().resolve("charts").resolve("bench-" + workload.strip() + ".svg");
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,15 +40,19 @@ final class CreateAndRunCommand implements Callable<Integer> {
             description = "How long verification runs (default ${DEFAULT-VALUE}).")
     private int seconds;
 
-    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = ForegroundRun.START_TIMEOUT_DEFAULT,
-            description = "How long the kernel may take to enable it (default ${DEFAULT-VALUE}).")
-    private int startTimeout;
+    @Mixin
+    private TimeoutOptions timeouts;
 
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        long start = System.nanoTime();
+        // Every argument is checked before the scheduler is stored: a bad one must leave nothing behind.
+        CustomVerifier.requireSeconds(seconds);
+        Duration startTimeout = timeouts.start(context.config().environment());
+        Duration stopTimeout = timeouts.stop();
         String chosen = name != null ? name : CustomName.suggestion(file.getFileName().toString());
+        CustomName.require(chosen);
+        long start = System.nanoTime();
         CreateOutcome outcome = context.custom().schedulers().create(chosen, file,
                 DescriptorFields.NONE.withDescription(description));
         int created = CustomText.report(context, chosen, outcome);
@@ -65,7 +70,6 @@ final class CreateAndRunCommand implements Callable<Integer> {
         }
         ForegroundRun.say(context, String.format("created and verified custom:%s in %.1f s; starting it", chosen,
                 (System.nanoTime() - start) / 1e9));
-        return ForegroundRun.run(context, "custom:" + chosen, List.of(), Duration.ofSeconds(startTimeout),
-                Duration.ofSeconds(5));
+        return ForegroundRun.run(context, "custom:" + chosen, List.of(), startTimeout, stopTimeout);
     }
 }

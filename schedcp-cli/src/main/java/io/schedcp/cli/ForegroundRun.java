@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
  */
 final class ForegroundRun {
 
-    /** The default start timeout; the lab's guest raises it with SCHEDCP_START_TIMEOUT (software emulation). */
-    static final String START_TIMEOUT_DEFAULT = "${env:SCHEDCP_START_TIMEOUT:-20}";
-
     private ForegroundRun() {
     }
 

@@ -3,33 +3,52 @@ package io.schedcp.cli;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.cli.logging.LogSink;
 import io.schedcp.core.SchedcpConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import picocli.CommandLine;
 
 /** The {@code schedcp} command. */
 public final class Main {
+
+    static final String LOG_LEVEL_VARIABLE = "SCHEDCP_LOG_LEVEL";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         SchedcpConfig config = SchedcpConfig.fromEnvironment();
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Optional<String> logProblem = LogSink.open(config.logFile(),
-                LogSink.parseLevel(config.environment().get("SCHEDCP_LOG_LEVEL")));
-        logProblem.ifPresent(reason -> err.println("schedcp: note: cannot write the log " + config.logFile()
-                + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a writable directory to keep a log."));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        openLog(config, err);
         CliContext context = CliContext.fromEnvironment(config);
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Straight onto the file descriptor: System.out (a PrintStream) would swallow a failed write, and
+        // checkError on this writer could not tell.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
         int code = execute(context, out, err, args);
         out.flush();
         err.flush();
         LogSink.close();
         System.exit(code);
+    }
+
+    /** Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or the log cannot be written. */
+    static void openLog(SchedcpConfig config, PrintWriter err) {
+        String name = config.environment().get(LOG_LEVEL_VARIABLE);
+        Optional<Level> level = LogSink.level(name);
+        if (level.isEmpty()) {
+            err.println("schedcp: warning: " + LOG_LEVEL_VARIABLE + "=" + name + " is not a log level, so the log is "
+                    + "kept at info; set it to one of " + LogSink.LEVEL_NAMES + ", or unset it");
+        }
+        Optional<String> logProblem = LogSink.open(config.logFile(), level.orElse(Level.INFO));
+        logProblem.ifPresent(reason -> err.println("schedcp: note: cannot write the log " + config.logFile()
+                + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a writable directory to keep a log."));
     }
 
     /** Runs one command line against {@code context}; returns the exit code. */
@@ -54,7 +73,8 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(closer);
         try {
             log.info("command: schedcp {}", String.join(" ", args));
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            return outputWritten(out, err, code);
         } finally {
             context.close();
             try {
@@ -63,5 +83,19 @@ public final class Main {
                 // Already shutting down: the hook runs anyway.
             }
         }
+    }
+
+    /**
+     * {@code code}, or IO when the results could not be written to stdout (a full disk, a closed pipe): a
+     * command whose output is lost has not done its job, whatever it computed.
+     */
+    static int outputWritten(PrintWriter out, PrintWriter err, int code) {
+        if (!out.checkError()) {
+            return code;
+        }
+        err.println("schedcp: the output could not be written to stdout (the disk is full, or what reads it went "
+                + "away); check where stdout goes and run the command again");
+        err.flush();
+        return code == ExitCodes.OK ? ExitCodes.IO : code;
     }
 }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,28 +32,19 @@ final class McpCommand implements Callable<Integer> {
             + "(list_schedulers, get_execution_status) and the resources.")
     private boolean readOnly;
 
-    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = ForegroundRun.START_TIMEOUT_DEFAULT,
-            description = "How long the kernel may take to enable a scheduler (default ${DEFAULT-VALUE}; "
-                    + "SCHEDCP_START_TIMEOUT sets the default).")
-    private int startTimeout;
-
-    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "How long each stop signal may take before the next (default ${DEFAULT-VALUE}).")
-    private int stopTimeout;
+    @Mixin
+    private TimeoutOptions timeouts;
 
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        if (startTimeout < 1 || stopTimeout < 1) {
-            context.err().println("schedcp: --start-timeout and --stop-timeout take a whole number of seconds, 1 or more");
-            return ExitCodes.USAGE;
-        }
+        Duration start = timeouts.start(context.config().environment());
+        Duration stop = timeouts.stop();
         // The protocol owns the real stdout; anything else that prints goes to stderr.
         PrintStream protocol = System.out;
         System.setOut(System.err);
         try (SchedcpMcpServer server = SchedcpMcpServer.builder()
-                .manager(context.manager(ManagerSettings.DEFAULTS.withStartTimeout(Duration.ofSeconds(startTimeout))
-                        .withStopStepTimeout(Duration.ofSeconds(stopTimeout))))
+                .manager(context.manager(ManagerSettings.DEFAULTS.withStartTimeout(start).withStopStepTimeout(stop)))
                 .custom(context.custom())
                 .workloads(context.workloads())
                 .monitors(Monitors.of(context.config()))

@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp monitor}: samples the system for a while and prints the summary. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = {"Sample CPU use, memory, /proc/schedstat, CPU pressure and the sched_ext state for a while,",
-            "then print their minimum, mean and maximum, and the counters' growth and rates.",
+        description = {"Sample the system for a while, then print a summary of what it saw.",
+            "It samples CPU use, memory, /proc/schedstat, CPU pressure and the sched_ext state, then prints",
+            "their minimum, mean and maximum, and the counters' growth and rates.",
             "On a terminal a live line shows the last sample. Ctrl-C ends early and still prints the summary.",
             "SCHEDCP_PROC_DIR reads another directory instead of /proc (tests and debugging)."})
 final class MonitorCommand implements Callable<Integer> {

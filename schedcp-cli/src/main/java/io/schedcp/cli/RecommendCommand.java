@@ -1,5 +1,7 @@
 package io.schedcp.cli;
 
+import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.recommend.Recommendation;
 import io.schedcp.core.recommend.Recommender;
 import io.schedcp.core.workload.Tagger;
@@ -45,6 +47,10 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
+        if (top < 0) {
+            throw new SchedcpException(Kind.INVALID_INPUT, "--top " + top + " is not a count: give how many to show, "
+                    + "or 0 for all");
+        }
         WorkloadStore store = context.workloads();
         Recommender recommender = new Recommender(context.manager().list(), store, Tagger.standard());
         List<Recommendation> ranked = target.workload != null ? recommender.forWorkload(target.workload)

@@ -1,11 +1,10 @@
 package io.schedcp.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,23 +28,13 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "The scheduler's own flags (after '--').")
     private List<String> args = new ArrayList<>();
 
-    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = ForegroundRun.START_TIMEOUT_DEFAULT,
-            description = "How long the kernel may take to enable it (default ${DEFAULT-VALUE}; "
-                    + "SCHEDCP_START_TIMEOUT sets the default).")
-    private int startTimeout;
-
-    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "How long each stop signal may take before the next (default ${DEFAULT-VALUE}).")
-    private int stopTimeout;
+    @Mixin
+    private TimeoutOptions timeouts;
 
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        if (startTimeout < 1 || stopTimeout < 1) {
-            context.err().println("schedcp: --start-timeout and --stop-timeout take a whole number of seconds, 1 or more");
-            return ExitCodes.USAGE;
-        }
-        return ForegroundRun.run(context, name, args, Duration.ofSeconds(startTimeout),
-                Duration.ofSeconds(stopTimeout));
+        return ForegroundRun.run(context, name, args, timeouts.start(context.config().environment()),
+                timeouts.stop());
     }
 }

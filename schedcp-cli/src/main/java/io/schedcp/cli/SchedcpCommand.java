@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 
 /** The top command: only subcommands, {@code --help} and {@code --version}. */
@@ -17,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
             "Loading a scheduler needs root: run as root, with passwordless sudo, or set SCHEDCP_SUDO_PASSWORD."},
         subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, StatusCommand.class, CreateCommand.class,
             VerifyCommand.class, CreateAndRunCommand.class, RemoveCommand.class, MonitorCommand.class,
-            WorkloadCommand.class, RecommendCommand.class, BenchCommand.class, LabCommand.class, McpCommand.class},
+            WorkloadCommand.class, RecommendCommand.class, BenchCommand.class, LabCommand.class, McpCommand.class,
+            HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 unknown name, 4 unavailable, 5 no sched_ext, 6 no root,",
             "7 start failed, 8 ejected or died, 9 stop failed, 10 I/O error, 11 source or verification rejected,",
             "1 internal error (see docs/cli.md)."})

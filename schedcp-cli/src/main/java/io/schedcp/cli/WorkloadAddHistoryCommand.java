@@ -2,13 +2,11 @@ package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.store.TextInput;
 import io.schedcp.core.workload.HistoryEntry;
 import io.schedcp.core.workload.RunOutcome;
 import io.schedcp.core.workload.RunRecord;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,9 +27,13 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code schedcp workload add-history ID}: records a run of a scheduler under a workload. */
 @Command(name = "add-history", mixinStandardHelpOptions = true,
-        description = {"Record a run of a scheduler under a workload: what ran, how it went, and what",
-            "was measured. Metrics are NAME=NUMBER, such as wall_time_s=81.2 or latency_p99_us=420."})
+        description = {"Record a run of a scheduler under a workload.",
+            "It keeps what ran, how it went, and what was measured. Metrics are NAME=NUMBER, such as",
+            "wall_time_s=81.2 or latency_p99_us=420."})
 final class WorkloadAddHistoryCommand implements Callable<Integer> {
+
+    /** A monitor's summary is some kilobytes, even with hundreds of CPUs; more is not a summary. */
+    static final int MAX_SUMMARY_BYTES = 1 << 20;
 
     @ParentCommand
     private WorkloadCommand workload;
@@ -65,7 +67,8 @@ final class WorkloadAddHistoryCommand implements Callable<Integer> {
     @Option(names = "--failed", paramLabel = "REASON", description = "The run failed, for this reason (default: ok).")
     private String failed;
 
-    @Option(names = "--monitor-summary", paramLabel = "FILE", description = "A JSON file of the monitor's summary.")
+    @Option(names = "--monitor-summary", paramLabel = "FILE",
+            description = "A JSON file of the monitor's summary (schedcp monitor --json), at most 1 MiB.")
     private Path monitorSummary;
 
     @Option(names = "--json", description = "Print the recorded run as JSON.")
@@ -95,6 +98,7 @@ final class WorkloadAddHistoryCommand implements Callable<Integer> {
     /** {@code NAME=NUMBER} pairs, in the order given. */
     static Map<String, Double> parseMetrics(List<String> pairs) {
         Map<String, Double> parsed = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         for (String pair : pairs) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
@@ -103,6 +107,11 @@ final class WorkloadAddHistoryCommand implements Callable<Integer> {
             }
             String name = pair.substring(0, equals).strip();
             String value = pair.substring(equals + 1).strip();
+            String earlier = given.putIfAbsent(name, pair);
+            if (earlier != null) {
+                throw new SchedcpException(Kind.INVALID_INPUT, "--metric " + name + " is given twice (" + earlier
+                        + " and " + pair + "); give each metric once");
+            }
             try {
                 // BigDecimal reads plain decimal numbers only: no NaN, Infinity, hex or 1d.
                 parsed.put(name, new BigDecimal(value).doubleValue());
@@ -124,12 +133,9 @@ final class WorkloadAddHistoryCommand implements Callable<Integer> {
     }
 
     private static JsonNode readSummary(Path file) {
+        String text = TextInput.read(file, "monitor summary", MAX_SUMMARY_BYTES);
         try {
-            return Json.MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new SchedcpException(Kind.NOT_FOUND, "no such monitor summary file: " + file);
-        } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "could not read " + file + ": " + e.getMessage(), e);
+            return Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw new SchedcpException(Kind.INVALID_INPUT, "the monitor summary " + file + " is not JSON: "
                     + e.getOriginalMessage());

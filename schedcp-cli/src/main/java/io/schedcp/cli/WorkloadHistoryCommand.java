@@ -11,8 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp workload history ID}: the runs recorded for a workload, oldest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Show the runs recorded for a workload, oldest first: scheduler, times, outcome,",
-            "result and metrics."})
+        description = {"Show the runs recorded for a workload, oldest first.",
+            "Each run gives the scheduler, times, outcome, result and metrics."})
 final class WorkloadHistoryCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp workload show ID}: one workload, how many runs it has, and the workloads like it. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show a workload: its description and tags, its number of runs, and the workloads",
-            "that share tags with it."})
+        description = {"Show a workload, its runs, and the workloads like it.",
+            "It gives the description and tags, the number of runs, and the workloads that share tags with it."})
 final class WorkloadShowCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.cli.CliFixture.Result;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -194,6 +197,67 @@ class CommandsTest {
 
         assertThat(result.code()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(result.err()).contains("the kernel lab is not set up").contains("bpf/setup.sh");
+    }
+
+    @Test
+    void aStartTimeoutVariableThatIsNotANumberIsBlamedByName() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_START_TIMEOUT", "abc");
+
+        Result result = run(env, "run", "scx_lavd");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("SCHEDCP_START_TIMEOUT=abc is not a whole number of seconds")
+                .doesNotContain("--start-timeout");
+    }
+
+    @Test
+    void aStartTimeoutOfZeroIsRefused() {
+        Result result = run("run", "scx_lavd", "--start-timeout", "0");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--start-timeout 0 is not a timeout: give a whole number of seconds");
+    }
+
+    @Test
+    void helpAndHelpOfACommandAnswerLikeTheOption() {
+        Result help = run("help");
+        Result helpRun = run("help", "run");
+
+        assertThat(help.code()).as(help.err()).isZero();
+        assertThat(help.out()).contains("list", "bench", "Exit codes");
+        assertThat(helpRun.code()).isZero();
+        assertThat(helpRun.out()).contains("Ctrl-C", "--start-timeout");
+    }
+
+    @Test
+    void everyCommandsSummaryIsAWholeSentence() {
+        CommandLine root = new CommandLine(new SchedcpCommand(null));
+        List<String> summaries = new ArrayList<>();
+        collectSummaries(root, summaries);
+
+        assertThat(summaries).hasSizeGreaterThan(15)
+                .allSatisfy(summary -> assertThat(summary).as("the first description line of a command")
+                        .matches("[a-z-]+( [a-z-]+)*: [A-Z].*[.]"));
+    }
+
+    private static void collectSummaries(CommandLine command, List<String> summaries) {
+        command.getSubcommands().values().stream().distinct().forEach(sub -> {
+            // The command list shows the header's first line, else the description's.
+            String[] header = sub.getCommandSpec().usageMessage().header();
+            String[] lines = header.length > 0 ? header : sub.getCommandSpec().usageMessage().description();
+            summaries.add(sub.getCommandSpec().qualifiedName(" ").replaceFirst("^schedcp ", "") + ": "
+                    + (lines.length == 0 ? "" : lines[0]));
+            collectSummaries(sub, summaries);
+        });
+    }
+
+    @Test
+    void recommendRefusesANegativeTop() {
+        Result result = run("recommend", "a web server", "--top", "-3");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--top -3 is not a count: give how many to show, or 0 for all");
     }
 
     private static JsonNode find(JsonNode rows, String name) {

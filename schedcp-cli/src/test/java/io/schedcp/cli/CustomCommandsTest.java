@@ -65,6 +65,61 @@ class CustomCommandsTest {
     }
 
     @Test
+    void createOfADirectorySaysItIsADirectory() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("fifo.bpf.c"));
+
+        Result result = run("create", "fifo", directory.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains(directory + " is a directory, not a source file")
+                .doesNotContain("no such source file");
+    }
+
+    @Test
+    void createOfADeviceNodeSaysItIsNotARegularFile() {
+        Result result = run("create", "fifo", "/dev/null");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("/dev/null is not a regular file").doesNotContain("no such source file");
+    }
+
+    @Test
+    void createOfABinaryFileSaysItIsNotUtf8Text() throws IOException {
+        Path binary = Files.write(temp.resolve("fifo.bpf.o"), new byte[] {0x7f, 'E', 'L', 'F', (byte) 0xfe, 0, 1});
+
+        Result result = run("create", "fifo", binary.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains(binary + " is not UTF-8 text").doesNotContain("Input length");
+        assertThat(fixture.home.resolve("custom/fifo")).doesNotExist();
+    }
+
+    @Test
+    void createAndRunWithZeroSecondsIsRefusedBeforeAnythingIsStored() throws IOException {
+        Path source = Files.writeString(temp.resolve("fifo.bpf.c"), "int x;");
+
+        Result result = run("create-and-run", source.toString(), "--seconds", "0");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--seconds 0 is out of range: give 1 to 3600").doesNotContain("created");
+        assertThat(fixture.home.resolve("custom/fifo")).doesNotExist();
+    }
+
+    @Test
+    void createAndRunWithABadStartTimeoutOrNameIsRefusedBeforeAnythingIsStored() throws IOException {
+        Path source = Files.writeString(temp.resolve("fifo.bpf.c"), "int x;");
+
+        Result timeout = run("create-and-run", source.toString(), "--start-timeout", "0");
+        Result name = run("create-and-run", source.toString(), "--name", "Bad-Name");
+
+        assertThat(timeout.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(timeout.err()).contains("--start-timeout 0 is not a timeout");
+        assertThat(name.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(name.err()).contains("'Bad-Name' is not a valid custom scheduler name");
+        assertThat(fixture.home.resolve("custom")).doesNotExist();
+    }
+
+    @Test
     void aSourceThatFailsTheChecksIsRejectedWithFileAndLineAndNothingIsStored() throws IOException {
         Path source = Files.writeString(temp.resolve("plain.bpf.c"), "#include <scx/common.bpf.h>\nint x;\n");
 

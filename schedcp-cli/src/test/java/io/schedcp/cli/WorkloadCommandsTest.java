@@ -215,4 +215,42 @@ class WorkloadCommandsTest {
         assertThat(result.err()).contains("was written by a newer schedcp").contains("upgrade schedcp");
         assertThat(fixture.home.resolve("workloads.json")).hasContent("{\"schema\": 9}");
     }
+
+    @Test
+    void aMonitorSummaryFromAnEndlessDeviceIsRefusedNamingTheLimit() {
+        String id = create("gaming");
+
+        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
+                "--monitor-summary", "/dev/zero");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("the monitor summary file /dev/zero is over 1 MiB, the most schedcp reads")
+                .doesNotContain("Exception").doesNotContain("OutOfMemory");
+        assertThat(json(run("workload", "history", id, "--json"))).isEmpty();
+    }
+
+    @Test
+    void aMonitorSummaryOverOneMebibyteIsNotStored() throws IOException {
+        String id = create("gaming");
+        Path summary = Files.writeString(temp.resolve("huge.json"), "{\"padding\": \"" + "x".repeat(2 << 20) + "\"}");
+
+        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
+                "--monitor-summary", summary.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains(summary + " is over 1 MiB");
+        assertThat(json(run("workload", "history", id, "--json"))).isEmpty();
+    }
+
+    @Test
+    void aMetricGivenTwiceIsRefusedNamingItAndNothingIsRecorded() {
+        String id = create("gaming");
+
+        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
+                "--metric", "a=1", "--metric", "a=2");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--metric a is given twice (a=1 and a=2); give each metric once");
+        assertThat(json(run("workload", "history", id, "--json"))).isEmpty();
+    }
 }

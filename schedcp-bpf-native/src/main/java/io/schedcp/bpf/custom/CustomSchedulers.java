@@ -3,6 +3,7 @@ package io.schedcp.bpf.custom;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.store.AtomicFiles;
+import io.schedcp.core.store.TextInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,19 +45,8 @@ public final class CustomSchedulers {
 
     /** Creates {@code name} from the file {@code source}. */
     public CreateOutcome create(String name, Path source, DescriptorFields fields) throws InterruptedException {
-        if (!Files.isRegularFile(source)) {
-            throw new SchedcpException(Kind.NOT_FOUND, "no such source file: " + source);
-        }
-        try {
-            if (Files.size(source) > MAX_SOURCE_BYTES) {
-                throw new SchedcpException(Kind.INVALID_INPUT, source + " is over 1 MiB: that is not a scheduler "
-                        + "source; give the .bpf.c file");
-            }
-            String text = Files.readString(source, StandardCharsets.UTF_8);
-            return create(name, text, source.getFileName().toString(), source.toAbsolutePath().toString(), fields);
-        } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "could not read " + source + ": " + e.getMessage(), e);
-        }
+        String text = TextInput.readRegular(source, "source", MAX_SOURCE_BYTES);
+        return create(name, text, source.getFileName().toString(), source.toAbsolutePath().toString(), fields);
     }
 
     /**

@@ -54,6 +54,14 @@ public final class CustomVerifier {
         return kernel.isSupported() ? VerifyWhere.HOST : VerifyWhere.LAB;
     }
 
+    /** Checks a verification time before anything is done with it: 1 to 3600 seconds. */
+    public static void requireSeconds(int seconds) {
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            throw new SchedcpException(Kind.INVALID_INPUT, "--seconds " + seconds + " is out of range: give 1 to "
+                    + MAX_SECONDS);
+        }
+    }
+
     /**
      * Verifies {@code names} for {@code seconds} each and records the results.
      *
@@ -61,10 +69,7 @@ public final class CustomVerifier {
      */
     public List<VerificationResult> verify(List<String> names, VerifyWhere where, int seconds,
             Consumer<String> progress) throws InterruptedException {
-        if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "--seconds " + seconds + " is out of range: give 1 to "
-                    + MAX_SECONDS);
-        }
+        requireSeconds(seconds);
         if (names.isEmpty()) {
             throw new SchedcpException(Kind.INVALID_INPUT, "name at least one custom scheduler to verify");
         }

@@ -43,15 +43,18 @@ public final class LogSink {
         }
     }
 
-    /** Parses a level name such as {@code debug}; unknown names give INFO. */
-    public static Level parseLevel(String name) {
+    /** The level names SCHEDCP_LOG_LEVEL takes, least severe first. */
+    public static final String LEVEL_NAMES = "trace, debug, info, warn or error";
+
+    /** The level a name such as {@code debug} means (any case); INFO when unset or blank, empty when unknown. */
+    public static Optional<Level> level(String name) {
         if (name == null || name.isBlank()) {
-            return Level.INFO;
+            return Optional.of(Level.INFO);
         }
         try {
-            return Level.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            return Optional.of(Level.valueOf(name.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            return Level.INFO;
+            return Optional.empty();
         }
     }
 

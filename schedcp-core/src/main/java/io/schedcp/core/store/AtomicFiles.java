@@ -24,8 +24,18 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code file} with {@code content} atomically, creating its directory if needed. */
+    /**
+     * Replaces {@code file} with {@code content} atomically, creating its directory if needed. A symbolic link
+     * is followed: the file it points to is replaced and the link stays.
+     *
+     * @throws SchedcpException IO when {@code file} is something other than a regular file (a directory, a device
+     *                          node, a FIFO, a dangling link), which is left as it is
+     */
     public static void write(Path file, byte[] content) {
+        write(WriteTarget.resolve(file), file, content);
+    }
+
+    private static void write(Path file, Path given, byte[] content) {
         Path directory = file.toAbsolutePath().getParent();
         Path temporary = directory.resolve("." + file.getFileName() + ".tmp-" + Long.toHexString(
                 ThreadLocalRandom.current().nextLong()));
@@ -43,7 +53,7 @@ public final class AtomicFiles {
             forceDirectory(directory);
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new SchedcpException(Kind.IO, "could not write " + file + ": " + describe(e)
+            throw new SchedcpException(Kind.IO, "could not write " + given + ": " + describe(e)
                     + "; check that the directory is writable and the disk is not full", e);
         }
     }

@@ -177,4 +177,71 @@ class AtomicFilesTest {
 
         assertThat(temp.resolve("missing")).doesNotExist();
     }
+
+    /** A node like /dev/null (c 1 3) where the test may create one (as root), else a FIFO. */
+    static Path specialFile(Path file) throws IOException, InterruptedException {
+        Process mknod = new ProcessBuilder("mknod", file.toString(), "c", "1", "3").redirectErrorStream(true).start();
+        mknod.getInputStream().readAllBytes();
+        if (mknod.waitFor() != 0) {
+            Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+            assertThat(mkfifo.waitFor()).as("mkfifo " + file).isZero();
+        }
+        return file;
+    }
+
+    @Test
+    void writeRefusesToReplaceADeviceNodeAndLeavesItThere() throws Exception {
+        Path node = specialFile(temp.resolve("null"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(node, "x".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .hasMessageContaining(node + " is a device node, FIFO or socket, not a regular file");
+        assertThat(Files.isRegularFile(node)).isFalse();
+        assertThat(Files.exists(node)).isTrue();
+        assertThat(entries(temp)).containsExactly("null");
+    }
+
+    @Test
+    void writeRefusesToReplaceADirectory() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("chart.svg"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(directory, "x".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .hasMessageContaining(directory + " is a directory, not a regular file");
+        assertThat(directory).isDirectory();
+    }
+
+    @Test
+    void writeThroughASymbolicLinkReplacesTheFileItPointsToAndKeepsTheLink() throws IOException {
+        Path real = Files.writeString(Files.createDirectories(temp.resolve("real")).resolve("state.json"), "old");
+        Path link = Files.createSymbolicLink(temp.resolve("state.json"), real);
+
+        AtomicFiles.write(link, "new".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real).hasContent("new");
+        assertThat(entries(temp.resolve("real"))).containsExactly("state.json");
+    }
+
+    @Test
+    void writeRefusesADanglingSymbolicLinkAndLeavesIt() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("chart.svg"), temp.resolve("nowhere/chart.svg"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(link, "x".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .hasMessageContaining(link + " is a symbolic link to a file that does not exist");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(temp.resolve("nowhere")).doesNotExist();
+    }
+
+    @Test
+    void writeRefusesALinkToADeviceNode() throws Exception {
+        Path node = specialFile(temp.resolve("null"));
+        Path link = Files.createSymbolicLink(temp.resolve("chart.svg"), node);
+
+        assertThatThrownBy(() -> AtomicFiles.write(link, "x".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SchedcpException.class).hasMessageContaining("not a regular file");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.isRegularFile(node)).isFalse();
+    }
 }

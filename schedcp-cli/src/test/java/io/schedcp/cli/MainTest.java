@@ -1,0 +1,88 @@
+package io.schedcp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schedcp.cli.logging.LogSink;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What Main does around a command: the log's level, and output that cannot be written. */
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void closeLog() {
+        LogSink.close();
+    }
+
+    /** Like /dev/full: every write fails with "No space left on device". */
+    private static final class FullDevice extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
+    @Test
+    void aFailedWriteToStdoutExitsNonZeroWithAMessageOnStderr() {
+        CliFixture fixture = new CliFixture(temp).install("scx_simple");
+        SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(context, new PrintWriter(new FullDevice(), true), new PrintWriter(err, true), "list");
+
+        assertThat(code).isEqualTo(ExitCodes.IO);
+        assertThat(err.toString()).contains("schedcp: the output could not be written to stdout");
+    }
+
+    @Test
+    void aFailedCommandKeepsItsOwnExitCodeWhenStdoutFailsToo() {
+        StringWriter err = new StringWriter();
+        PrintWriter out = new PrintWriter(new FullDevice(), true);
+        out.println("lost");
+
+        assertThat(Main.outputWritten(out, new PrintWriter(err, true), ExitCodes.NOT_FOUND))
+                .isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(err.toString()).contains("could not be written to stdout");
+    }
+
+    @Test
+    void anUnknownLogLevelIsWarnedAboutOnceNamingTheAcceptedValues() {
+        StringWriter err = new StringWriter();
+
+        Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "bogus")), new PrintWriter(err, true));
+
+        assertThat(err.toString()).containsOnlyOnce("SCHEDCP_LOG_LEVEL=bogus is not a log level")
+                .contains("trace, debug, info, warn or error");
+    }
+
+    @Test
+    void aKnownLogLevelInAnyCaseIsTakenSilently() {
+        StringWriter err = new StringWriter();
+
+        Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "DeBuG")), new PrintWriter(err, true));
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(LogSink.level("DeBuG")).contains(org.slf4j.event.Level.DEBUG);
+    }
+}
