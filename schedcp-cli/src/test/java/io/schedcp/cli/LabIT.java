@@ -37,6 +37,7 @@ class LabIT {
         scenarios.add(script("run-qmap", "run-scheduler.sh scx_qmap qmap"));
         scenarios.add(script("run-central", "run-scheduler.sh scx_central central"));
         scenarios.add(script("replace", "replace.sh"));
+        scenarios.add(script("foreign", "foreign.sh"));
         scenarios.add(script("bad-args", "bad-args.sh"));
         scenarios.add(script("sigkill", "sigkill.sh"));
         scenarios.add(script("bench", "bench.sh"));
@@ -122,6 +123,26 @@ class LabIT {
                 .contains("schedcp: stopping the running scheduler 'qmap' first (scx_qmap pid")
                 .contains("schedcp: scx_simple is running: sched_ext enabled, ops simple")
                 .contains("after state=disabled");
+    }
+
+    @Test
+    void aSchedulerAnotherProgramStartedIsNamedAndLeftAloneWithoutReplaceForeign() {
+        String out = output("foreign");
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("foreign pid=(\\d+)").matcher(out);
+        assertThat(pid.find()).as(out).isTrue();
+        assertThat(out).as(out)
+                .contains("before ops=simple")
+                .contains("run rc=" + ExitCodes.START_FAILED)
+                .contains("after state=enabled ops=simple")
+                .contains("foreign alive=yes")
+                .contains("message=schedcp: cannot start scx_qmap: the kernel runs the sched_ext scheduler 'simple', "
+                        + "held by scx_simple (pid " + pid.group(1) + "), which this schedcp did not start, so it was "
+                        + "left alone")
+                .contains("run again with --replace-foreign")
+                .doesNotContain("stopping the running scheduler")
+                .doesNotContain("is running: sched_ext enabled, ops qmap");
+        List<String> lines = out.strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).as(out).startsWith("state=disabled ops=none");
     }
 
     @Test
