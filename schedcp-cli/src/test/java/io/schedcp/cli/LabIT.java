@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -128,7 +130,7 @@ class LabIT {
     @Test
     void aSchedulerAnotherProgramStartedIsNamedAndLeftAloneWithoutReplaceForeign() {
         String out = output("foreign");
-        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("foreign pid=(\\d+)").matcher(out);
+        Matcher pid = Pattern.compile("foreign pid=(\\d+)").matcher(out);
         assertThat(pid.find()).as(out).isTrue();
         assertThat(out).as(out)
                 .contains("before ops=simple")
