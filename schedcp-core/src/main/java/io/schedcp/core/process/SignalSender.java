@@ -50,7 +50,7 @@ public final class SignalSender {
 
     private boolean run(List<String> command) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = ChildEnvironment.builder(command).redirectErrorStream(true);
             Process process = builder.start();
             privilege.stdinPreamble().filter(p -> command.get(0).equals("sudo")).ifPresent(p -> {
                 try {
