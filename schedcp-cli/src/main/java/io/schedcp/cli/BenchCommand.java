@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         AtomicFiles.write(svg, ComparisonChart.svg(result.comparison(), String.join(" ", command))
                 .getBytes(StandardCharsets.UTF_8));
         if (json) {
-            context.out().println(Json.write(result));
+            context.json(result);
         } else {
             context.out().print(ComparisonText.render(result.comparison()));
         }

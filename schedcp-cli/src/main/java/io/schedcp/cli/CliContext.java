@@ -20,6 +20,7 @@ public final class CliContext {
 
     private final SchedcpConfig config;
     private final Function<ManagerSettings, SchedulerManager> managerFactory;
+    private PrintWriter jsonOut;
     private PrintWriter out;
     private PrintWriter err;
     private SchedulerManager manager;
@@ -84,17 +85,33 @@ public final class CliContext {
         err().flush();
     }
 
+    /** Text goes to {@code out} and {@code err} with its control characters made visible; JSON goes as it is. */
     void streams(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+        this.jsonOut = out;
+        this.out = VisibleText.printer(out);
+        this.err = VisibleText.printer(err);
     }
 
+    /** Where text results go, with control characters made visible ({@link VisibleText}). */
     public PrintWriter out() {
         return out;
     }
 
+    /** Where schedcp's own messages go, with control characters made visible. */
     public PrintWriter err() {
         return err;
+    }
+
+    /** Prints {@code value} as JSON on stdout; JSON escapes control characters itself. */
+    public void json(Object value) {
+        out.flush();
+        jsonOut.println(Json.write(value));
+        jsonOut.flush();
+    }
+
+    /** Stdout as it is, for schedcp's own terminal control (a line rewritten in place). */
+    PrintWriter rawOut() {
+        return jsonOut;
     }
 
     /** Stops what the manager runs, if it was ever built. */

@@ -42,11 +42,11 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             if (ex instanceof SchedcpException schedcp) {
                 log.warn("{} failed: {}", String.join(" ", args), schedcp.getMessage());
-                err.println("schedcp: " + schedcp.getMessage());
+                context.err().println("schedcp: " + schedcp.getMessage());
                 return ExitCodes.of(schedcp.kind());
             }
             log.error("{} failed unexpectedly", String.join(" ", args), ex);
-            err.println("schedcp: internal error: " + ex + ". This is a bug; the details are in "
+            context.err().println("schedcp: internal error: " + ex + ". This is a bug; the details are in "
                     + context.config().logFile() + ".");
             return ExitCodes.INTERNAL;
         });
