@@ -46,6 +46,11 @@ public final class PrivilegedLauncher implements ProcessLauncher {
         try {
             process = builder.start();
         } catch (IOException e) {
+            if (privilege.mode() != Privilege.Mode.DIRECT) {
+                throw new SchedcpException(SchedcpException.Kind.PERMISSION, "cannot start " + spec.schedulerName()
+                        + ": root is needed to load a scheduler and sudo could not be run (" + e.getMessage()
+                        + "); run schedcp as root, or install sudo", e);
+            }
             throw new SchedcpException(SchedcpException.Kind.START_FAILED,
                     "could not run " + command.get(0) + " to start " + spec.schedulerName() + ": " + e.getMessage(), e);
         }
