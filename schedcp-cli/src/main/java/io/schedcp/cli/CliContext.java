@@ -8,6 +8,7 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ public final class CliContext {
 
     private final SchedcpConfig config;
     private final Function<ManagerSettings, SchedulerManager> managerFactory;
+    private PrintStream stdout;
     private PrintWriter jsonOut;
     private PrintWriter out;
     private PrintWriter err;
@@ -85,8 +87,12 @@ public final class CliContext {
         err().flush();
     }
 
-    /** Text goes to {@code out} and {@code err} with its control characters made visible; JSON goes as it is. */
-    void streams(PrintWriter out, PrintWriter err) {
+    /**
+     * Text goes to {@code out} and {@code err} with its control characters made visible; JSON goes as it is.
+     * {@code stdout} is the process's real standard output, which {@code System.out} is not while a command runs.
+     */
+    void streams(PrintWriter out, PrintWriter err, PrintStream stdout) {
+        this.stdout = stdout;
         this.jsonOut = out;
         this.out = VisibleText.printer(out);
         this.err = VisibleText.printer(err);
@@ -107,6 +113,11 @@ public final class CliContext {
         out.flush();
         jsonOut.println(Json.write(value));
         jsonOut.flush();
+    }
+
+    /** The process's standard output as a stream, for the MCP protocol. */
+    PrintStream stdout() {
+        return stdout;
     }
 
     /** Stdout as it is, for schedcp's own terminal control (a line rewritten in place). */

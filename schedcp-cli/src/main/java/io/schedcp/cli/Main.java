@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.cli.logging.LogSink;
 import io.schedcp.core.SchedcpConfig;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -32,10 +33,23 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs one command line against {@code context}; returns the exit code. */
+    /**
+     * Runs one command line against {@code context}; returns the exit code. While it runs, {@code System.out}
+     * is stderr: stdout carries schedcp's own results only ({@code out}), whatever a plugin prints.
+     */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run(context, out, err, stdout, args);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int run(CliContext context, PrintWriter out, PrintWriter err, PrintStream stdout, String... args) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        context.streams(out, err);
+        context.streams(out, err, stdout);
         CommandLine commandLine = new CommandLine(new SchedcpCommand(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
