@@ -2,11 +2,22 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schedcp.api.Availability;
+import io.schedcp.api.Requirements;
+import io.schedcp.api.SchedulerDescriptor;
+import io.schedcp.api.spi.SchedulerHandle;
+import io.schedcp.api.spi.SchedulerProvider;
+import io.schedcp.api.spi.StartRequest;
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.manager.SchedulerManager;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +85,52 @@ class TerminalTextTest {
 
         assertNoControlCharacters(list.out());
         assertThat(Json.MAPPER.readTree(list.out()).get(0).get("name").asString()).isEqualTo(HOSTILE);
+    }
+
+    @Test
+    void aPluginsDescriptorIsShownWithItsEscapesSpelledOut() {
+        SchedulerDescriptor hostile = new SchedulerDescriptor("evil_fifo", "evil", "evil_fifo", false,
+                HOSTILE + " first in, first out.", "fifo\u009b2J", List.of(HOSTILE), "", List.of(), "", "",
+                Requirements.NONE);
+        SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).discoverProviders(false).loadPlugins(false)
+                .provider(new OneSchedulerProvider(hostile)).build());
+
+        for (String command : new String[] {"list", "show"}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            String[] args = command.equals("list") ? new String[] {"list"} : new String[] {"show", "evil_fifo"};
+            assertThat(Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args))
+                    .as(err.toString()).isZero();
+
+            assertNoControlCharacters(out.toString());
+            assertThat(out.toString()).contains(SHOWN + " first in");
+        }
+    }
+
+    /** A plugin that offers one scheduler and can run none. */
+    private record OneSchedulerProvider(SchedulerDescriptor descriptor) implements SchedulerProvider {
+
+        @Override
+        public String id() {
+            return descriptor.provider();
+        }
+
+        @Override
+        public List<SchedulerDescriptor> schedulers() {
+            return List.of(descriptor);
+        }
+
+        @Override
+        public Availability availability(String schedulerName) {
+            return Availability.unavailable("it is a test");
+        }
+
+        @Override
+        public SchedulerHandle start(StartRequest request) {
+            throw new UnsupportedOperationException("it is a test");
+        }
     }
 
     @Test
