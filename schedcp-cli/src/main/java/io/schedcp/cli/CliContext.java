@@ -8,6 +8,7 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +21,8 @@ public final class CliContext {
 
     private final SchedcpConfig config;
     private final Function<ManagerSettings, SchedulerManager> managerFactory;
+    private PrintStream stdout;
+    private PrintWriter jsonOut;
     private PrintWriter out;
     private PrintWriter err;
     private SchedulerManager manager;
@@ -84,17 +87,42 @@ public final class CliContext {
         err().flush();
     }
 
-    void streams(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+    /**
+     * Text goes to {@code out} and {@code err} with its control characters made visible; JSON goes as it is.
+     * {@code stdout} is the process's real standard output, which {@code System.out} is not while a command runs.
+     */
+    void streams(PrintWriter out, PrintWriter err, PrintStream stdout) {
+        this.stdout = stdout;
+        this.jsonOut = out;
+        this.out = VisibleText.printer(out);
+        this.err = VisibleText.printer(err);
     }
 
+    /** Where text results go, with control characters made visible ({@link VisibleText}). */
     public PrintWriter out() {
         return out;
     }
 
+    /** Where schedcp's own messages go, with control characters made visible. */
     public PrintWriter err() {
         return err;
+    }
+
+    /** Prints {@code value} as JSON on stdout; JSON escapes control characters itself. */
+    public void json(Object value) {
+        out.flush();
+        jsonOut.println(Json.write(value));
+        jsonOut.flush();
+    }
+
+    /** The process's standard output as a stream, for the MCP protocol. */
+    PrintStream stdout() {
+        return stdout;
+    }
+
+    /** Stdout as it is, for schedcp's own terminal control (a line rewritten in place). */
+    PrintWriter rawOut() {
+        return jsonOut;
     }
 
     /** Stops what the manager runs, if it was ever built. */

@@ -94,7 +94,7 @@ final class ToolBridge {
         return switch (kind) {
             case NOT_FOUND -> "\nlist_schedulers gives the scheduler names; run_scheduler returns the execution ids.";
             case PERMISSION -> "\nThe MCP server itself needs root for this: start it as root, allow it passwordless "
-                    + "sudo, or set SCHEDCP_SUDO_PASSWORD in its environment (the \"env\" of its entry in the "
+                    + "sudo, or set SCHEDCP_SUDO_PASSWORD to the right password in its environment (the \"env\" of its entry in the "
                     + "client's configuration).";
             default -> "";
         };

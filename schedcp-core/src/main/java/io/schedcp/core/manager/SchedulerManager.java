@@ -242,10 +242,10 @@ public final class SchedulerManager implements AutoCloseable {
                     + OutputBlock.of(exit.lastOutput());
             end(execution, ExecutionState.FAILED, message, null);
             LOG.warn("start {} failed: {}", execution.id(), message);
-            if (looksLikeSudoRefusal(exit.lastOutput())) {
-                throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name()
-                        + ": root is needed to load a scheduler and sudo refused; run schedcp as root, allow "
-                        + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD" + OutputBlock.of(exit.lastOutput()));
+            Optional<String> refusal = SudoRefusal.of(exit.lastOutput());
+            if (refusal.isPresent()) {
+                throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name() + ": "
+                        + refusal.get() + OutputBlock.of(exit.lastOutput()));
             }
             throw new SchedcpException(Kind.START_FAILED, message);
         }
@@ -255,11 +255,6 @@ public final class SchedulerManager implements AutoCloseable {
                 + now.ops().orElse("none") + ", expected ops '" + descriptor.opsName() + "')";
         List<String> output = abandon(execution, message);
         throw new SchedcpException(Kind.START_FAILED, message + OutputBlock.of(output));
-    }
-
-    /** sudo prefixes its own complaints ("a password is required", "not in the sudoers file"). */
-    private static boolean looksLikeSudoRefusal(List<String> output) {
-        return output.stream().anyMatch(line -> line.startsWith("sudo:") || line.contains("Sorry, try again"));
     }
 
     /** Stops a start that will not be confirmed; returns the program's last output. */

@@ -146,6 +146,15 @@ class SchedulerManagerTest {
     }
 
     @Test
+    void aWrongSudoPasswordIsReportedAsRefusedWithoutAskingToSetTheVariable() {
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-wrong-password")))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMISSION))
+                .hasMessageStartingWith("cannot start fake_a: sudo refused the password in SCHEDCP_SUDO_PASSWORD; "
+                        + "set it to this user's correct password, or run schedcp as root")
+                .hasMessageNotContaining("or set SCHEDCP_SUDO_PASSWORD");
+    }
+
+    @Test
     void stopFailsWhenTheKernelKeepsTheScheduler() throws Exception {
         Execution execution = manager.start("fake_a", List.of("stays-enabled"));
 
