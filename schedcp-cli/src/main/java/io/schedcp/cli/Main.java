@@ -39,8 +39,13 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or the log cannot be written. */
-    static void openLog(SchedcpConfig config, PrintWriter err) {
+    /**
+     * Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or the log cannot be
+     * written. This runs before the context's streams exist, so its messages spell out control characters
+     * themselves ({@link VisibleText}): the variable and SCHEDCP_HOME are the user's text.
+     */
+    static void openLog(SchedcpConfig config, PrintWriter target) {
+        PrintWriter err = VisibleText.printer(target);
         String name = config.environment().get(LOG_LEVEL_VARIABLE);
         Optional<Level> level = LogSink.level(name);
         if (level.isEmpty()) {
