@@ -239,7 +239,10 @@ public final class WorkloadStore {
 
     /**
      * The file a change replaces: the store's file, or the file its symbolic link points to, so that the link
-     * stays; refused when the owner may not write it.
+     * stays; refused when the owner may not write it. This is the rule {@link AtomicFiles#write} applies to every
+     * write (follow a link, refuse a dangling one and anything not a regular file), said here in the store's
+     * words before anything is read or moved aside, plus the read-only check, which is the store's own; the
+     * write then gets the resolved path, so the two never disagree about which file is replaced.
      */
     private Path writeTarget() {
         Path target = file;
