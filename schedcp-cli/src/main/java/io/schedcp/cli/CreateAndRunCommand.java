@@ -6,6 +6,7 @@ import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.bpf.custom.DescriptorFields;
 import io.schedcp.bpf.custom.VerificationResult;
 import io.schedcp.bpf.custom.VerifyWhere;
+import io.schedcp.core.manager.ForeignPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,10 @@ final class CreateAndRunCommand implements Callable<Integer> {
             description = "How long the kernel may take to enable it (default ${DEFAULT-VALUE}).")
     private int startTimeout;
 
+    @Option(names = "--replace-foreign",
+            description = "Stop a sched_ext scheduler that another program runs instead of leaving it alone and failing.")
+    private boolean replaceForeign;
+
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
@@ -66,6 +71,6 @@ final class CreateAndRunCommand implements Callable<Integer> {
         ForegroundRun.say(context, String.format("created and verified custom:%s in %.1f s; starting it", chosen,
                 (System.nanoTime() - start) / 1e9));
         return ForegroundRun.run(context, "custom:" + chosen, List.of(), Duration.ofSeconds(startTimeout),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

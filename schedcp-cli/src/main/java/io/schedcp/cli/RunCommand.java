@@ -1,5 +1,6 @@
 package io.schedcp.cli;
 
+import io.schedcp.core.manager.ForeignPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scheduler in the foreground until Ctrl-C, streaming its output.",
-            "Whatever this schedcp runs is stopped first. The start counts only once the kernel reports the",
+            "Whatever this schedcp runs is stopped first; a scheduler another program runs is left alone (exit 7)",
+            "unless --replace-foreign is given. The start counts only once the kernel reports the",
             "scheduler enabled; Ctrl-C stops it (SIGINT, then SIGTERM, then SIGKILL) and waits for the kernel",
             "to go back to its default scheduler. Pass the scheduler's own flags after '--'."})
 final class RunCommand implements Callable<Integer> {
@@ -38,6 +40,11 @@ final class RunCommand implements Callable<Integer> {
             description = "How long each stop signal may take before the next (default ${DEFAULT-VALUE}).")
     private int stopTimeout;
 
+    @Option(names = "--replace-foreign",
+            description = "Stop a sched_ext scheduler that another program runs (scx_loader, a systemd unit, another "
+                    + "schedcp) instead of leaving it alone and failing.")
+    private boolean replaceForeign;
+
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
@@ -46,6 +53,6 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return ForegroundRun.run(context, name, args, Duration.ofSeconds(startTimeout),
-                Duration.ofSeconds(stopTimeout));
+                Duration.ofSeconds(stopTimeout), replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

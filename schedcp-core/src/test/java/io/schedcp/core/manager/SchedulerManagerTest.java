@@ -218,18 +218,47 @@ class SchedulerManagerTest {
         assertThat(kernel.state()).isEqualTo("enabled");
     }
 
-    @Test
-    void aSchedulerStartedByAnotherProgramIsStoppedFirstAndSaidSo() throws Exception {
-        Process other = new ProcessBuilder("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(), "qmap")
+    /** Runs the fake scheduler as another program would, and waits for the kernel to enable it. */
+    private Process startForeign(String ops) throws Exception {
+        Process other = new ProcessBuilder("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(), ops)
                 .redirectErrorStream(true).start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!kernel.state().equals("enabled") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_qmap"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!kernel.state().equals("enabled") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_" + ops));
+        return other;
+    }
 
-            Execution execution = manager.start("fake_a", List.of());
+    @Test
+    void aSchedulerStartedByAnotherProgramIsNamedAndLeftAlone() throws Exception {
+        Process other = startForeign("qmap");
+        try {
+            assertThatThrownBy(() -> manager.start("fake_a", List.of()))
+                    .isInstanceOfSatisfying(ForeignSchedulerRunning.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
+                        assertThat(e.ops()).isEqualTo("qmap");
+                        assertThat(e.owners()).extracting(StructOpsOwners.Owner::pid).containsExactly(other.pid());
+                    })
+                    .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
+                            + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was "
+                            + "left alone");
+
+            assertThat(other.isAlive()).as("the other program was not signalled").isTrue();
+            assertThat(kernel.state()).isEqualTo("enabled");
+            assertThat(manager.kernelState().ops()).contains("qmap");
+            assertThat(manager.executions()).isEmpty();
+            assertThat(events).noneMatch(e -> e instanceof ManagerEvent.StoppingForeign);
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSchedulerStartedByAnotherProgramIsStoppedFirstAndSaidSoWhenAskedToReplaceIt() throws Exception {
+        Process other = startForeign("qmap");
+        try {
+            Execution execution = manager.start("fake_a", List.of(), ForeignPolicy.REPLACE);
 
             assertThat(other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(other.exitValue()).as("the other program ended on SIGINT").isZero();
