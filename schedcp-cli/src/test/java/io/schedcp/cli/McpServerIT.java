@@ -178,7 +178,7 @@ class McpServerIT {
             JsonNode afterGarbage = mcp.callTool("list_schedulers", Map.of("name", "simple"));
 
             assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
-            assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'speed'; it takes name, args");
+            assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'speed'; it takes name, args, replace_foreign");
             assertThat(unknownScheduler.get("isError").asBoolean()).isTrue();
             assertThat(text(unknownScheduler)).contains("no scheduler is named 'scx_simpel'; did you mean scx_simple")
                     .contains("list_schedulers gives the scheduler names");

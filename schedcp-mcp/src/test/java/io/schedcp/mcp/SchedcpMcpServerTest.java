@@ -174,7 +174,7 @@ class SchedcpMcpServerTest {
 
         assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
         assertThat(unknownArgument.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("invalid_input");
-        assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args");
+        assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args, replace_foreign");
         assertThat(text(missing)).startsWith("stop_scheduler needs the argument 'execution_id' (a string): The id "
                 + "run_scheduler returned");
         assertThat(text(wrongType)).startsWith("list_schedulers's argument 'production_ready' must be true or "
