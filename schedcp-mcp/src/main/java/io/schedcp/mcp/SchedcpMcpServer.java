@@ -221,7 +221,8 @@ public final class SchedcpMcpServer implements AutoCloseable {
             InputStream clientInput = new ProtocolInput(input, output, json, () -> {
                 LOG.info("the client closed its input; shutting down");
                 shutdownRequested.countDown();
-            });
+            }, request -> LOG.info("the client cancelled request {}: {}", request,
+                    calls.cancel(request) ? "interrupting its tool call" : "no tool call of it is under way"));
             McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, clientInput, output))
                     .serverInfo("schedcp", version)
                     .instructions(INSTRUCTIONS)
