@@ -189,7 +189,8 @@ class McpServerIT {
                     .contains("broken.bpf.c:1: error: the source does not include <scx/common.bpf.h>")
                     .contains("license");
             assertThat(rejected.at("/structuredContent/problems").size()).isGreaterThan(1);
-            assertThat(unknownTool.at("/error/message").asString()).contains("Unknown tool");
+            assertThat(unknownTool.at("/error/message").asString())
+                    .startsWith("invalid params: this server has no tool 'format_disk'");
             assertThat(mcp.unmatched()).singleElement()
                     .satisfies(error -> assertThat(error.at("/error/code").asInt()).isEqualTo(-32700));
             assertThat(afterGarbage.get("isError").asBoolean()).isFalse();

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ final class ProtocolInput extends InputStream {
     private final McpJsonMapper json;
     private final Runnable onEnd;
     private final Consumer<String> onCancel;
+    private final Set<String> toolNames;
     private byte[] line = new byte[0];
     private int position;
     private boolean ended;
@@ -50,14 +53,17 @@ final class ProtocolInput extends InputStream {
      * @param out   where the answer to a refused line goes; the same stream the transport writes, whose
      *              monitor it holds for each message
      * @param onEnd    called once when the input ends
-     * @param onCancel called with the key of a request the client cancelled
+     * @param onCancel  called with the key of a request the client cancelled
+     * @param toolNames the tools the server offers; a tools/call of another is answered here, its name cut short
      */
-    ProtocolInput(InputStream in, OutputStream out, McpJsonMapper json, Runnable onEnd, Consumer<String> onCancel) {
+    ProtocolInput(InputStream in, OutputStream out, McpJsonMapper json, Runnable onEnd, Consumer<String> onCancel,
+            Set<String> toolNames) {
         this.in = new BufferedInputStream(in);
         this.out = out;
         this.json = json;
         this.onEnd = onEnd;
         this.onCancel = onCancel;
+        this.toolNames = Set.copyOf(toolNames);
     }
 
     @Override
@@ -175,6 +181,12 @@ final class ProtocolInput extends InputStream {
                 || meta != null && !(meta instanceof Map)) {
             invalidParams(text, id, "the params of tools/call are {\"name\": the tool's name, a string, "
                     + "\"arguments\": an object}; tools/list gives the names and each tool's arguments");
+            return Optional.empty();
+        }
+        String tool = (String) call.get("name");
+        if (!toolNames.contains(tool)) {
+            invalidParams(text, id, "this server has no tool '" + EchoedValues.cut(tool) + "'; tools/list gives "
+                    + "its tools: " + String.join(", ", new TreeSet<>(toolNames)));
             return Optional.empty();
         }
         Map<String, Object> tagged = new LinkedHashMap<>();

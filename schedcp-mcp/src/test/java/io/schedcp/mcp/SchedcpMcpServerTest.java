@@ -128,7 +128,10 @@ class SchedcpMcpServerTest {
         assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
         assertThat(run.has("error")).isTrue();
-        assertThat(run.at("/error/message").asString()).contains("Unknown tool");
+        assertThat(run.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(run.at("/error/message").asString()).isEqualTo("invalid params: this server has no tool "
+                + "'run_scheduler'; tools/list gives its tools: get_execution_status, list_schedulers, "
+                + "recommend_scheduler, system_monitor");
         assertThat(host.kernelState()).isEqualTo("disabled");
         assertThat(client.request("resources/list", null).at("/result/resources").size()).isEqualTo(3);
     }
@@ -433,6 +436,10 @@ class SchedcpMcpServerTest {
                     .doesNotContain("x".repeat(81));
         }
         assertThat(text(badName)).startsWith("no scheduler is named '" + "x".repeat(80) + "... (1048576 characters)'");
+        JsonNode badTool = client.request("tools/call", Map.of("name", huge, "arguments", Map.of()));
+        assertThat(badTool.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(badTool.at("/error/message").asString()).hasSizeLessThan(600)
+                .contains("x".repeat(80) + "... (1048576 characters)");
         assertThat(text(badArgument)).hasSizeLessThan(600).contains("y".repeat(80) + "... (10000 characters)")
                 .doesNotContain("y".repeat(81));
     }
