@@ -137,6 +137,36 @@ class SchedulerManagerTest {
     }
 
     @Test
+    void anInterruptedStartStopsItsProgramAndLooksAtTheKernelAgain() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                manager.start("fake_a", List.of("never-enables"));
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        });
+        starter.start();
+        while (manager.executions().isEmpty()) {
+            Thread.sleep(10);
+        }
+
+        long interrupted = System.nanoTime();
+        starter.interrupt();
+        Throwable thrown = failure.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        // The start timeout is 3 s; the interrupt, not the time, ended it.
+        assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
+        assertThat(thrown).isInstanceOf(SchedcpException.class).hasMessage("the start of fake_a was interrupted "
+                + "before the kernel reported it enabled; its program was stopped (sent SIGINT) and the kernel is on "
+                + "its default scheduler (sched_ext disabled)");
+        Execution failed = manager.executions().get(0);
+        assertThat(failed.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(failed.handle().isAlive()).isFalse();
+    }
+
+    @Test
     void aRefusedSudoIsReportedAsAPermissionProblem() {
         assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-refused")))
                 .isInstanceOf(SchedcpException.class)
