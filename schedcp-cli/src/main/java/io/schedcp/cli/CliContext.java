@@ -25,7 +25,9 @@ public final class CliContext {
     private PrintWriter jsonOut;
     private PrintWriter out;
     private PrintWriter err;
-    private SchedulerManager manager;
+    /** Held while the manager is built, which may block in a plugin; {@link #close()} does not wait for it. */
+    private final Object building = new Object();
+    private volatile SchedulerManager manager;
     private CustomTools custom;
     private Monitors monitors;
     private WorkloadStore workloads;
@@ -49,12 +51,15 @@ public final class CliContext {
     }
 
     /** The manager; the settings count only on the first call. */
-    public synchronized SchedulerManager manager(ManagerSettings settings) {
-        if (manager == null) {
-            manager = managerFactory.apply(settings);
-            warn(manager.problems());
+    public SchedulerManager manager(ManagerSettings settings) {
+        synchronized (building) {
+            if (manager == null) {
+                SchedulerManager built = managerFactory.apply(settings);
+                warn(built.problems());
+                manager = built;
+            }
+            return manager;
         }
-        return manager;
     }
 
     /** Custom schedulers: create, verify, remove; built on first use. */
@@ -125,13 +130,19 @@ public final class CliContext {
         return jsonOut;
     }
 
-    /** Stops what the manager runs, if it was ever built. */
-    public synchronized void close() {
-        if (monitors != null) {
-            monitors.close();
+    /**
+     * Stops what the manager runs, if it was built. A manager still being built (a plugin blocked in its
+     * {@code initialize()}) has started nothing, and is not waited for.
+     */
+    public void close() {
+        synchronized (this) {
+            if (monitors != null) {
+                monitors.close();
+            }
         }
-        if (manager != null) {
-            manager.close();
+        SchedulerManager built = manager;
+        if (built != null) {
+            built.close();
         }
     }
 }
