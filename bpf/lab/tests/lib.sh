@@ -30,11 +30,12 @@ workload() {
   echo "workload rc=$rc ms=$((($(date +%s%N) - t0) / 1000000))"
 }
 
-# start_run NAME [ARGS...]: `schedcp run NAME -- ARGS` in the background; its output in $TMPDIR/NAME.log.
+# start_run NAME [ARGS...]: `schedcp run NAME $RUN_FLAGS -- ARGS` in the background; its output in
+# $TMPDIR/NAME.log. RUN_FLAGS holds schedcp's own flags for this run, such as --replace-foreign.
 start_run() {
   local name=$1
   shift
-  schedcp run "$name" ${1:+--} "$@" >"$TMPDIR/$name.log" 2>&1 &
+  schedcp run "$name" $RUN_FLAGS ${1:+--} "$@" >"$TMPDIR/$name.log" 2>&1 &
   echo $! >"$TMPDIR/$name.pid"
 }
 

@@ -5,6 +5,7 @@
 #   normal         enable, stop cleanly on SIGINT
 #   fail           print an error and exit 1 without enabling
 #   sudo-refused   print what sudo prints without a password, exit 1
+#   sudo-wrong-password  print what sudo -S prints for a wrong password, exit 1
 #   never-enables  run but never enable
 #   ignore-int     ignore SIGINT, stop on SIGTERM
 #   stays-enabled  exit on SIGINT without unregistering (a kernel that keeps it)
@@ -17,6 +18,7 @@ release() { echo disabled > "$dir/state"; rm -f "$dir/root/ops"; }
 case $mode in
   fail) echo "fake $ops: unknown option --bogus"; echo "EXIT: fake failed to load"; exit 1 ;;
   sudo-refused) echo "sudo: a password is required"; exit 1 ;;
+  sudo-wrong-password) echo "Sorry, try again."; echo "sudo: 1 incorrect password attempt"; exit 1 ;;
 esac
 echo "fake $ops: loading"
 # The traps come before registering, as a real scheduler handles signals once it is attached.

@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         // The results come first: a chart that cannot be written must not cost the table or the JSON.
         if (json) {
-            context.out().println(Json.write(result));
+            context.json(result);
         } else {
             context.out().print(ComparisonText.render(result.comparison()));
         }

@@ -8,6 +8,7 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Function;
@@ -20,9 +21,13 @@ public final class CliContext {
 
     private final SchedcpConfig config;
     private final Function<ManagerSettings, SchedulerManager> managerFactory;
+    private PrintStream stdout;
+    private PrintWriter jsonOut;
     private PrintWriter out;
     private PrintWriter err;
-    private SchedulerManager manager;
+    /** Held while the manager is built, which may block in a plugin; {@link #close()} does not wait for it. */
+    private final Object building = new Object();
+    private volatile SchedulerManager manager;
     private CustomTools custom;
     private Monitors monitors;
     private WorkloadStore workloads;
@@ -46,12 +51,15 @@ public final class CliContext {
     }
 
     /** The manager; the settings count only on the first call. */
-    public synchronized SchedulerManager manager(ManagerSettings settings) {
-        if (manager == null) {
-            manager = managerFactory.apply(settings);
-            warn(manager.problems());
+    public SchedulerManager manager(ManagerSettings settings) {
+        synchronized (building) {
+            if (manager == null) {
+                SchedulerManager built = managerFactory.apply(settings);
+                warn(built.problems());
+                manager = built;
+            }
+            return manager;
         }
-        return manager;
     }
 
     /** Custom schedulers: create, verify, remove; built on first use. */
@@ -84,26 +92,57 @@ public final class CliContext {
         err().flush();
     }
 
-    void streams(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+    /**
+     * Text goes to {@code out} and {@code err} with its control characters made visible; JSON goes as it is.
+     * {@code stdout} is the process's real standard output, which {@code System.out} is not while a command runs.
+     */
+    void streams(PrintWriter out, PrintWriter err, PrintStream stdout) {
+        this.stdout = stdout;
+        this.jsonOut = out;
+        this.out = VisibleText.printer(out);
+        this.err = VisibleText.printer(err);
     }
 
+    /** Where text results go, with control characters made visible ({@link VisibleText}). */
     public PrintWriter out() {
         return out;
     }
 
+    /** Where schedcp's own messages go, with control characters made visible. */
     public PrintWriter err() {
         return err;
     }
 
-    /** Stops what the manager runs, if it was ever built. */
-    public synchronized void close() {
-        if (monitors != null) {
-            monitors.close();
+    /** Prints {@code value} as JSON on stdout; JSON escapes control characters itself. */
+    public void json(Object value) {
+        out.flush();
+        jsonOut.println(Json.write(value));
+        jsonOut.flush();
+    }
+
+    /** The process's standard output as a stream, for the MCP protocol. */
+    PrintStream stdout() {
+        return stdout;
+    }
+
+    /** Stdout as it is, for schedcp's own terminal control (a line rewritten in place). */
+    PrintWriter rawOut() {
+        return jsonOut;
+    }
+
+    /**
+     * Stops what the manager runs, if it was built. A manager still being built (a plugin blocked in its
+     * {@code initialize()}) has started nothing, and is not waited for.
+     */
+    public void close() {
+        synchronized (this) {
+            if (monitors != null) {
+                monitors.close();
+            }
         }
-        if (manager != null) {
-            manager.close();
+        SchedulerManager built = manager;
+        if (built != null) {
+            built.close();
         }
     }
 }

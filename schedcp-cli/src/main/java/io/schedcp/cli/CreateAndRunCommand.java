@@ -6,6 +6,7 @@ import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.bpf.custom.DescriptorFields;
 import io.schedcp.bpf.custom.VerificationResult;
 import io.schedcp.bpf.custom.VerifyWhere;
+import io.schedcp.core.manager.ForeignPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,10 @@ final class CreateAndRunCommand implements Callable<Integer> {
     @Mixin
     private TimeoutOptions timeouts;
 
+    @Option(names = "--replace-foreign",
+            description = "Stop a sched_ext scheduler that another program runs instead of leaving it alone and failing.")
+    private boolean replaceForeign;
+
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
@@ -70,6 +75,7 @@ final class CreateAndRunCommand implements Callable<Integer> {
         }
         ForegroundRun.say(context, String.format("created and verified custom:%s in %.1f s; starting it", chosen,
                 (System.nanoTime() - start) / 1e9));
-        return ForegroundRun.run(context, "custom:" + chosen, List.of(), startTimeout, stopTimeout);
+        return ForegroundRun.run(context, "custom:" + chosen, List.of(), startTimeout, stopTimeout,
+                replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

@@ -48,7 +48,7 @@ final class CreateCommand implements Callable<Integer> {
         DescriptorFields fields = new DescriptorFields(description, algorithm, useCases, null, null, null);
         CreateOutcome outcome = context.custom().schedulers().create(name, file, fields);
         if (json) {
-            context.out().println(Json.write(CustomText.json(name, outcome)));
+            context.json(CustomText.json(name, outcome));
             return outcome.created() ? ExitCodes.OK : ExitCodes.REJECTED;
         }
         int code = CustomText.report(context, name, outcome);

@@ -35,7 +35,7 @@ final class LabStatusCommand implements Callable<Integer> {
                 toolchain.map(LabToolchain::kernelVersion).orElse(null),
                 toolchain.map(LabToolchain::builtSchedulers).orElse(List.of()), missing);
         if (json) {
-            context.out().println(Json.write(status));
+            context.json(status);
             return missing.isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
         }
         context.out().println("lab:        " + (missing.isEmpty() ? "ready" : "not ready"));

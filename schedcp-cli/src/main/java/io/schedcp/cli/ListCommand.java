@@ -46,7 +46,7 @@ final class ListCommand implements Callable<Integer> {
                 .filter(e -> !available || e.availability().isAvailable())
                 .collect(Collectors.toList());
         if (json) {
-            context.out().println(Json.write(entries.stream().map(ListCommand::row).collect(Collectors.toList())));
+            context.json(entries.stream().map(ListCommand::row).collect(Collectors.toList()));
             return ExitCodes.OK;
         }
         if (entries.isEmpty()) {

@@ -6,6 +6,7 @@ import io.schedcp.core.SchedcpConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -38,8 +39,13 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or the log cannot be written. */
-    static void openLog(SchedcpConfig config, PrintWriter err) {
+    /**
+     * Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or the log cannot be
+     * written. This runs before the context's streams exist, so its messages spell out control characters
+     * themselves ({@link VisibleText}): the variable and SCHEDCP_HOME are the user's text.
+     */
+    static void openLog(SchedcpConfig config, PrintWriter target) {
+        PrintWriter err = VisibleText.printer(target);
         String name = config.environment().get(LOG_LEVEL_VARIABLE);
         Optional<Level> level = LogSink.level(name);
         if (level.isEmpty()) {
@@ -51,21 +57,34 @@ public final class Main {
                 + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a writable directory to keep a log."));
     }
 
-    /** Runs one command line against {@code context}; returns the exit code. */
+    /**
+     * Runs one command line against {@code context}; returns the exit code. While it runs, {@code System.out}
+     * is stderr: stdout carries schedcp's own results only ({@code out}), whatever a plugin prints.
+     */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run(context, out, err, stdout, args);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int run(CliContext context, PrintWriter out, PrintWriter err, PrintStream stdout, String... args) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        context.streams(out, err);
+        context.streams(out, err, stdout);
         CommandLine commandLine = new CommandLine(new SchedcpCommand(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             if (ex instanceof SchedcpException schedcp) {
                 log.warn("{} failed: {}", String.join(" ", args), schedcp.getMessage());
-                err.println("schedcp: " + schedcp.getMessage());
+                context.err().println("schedcp: " + schedcp.getMessage());
                 return ExitCodes.of(schedcp.kind());
             }
             log.error("{} failed unexpectedly", String.join(" ", args), ex);
-            err.println("schedcp: internal error: " + ex + ". This is a bug; the details are in "
+            context.err().println("schedcp: internal error: " + ex + ". This is a bug; the details are in "
                     + context.config().logFile() + ".");
             return ExitCodes.INTERNAL;
         });

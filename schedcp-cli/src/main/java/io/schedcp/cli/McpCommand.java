@@ -13,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code schedcp mcp}: the MCP server on stdin and stdout, until the client closes stdin or SIGINT/SIGTERM
- * arrives; then what it runs is stopped. stdout carries protocol messages only: for the server's lifetime
- * System.out is stderr, and the log goes to schedcp.log as for every command.
+ * arrives; then what it runs is stopped. stdout carries protocol messages only: System.out is stderr while
+ * any command runs ({@link Main#execute}), and the log goes to schedcp.log as for every command.
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
         description = {"Serve schedcp to an AI assistant as a Model Context Protocol server over stdio.",
@@ -41,8 +41,7 @@ final class McpCommand implements Callable<Integer> {
         Duration start = timeouts.start(context.config().environment());
         Duration stop = timeouts.stop();
         // The protocol owns the real stdout; anything else that prints goes to stderr.
-        PrintStream protocol = System.out;
-        System.setOut(System.err);
+        PrintStream protocol = context.stdout();
         try (SchedcpMcpServer server = SchedcpMcpServer.builder()
                 .manager(context.manager(ManagerSettings.DEFAULTS.withStartTimeout(start).withStopStepTimeout(stop)))
                 .custom(context.custom())
@@ -55,8 +54,6 @@ final class McpCommand implements Callable<Integer> {
                 .start();
                 InterruptSignals signals = new InterruptSignals(server::shutdown)) {
             server.awaitShutdown();
-        } finally {
-            System.setOut(protocol);
         }
         return ExitCodes.OK;
     }

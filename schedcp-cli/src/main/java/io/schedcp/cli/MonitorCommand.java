@@ -59,7 +59,7 @@ final class MonitorCommand implements Callable<Integer> {
         SchedcpConfig config = context.config();
         SystemMonitor monitor = new SystemMonitor(new SystemReader(config.procDirectory(),
                 config.schedExtDirectory()), Duration.ofMillis(interval));
-        LiveLine live = new LiveLine(context.out());
+        LiveLine live = new LiveLine(context.rawOut());
         boolean terminal = !json && System.console() != null;
         if (terminal) {
             monitor.onSample(live::show);
@@ -80,7 +80,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            context.out().println(Json.write(summary));
+            context.json(summary);
         } else {
             context.out().print(SummaryText.of(summary));
         }
@@ -98,7 +98,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
 
         synchronized void show(MonitorSample sample) {
-            String line = of(sample);
+            String line = VisibleText.of(of(sample));
             width = Math.max(width, line.length());
             out.print("\r" + String.format("%-" + width + "s", line));
             out.flush();

@@ -58,7 +58,7 @@ final class RecommendCommand implements Callable<Integer> {
         context.warn(store.problems());
         List<Recommendation> shown = top > 0 ? ranked.subList(0, Math.min(top, ranked.size())) : ranked;
         if (json) {
-            context.out().println(Json.write(shown));
+            context.json(shown);
             return ExitCodes.OK;
         }
         for (Recommendation r : shown) {

@@ -1,10 +1,12 @@
 package io.schedcp.cli;
 
+import io.schedcp.core.manager.ForeignPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scheduler in the foreground until Ctrl-C, streaming its output.",
-            "Whatever this schedcp runs is stopped first. The start counts only once the kernel reports the",
+            "Whatever this schedcp runs is stopped first; a scheduler another program runs is left alone (exit 7)",
+            "unless --replace-foreign is given. The start counts only once the kernel reports the",
             "scheduler enabled; Ctrl-C stops it (SIGINT, then SIGTERM, then SIGKILL) and waits for the kernel",
             "to go back to its default scheduler. Pass the scheduler's own flags after '--'."})
 final class RunCommand implements Callable<Integer> {
@@ -31,10 +34,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private TimeoutOptions timeouts;
 
+    @Option(names = "--replace-foreign",
+            description = "Stop a sched_ext scheduler that another program runs (scx_loader, a systemd unit, another "
+                    + "schedcp) instead of leaving it alone and failing.")
+    private boolean replaceForeign;
+
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
         return ForegroundRun.run(context, name, args, timeouts.start(context.config().environment()),
-                timeouts.stop());
+                timeouts.stop(), replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

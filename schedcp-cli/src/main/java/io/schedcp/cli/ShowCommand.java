@@ -33,7 +33,7 @@ final class ShowCommand implements Callable<Integer> {
         SchedulerEntry entry = context.manager().require(name);
         String reason = entry.availability() instanceof Availability.Unavailable u ? u.reason() : null;
         if (json) {
-            context.out().println(Json.write(new Shown(entry.descriptor(), entry.availability().isAvailable(), reason)));
+            context.json(new Shown(entry.descriptor(), entry.availability().isAvailable(), reason));
         } else {
             context.out().print(DescriptorText.render(entry.descriptor(), reason));
         }

@@ -41,8 +41,8 @@ final class StatusCommand implements Callable<Integer> {
         List<StructOpsOwners.Owner> programs = state.isEnabled() ? context.manager().schedulerPrograms() : List.of();
         String message = state.supported() ? null : SchedExtReader.NO_SCHED_EXT_MESSAGE;
         if (json) {
-            context.out().println(Json.write(new Status(state.supported(), state.state(), state.ops().orElse(null),
-                    matching, programs, state.enableSeq(), state.nrRejected(), state.switchAll(), state.events(), message)));
+            context.json(new Status(state.supported(), state.state(), state.ops().orElse(null),
+                    matching, programs, state.enableSeq(), state.nrRejected(), state.switchAll(), state.events(), message));
             return ExitCodes.OK;
         }
         if (!state.supported()) {

@@ -1,6 +1,7 @@
 package io.schedcp.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain text table: left-aligned columns, two spaces apart, the last column unpadded. */
@@ -9,11 +10,12 @@ final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
     TextTable(String... header) {
-        rows.add(header);
+        add(header);
     }
 
+    /** Adds a row; a cell's control characters, newlines included, are spelled out so the columns hold. */
     void add(String... row) {
-        rows.add(row);
+        rows.add(Arrays.stream(row).map(VisibleText::line).toArray(String[]::new));
     }
 
     String render() {

@@ -48,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
                     context.err().flush();
                 });
         if (json) {
-            context.out().println(Json.write(results));
+            context.json(results);
             return results.stream().allMatch(VerificationResult::passed) ? ExitCodes.OK : ExitCodes.REJECTED;
         }
         return CustomText.report(context, results);

@@ -86,7 +86,7 @@ final class WorkloadAddHistoryCommand implements Callable<Integer> {
         return workload.withStore(store -> {
             HistoryEntry entry = store.addHistory(id, run);
             if (json) {
-                context.out().println(Json.write(entry));
+                context.json(entry);
             } else {
                 context.out().println("recorded " + entry.id() + " for " + id.strip() + ": " + run.scheduler() + ", "
                         + WorkloadText.outcome(run.outcome()));

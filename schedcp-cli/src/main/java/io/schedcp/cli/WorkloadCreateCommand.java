@@ -34,7 +34,7 @@ final class WorkloadCreateCommand implements Callable<Integer> {
         return workload.withStore(store -> {
             WorkloadProfile created = store.create(description, Optional.ofNullable(name));
             if (json) {
-                context.out().println(Json.write(created));
+                context.json(created);
             } else {
                 context.out().println("created " + created.id() + ": " + created.name());
                 context.out().println("tags: " + WorkloadText.tags(created.tags()));

@@ -31,7 +31,7 @@ final class WorkloadHistoryCommand implements Callable<Integer> {
             WorkloadProfile profile = store.require(id);
             List<HistoryEntry> history = store.history(profile.id());
             if (json) {
-                context.out().println(Json.write(history));
+                context.json(history);
             } else if (history.isEmpty()) {
                 context.out().println("No runs recorded for " + profile.id() + " (" + profile.name()
                         + "); record one with: schedcp workload add-history " + profile.id()

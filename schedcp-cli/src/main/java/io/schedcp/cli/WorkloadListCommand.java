@@ -34,7 +34,7 @@ final class WorkloadListCommand implements Callable<Integer> {
             List<Row> rows = store.list().stream()
                     .map(w -> row(w, histories.getOrDefault(w.id(), List.of()).size())).toList();
             if (json) {
-                context.out().println(Json.write(rows));
+                context.json(rows);
             } else if (rows.isEmpty()) {
                 context.out().println("No workloads yet; create one with: schedcp workload create \"DESCRIPTION\"");
             } else {

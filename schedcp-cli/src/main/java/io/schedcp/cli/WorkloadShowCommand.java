@@ -42,9 +42,9 @@ final class WorkloadShowCommand implements Callable<Integer> {
             int runs = store.history(profile.id()).size();
             List<SimilarWorkload> similar = store.similar(profile);
             if (json) {
-                context.out().println(Json.write(new Shown(profile, runs, similar.stream()
+                context.json(new Shown(profile, runs, similar.stream()
                         .map(s -> new Similar(s.workload().id(), s.workload().name(), s.sharedTags(), s.similarity()))
-                        .toList())));
+                        .toList()));
                 return ExitCodes.OK;
             }
             context.out().println("id:          " + profile.id());

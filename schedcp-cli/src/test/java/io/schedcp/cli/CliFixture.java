@@ -1,6 +1,8 @@
 package io.schedcp.cli;
 
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.kernel.StructOpsOwners;
+import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
@@ -13,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A sandbox for CLI tests: a schedcp home, a fake sched_ext sysfs directory and a directory of fake
@@ -24,6 +29,8 @@ final class CliFixture {
     final Path home;
     final Path sysfs;
     final Path scxBin;
+    /** The programs that hold a sched_ext scheduler this schedcp did not start, as the CLI's manager sees them. */
+    final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
 
     CliFixture(Path temp) {
         try {
@@ -41,6 +48,18 @@ final class CliFixture {
         Path target = scxBin.resolve(name);
         try (InputStream in = CliFixture.class.getResourceAsStream("/fake-scx-scheduler.sh")) {
             Files.copy(in, target);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Installs under {@code name} a program that only sleeps: the kernel never reports it enabled. */
+    CliFixture installSleeper(String name) {
+        Path target = scxBin.resolve(name);
+        try {
+            Files.writeString(target, "#!/bin/sh\nexec sleep 120\n");
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,11 +109,26 @@ final class CliFixture {
 
     /** Runs the CLI in-process with {@code env}, against this fixture's home. */
     Result run(Map<String, String> env, String... args) {
-        SchedcpConfig config = new SchedcpConfig(home, env);
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
-        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        return run(managers(env), env, err, args);
+    }
+
+    /**
+     * The managers the in-process CLI builds: real providers, programs run directly, and as the holders of a
+     * scheduler it did not start, {@link #foreignOwners}.
+     */
+    Function<ManagerSettings, SchedulerManager> managers(Map<String, String> env) {
+        SchedcpConfig config = new SchedcpConfig(home, env);
+        return settings -> SchedulerManager.builder().config(config).settings(settings)
+                .foreignOwners(() -> List.copyOf(foreignOwners))
+                .launcher(new PrivilegedLauncher(Privilege.direct())).build();
+    }
+
+    /** As {@link #run(Map, String...)} with the managers of {@code factory}; stderr goes to {@code err} as it comes. */
+    Result run(Function<ManagerSettings, SchedulerManager> factory, Map<String, String> env, StringWriter err,
+            String... args) {
+        CliContext context = new CliContext(new SchedcpConfig(home, env), factory);
+        StringWriter out = new StringWriter();
         int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -120,6 +120,29 @@ class DistributionIT {
     }
 
     @Test
+    void sigtermWhileTheKernelIsAwaitedEndsTheRunWithinTwoSeconds() throws Exception {
+        fixture.installSleeper("scx_simple");
+
+        try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple",
+                "--start-timeout", "12")) {
+            run.awaitErr("starting scx:scx_simple", WAIT);
+            long scheduler = run.childPid();
+            Thread.sleep(1000);
+
+            long signalled = System.nanoTime();
+            run.signal("TERM");
+
+            assertThat(run.awaitExit(Duration.ofSeconds(5))).isEqualTo(ExitCodes.START_FAILED);
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(3));
+            assertThat(run.err()).contains("schedcp: SIGTERM: the start of scx_simple was interrupted before the "
+                    + "kernel reported it enabled; its program was stopped (sent SIGINT)")
+                    .contains("the kernel is on its default scheduler (sched_ext disabled)");
+            assertThat(ProcessHandle.of(scheduler).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+        assertThat(fixture.kernelState()).isEqualTo("disabled");
+    }
+
+    @Test
     void anUnwritableHomeIsSaidOnceAndTheCommandStillWorks() throws Exception {
         Map<String, String> env = fixture.environment();
         Path file = Files.writeString(temp.resolve("a-file"), "x");

@@ -77,6 +77,32 @@ class MainTest {
     }
 
     @Test
+    void anUnknownLogLevelIsShownWithItsControlCharactersSpelledOut() {
+        StringWriter err = new StringWriter();
+
+        Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "x\u001b[2J\u0007")),
+                new PrintWriter(err, true));
+
+        assertThat(err.toString()).contains("SCHEDCP_LOG_LEVEL=x\\e[2J\\x07 is not a log level")
+                .doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void aFailedWriteOfJsonToStdoutExitsNonZeroToo() {
+        CliFixture fixture = new CliFixture(temp).install("scx_simple");
+        SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(context, new PrintWriter(new FullDevice(), true), new PrintWriter(err, true), "list",
+                "--json");
+
+        assertThat(code).isEqualTo(ExitCodes.IO);
+        assertThat(err.toString()).contains("schedcp: the output could not be written to stdout");
+    }
+
+    @Test
     void aKnownLogLevelInAnyCaseIsTakenSilently() {
         StringWriter err = new StringWriter();
 

@@ -178,7 +178,7 @@ class McpServerIT {
             JsonNode afterGarbage = mcp.callTool("list_schedulers", Map.of("name", "simple"));
 
             assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
-            assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'speed'; it takes name, args");
+            assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'speed'; it takes name, args, replace_foreign");
             assertThat(unknownScheduler.get("isError").asBoolean()).isTrue();
             assertThat(text(unknownScheduler)).contains("no scheduler is named 'scx_simpel'; did you mean scx_simple")
                     .contains("list_schedulers gives the scheduler names");
@@ -189,7 +189,8 @@ class McpServerIT {
                     .contains("broken.bpf.c:1: error: the source does not include <scx/common.bpf.h>")
                     .contains("license");
             assertThat(rejected.at("/structuredContent/problems").size()).isGreaterThan(1);
-            assertThat(unknownTool.at("/error/message").asString()).contains("Unknown tool");
+            assertThat(unknownTool.at("/error/message").asString())
+                    .startsWith("invalid params: this server has no tool 'format_disk'");
             assertThat(mcp.unmatched()).singleElement()
                     .satisfies(error -> assertThat(error.at("/error/code").asInt()).isEqualTo(-32700));
             assertThat(afterGarbage.get("isError").asBoolean()).isFalse();

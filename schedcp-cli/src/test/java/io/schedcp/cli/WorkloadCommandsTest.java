@@ -191,7 +191,7 @@ class WorkloadCommandsTest {
     }
 
     @Test
-    void aCorruptStoreIsReportedOnStderrAndTheCommandGoesOn() throws IOException {
+    void aCorruptStoreIsReportedOnStderrLeftWhereItIsAndTheCommandGoesOn() throws IOException {
         Files.createDirectories(fixture.home);
         Files.writeString(fixture.home.resolve("workloads.json"), "{ not json");
 
@@ -200,8 +200,34 @@ class WorkloadCommandsTest {
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("No workloads yet");
         assertThat(result.err()).contains("schedcp: warning: " + fixture.home.resolve("workloads.json")
-                + " could not be read: it is not valid JSON").contains("It was moved to "
-                        + fixture.home.resolve("workloads.json.corrupt-"));
+                + " cannot be read: it is not valid JSON").contains("It is left as it is");
+        assertThat(fixture.home.resolve("workloads.json")).hasContent("{ not json");
+    }
+
+    @Test
+    void aStoreWithAFieldOfANewerSchedcpIsListedAsItIs() throws IOException {
+        Files.createDirectories(fixture.home);
+        String content = "{\"schema\": 1, \"workloads\": [{\"id\": \"w-0000abcd\", \"name\": \"nightly build\","
+                + " \"description\": \"d\", \"tags\": [], \"created_at\": \"2026-01-01T00:00:00Z\", \"colour\": \"blue\"}]}";
+        Files.writeString(fixture.home.resolve("workloads.json"), content);
+
+        Result result = run("workload", "list");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("w-0000abcd").contains("nightly build");
+        assertThat(result.err()).isEmpty();
+        assertThat(fixture.home.resolve("workloads.json")).hasContent(content);
+    }
+
+    @Test
+    void aStoreWithAHugeSchemaNumberExitsWithAnIoErrorSayingToUpgrade() throws IOException {
+        Files.createDirectories(fixture.home);
+        Files.writeString(fixture.home.resolve("workloads.json"), "{\"schema\": 99999999999999999999}");
+
+        Result result = run("workload", "list");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).contains("was written by a newer schedcp").contains("upgrade schedcp");
     }
 
     @Test

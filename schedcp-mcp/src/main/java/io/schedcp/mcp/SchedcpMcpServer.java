@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -221,7 +222,9 @@ public final class SchedcpMcpServer implements AutoCloseable {
             InputStream clientInput = new ProtocolInput(input, output, json, () -> {
                 LOG.info("the client closed its input; shutting down");
                 shutdownRequested.countDown();
-            });
+            }, request -> LOG.info("the client cancelled request {}: {}", request,
+                    calls.cancel(request) ? "interrupting its tool call" : "no tool call of it is under way"),
+                    Set.copyOf(tools.stream().map(McpTool::name).toList()));
             McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, clientInput, output))
                     .serverInfo("schedcp", version)
                     .instructions(INSTRUCTIONS)

@@ -13,6 +13,7 @@ import io.schedcp.api.SchedcpException.Kind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,9 +31,10 @@ final class ToolBridge {
      * {@code shutting_down}, or {@code internal} for a bug.
      */
     static final String ERROR_KIND = "io.schedcp/error_kind";
+    /** The error kind of a call the client cancelled with {@code notifications/cancelled}. */
+    static final String CANCELLED = "cancelled";
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolBridge.class);
-    private static final int LOGGED_VALUE_CHARS = 80;
 
     private final InFlightCalls calls;
 
@@ -52,32 +54,48 @@ final class ToolBridge {
     }
 
     private CallToolResult call(McpTool tool, McpSyncServerExchange exchange, CallToolRequest request) {
-        LOG.info("tool {} {}", tool.name(), loggable(request.arguments()));
+        Map<String, Object> arguments = request.arguments();
+        LOG.info("tool {} {}", tool.name(), loggable(arguments));
         long start = System.nanoTime();
         try {
-            ToolResult result = calls.run(() -> tool.call(
-                    new ToolArguments(tool.name(), tool.input(), request.arguments()).requireKnown(),
+            ToolResult result = calls.run(requestKey(request), () -> tool.call(
+                    new ToolArguments(tool.name(), tool.input(), arguments).requireKnown(),
                     progress(exchange, request)));
             LOG.info("tool {} {} in {} ms", tool.name(), result.failure() ? "failed" : "done",
                     (System.nanoTime() - start) / 1_000_000);
-            return CallToolResult.builder()
+            CallToolResult.Builder answer = CallToolResult.builder()
                     .content(List.of(TextContent.builder(result.text()).build()))
                     .structuredContent(McpJson.toMap(result.value()))
-                    .isError(result.failure())
-                    .build();
+                    .isError(result.failure());
+            result.errorKind().ifPresent(kind -> answer.meta(Map.of(ERROR_KIND, kind)));
+            return answer.build();
         } catch (SchedcpException e) {
-            LOG.warn("tool {} failed: {}", tool.name(), e.getMessage());
-            return error(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage() + hint(e.kind()));
+            String message = EchoedValues.bound(e.getMessage(), arguments);
+            LOG.warn("tool {} failed: {}", tool.name(), message);
+            return error(e.kind().name().toLowerCase(Locale.ROOT), message + hint(e.kind()));
+        } catch (InFlightCalls.Cancelled e) {
+            String how = e.getCause() instanceof SchedcpException ? EchoedValues.bound(e.getMessage(), arguments)
+                    : "it was interrupted";
+            LOG.info("tool {} cancelled by the client: {}", tool.name(), how);
+            return error(CANCELLED, "the client cancelled this " + tool.name() + " call, so it was stopped before "
+                    + "it finished: " + how);
         } catch (InterruptedException e) {
             LOG.warn("tool {} interrupted: the server is shutting down", tool.name());
             return error("shutting_down", "the schedcp MCP server is shutting down, so " + tool.name()
                     + " was stopped before it finished; start the server again and repeat the call");
         } catch (RuntimeException e) {
             LOG.error("tool {} failed unexpectedly", tool.name(), e);
-            return error("internal", "internal error in " + tool.name() + ": " + e + ". This is a bug in schedcp; "
+            return error("internal", "internal error in " + tool.name() + ". This is a bug in schedcp; "
                     + "the details are in its log (schedcp.log in the schedcp home, ~/.schedcp unless SCHEDCP_HOME "
                     + "says otherwise).");
         }
+    }
+
+    /** The key {@link ProtocolInput} gave the request, by which {@code notifications/cancelled} finds it. */
+    private static Optional<String> requestKey(CallToolRequest request) {
+        Map<String, Object> meta = request.meta();
+        return meta == null ? Optional.empty()
+                : Optional.ofNullable(meta.get(ProtocolInput.REQUEST_KEY)).map(String::valueOf);
     }
 
     /** @param cause a {@link Kind} in lower case, {@code shutting_down} or {@code internal} */
@@ -94,7 +112,7 @@ final class ToolBridge {
         return switch (kind) {
             case NOT_FOUND -> "\nlist_schedulers gives the scheduler names; run_scheduler returns the execution ids.";
             case PERMISSION -> "\nThe MCP server itself needs root for this: start it as root, allow it passwordless "
-                    + "sudo, or set SCHEDCP_SUDO_PASSWORD in its environment (the \"env\" of its entry in the "
+                    + "sudo, or set SCHEDCP_SUDO_PASSWORD to the right password in its environment (the \"env\" of its entry in the "
                     + "client's configuration).";
             default -> "";
         };
@@ -123,10 +141,7 @@ final class ToolBridge {
             return "{}";
         }
         return arguments.entrySet().stream().map(e -> {
-            String value = String.valueOf(e.getValue());
-            return e.getKey() + "=" + (value.length() > LOGGED_VALUE_CHARS
-                    ? value.substring(0, LOGGED_VALUE_CHARS).replace('\n', ' ') + "... (" + value.length() + " chars)"
-                    : value);
+            return EchoedValues.cut(e.getKey()) + "=" + EchoedValues.cut(String.valueOf(e.getValue()));
         }).collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -11,6 +11,7 @@ import io.schedcp.bpf.custom.CustomStore;
 import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.kernel.StructOpsOwners;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +48,9 @@ public final class FakeHost implements AutoCloseable {
     public final CustomVerifier customVerifier;
     public final WorkloadStore workloads;
     public final Monitors monitors;
+    /** The programs that hold a scheduler the manager did not start, as the manager sees them. */
+    public final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
+    private final Path script;
     private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
     private volatile boolean verificationPasses = true;
 
@@ -57,7 +62,7 @@ public final class FakeHost implements AutoCloseable {
             Files.writeString(sysfs.resolve("enable_seq"), "0\n");
             Files.writeString(sysfs.resolve("switch_all"), "1\n");
             Files.writeString(sysfs.resolve("nr_rejected"), "0\n");
-            Path script = copy("/fake-scheduler.sh", temp.resolve("fake-scheduler.sh"));
+            script = copy("/fake-scheduler.sh", temp.resolve("fake-scheduler.sh"));
             Path clang = copy("/fake-clang.sh", temp.resolve("fake-clang.sh"));
             clang.toFile().setExecutable(true);
             SchedcpConfig config = new SchedcpConfig(home, Map.of("SCHEDCP_SCHED_EXT_DIR", sysfs.toString()));
@@ -68,7 +73,7 @@ public final class FakeHost implements AutoCloseable {
                     .provider(new FakeProvider(script, sysfs))
                     .provider(new CustomProvider())
                     .launcher(launcher)
-                    .foreignOwners(List::of)
+                    .foreignOwners(() -> List.copyOf(foreignOwners))
                     .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
                     .build();
             workloads = new WorkloadStore(home);
@@ -102,6 +107,18 @@ public final class FakeHost implements AutoCloseable {
 
     public String kernelState() throws IOException {
         return Files.readString(sysfs.resolve("state")).strip();
+    }
+
+    /** Runs a fake scheduler as another program would, outside the manager, until the kernel reports it enabled. */
+    public Process startForeign(String ops) throws IOException, InterruptedException {
+        Process other = new ProcessBuilder("/bin/sh", script.toString(), sysfs.toString(), ops)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!kernelState().equals("enabled") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_" + ops));
+        return other;
     }
 
     /** From now on the kernel has no sched_ext. */

@@ -95,6 +95,11 @@ final class McpTestClient {
         }
     }
 
+    /** The id of the last request sent. */
+    long lastRequestId() {
+        return ids.get();
+    }
+
     void notify(String method) {
         send(Map.of("jsonrpc", "2.0", "method", method));
     }

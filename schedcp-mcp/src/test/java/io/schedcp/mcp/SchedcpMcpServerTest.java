@@ -128,7 +128,10 @@ class SchedcpMcpServerTest {
         assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
         assertThat(run.has("error")).isTrue();
-        assertThat(run.at("/error/message").asString()).contains("Unknown tool");
+        assertThat(run.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(run.at("/error/message").asString()).isEqualTo("invalid params: this server has no tool "
+                + "'run_scheduler'; tools/list gives its tools: get_execution_status, list_schedulers, "
+                + "recommend_scheduler, system_monitor");
         assertThat(host.kernelState()).isEqualTo("disabled");
         assertThat(client.request("resources/list", null).at("/result/resources").size()).isEqualTo(3);
     }
@@ -174,7 +177,7 @@ class SchedcpMcpServerTest {
 
         assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
         assertThat(unknownArgument.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("invalid_input");
-        assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args");
+        assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args, replace_foreign");
         assertThat(text(missing)).startsWith("stop_scheduler needs the argument 'execution_id' (a string): The id "
                 + "run_scheduler returned");
         assertThat(text(wrongType)).startsWith("list_schedulers's argument 'production_ready' must be true or "
@@ -322,5 +325,122 @@ class SchedcpMcpServerTest {
         // An interrupted start ends its program with SIGKILL without waiting; it is gone a moment later.
         assertThat(execution.handle().awaitExit(Duration.ofSeconds(2))).isPresent();
         assertThat(host.manager.current()).isEmpty();
+    }
+
+    @Test
+    void paramsThatAreNotAnObjectAreInvalidParamsAndTheAnswerHasNoInternals() throws Exception {
+        start(false);
+
+        client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 51, \"method\": \"tools/call\", \"params\": \"str\"}");
+        client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 52, \"method\": \"tools/call\", \"params\": "
+                + "{\"arguments\": {}}}");
+        client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 53, \"method\": \"resources/read\", \"params\": [1]}");
+        JsonNode listed = client.request("tools/list", null);
+
+        assertThat(listed.has("result")).isTrue();
+        assertThat(client.unmatched()).hasSize(3);
+        assertThat(client.unmatched()).extracting(m -> m.get("id").asInt()).containsExactly(51, 52, 53);
+        assertThat(client.unmatched()).allSatisfy(m -> {
+            assertThat(m.at("/error/code").asInt()).isEqualTo(-32602);
+            assertThat(m.at("/error/message").asString()).startsWith("invalid params: ")
+                    .doesNotContain("Exception", "java.", "io.modelcontextprotocol", "tools.jackson");
+        });
+        assertThat(client.unmatched().get(0).at("/error/message").asString())
+                .isEqualTo("invalid params: the params of tools/call must be a JSON object, not a string");
+        assertThat(client.unmatched().get(1).at("/error/message").asString()).contains("\"name\"", "tools/list");
+    }
+
+    @Test
+    void aCancelledCallIsInterruptedAndItsProgramStopped() throws Exception {
+        start(false);
+        CompletableFuture<JsonNode> call = CompletableFuture.supplyAsync(() -> client.callTool("run_scheduler",
+                Map.of("name", "fake_a", "args", List.of("--never-enable"))));
+        while (host.manager.executions().isEmpty()) {
+            Thread.sleep(10);
+        }
+        Execution execution = host.manager.executions().get(0);
+
+        long cancelled = System.nanoTime();
+        client.sendLine("{\"jsonrpc\": \"2.0\", \"method\": \"notifications/cancelled\", \"params\": "
+                + "{\"requestId\": " + client.lastRequestId() + ", \"reason\": \"the user changed their mind\"}}");
+        JsonNode result = call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        // The start timeout is 3 s: the answer came from the cancellation, not from the time running out.
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofMillis(2500));
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("cancelled");
+        assertThat(text(result)).startsWith("the client cancelled this run_scheduler call, so it was stopped before "
+                + "it finished: the start of fake_a was interrupted");
+        assertThat(execution.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(execution.handle().awaitExit(Duration.ofSeconds(2))).isPresent();
+        assertThat(host.manager.current()).isEmpty();
+        // The session goes on.
+        assertThat(client.callTool("list_schedulers", Map.of()).get("isError").asBoolean()).isFalse();
+    }
+
+    @Test
+    void atMostFourMonitorsRunAtOnceAndTheRefusalSaysHowToStopOne() throws Exception {
+        start(false);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode started = client.callTool("system_monitor", Map.of("command", "start", "interval_ms", 1000));
+            assertThat(started.get("isError").asBoolean()).as(text(started)).isFalse();
+            ids.add(started.at("/structuredContent/monitor_id").asString());
+        }
+
+        JsonNode fifth = client.callTool("system_monitor", Map.of("command", "start"));
+
+        assertThat(fifth.get("isError").asBoolean()).isTrue();
+        assertThat(fifth.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("invalid_input");
+        assertThat(text(fifth)).isEqualTo("cannot start another monitor: 4 run already (" + String.join(", ", ids)
+                + "), the most this server runs at once; stop one with system_monitor {\"command\": \"stop\", "
+                + "\"monitor_id\": \"" + ids.get(0) + "\"} and start again");
+        client.callTool("system_monitor", Map.of("command", "stop", "monitor_id", ids.get(0)));
+        assertThat(client.callTool("system_monitor", Map.of("command", "start")).get("isError").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void everyFailureOfCreateAndVerifyNamesItsErrorKind() throws Exception {
+        start(false);
+
+        JsonNode rejected = client.callTool("create_and_verify_scheduler", Map.of("name", "bad",
+                "source_code", "int main(void) { return 0; }"));
+        host.verificationPasses(false);
+        JsonNode failedVerification = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
+                "source_code", SOURCE));
+
+        for (JsonNode result : List.of(rejected, failedVerification)) {
+            assertThat(result.get("isError").asBoolean()).as(text(result)).isTrue();
+            assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("rejected");
+        }
+        assertThat(text(failedVerification)).contains("runnable task stall");
+    }
+
+    @Test
+    void aHugeValueIsNotEchoedWholeInTheAnswer() throws Exception {
+        start(false);
+        String huge = "x".repeat(1 << 20);
+
+        // Jackson itself refuses names of 50,000 characters or more, so the long argument name is shorter.
+        String longName = "y".repeat(10_000);
+
+        JsonNode badName = client.callTool("run_scheduler", Map.of("name", huge));
+        JsonNode badId = client.callTool("get_execution_status", Map.of("execution_id", huge));
+        JsonNode badArgument = client.callTool("run_scheduler", Map.of(longName, "fake_a"));
+
+        for (JsonNode result : List.of(badName, badId)) {
+            assertThat(result.get("isError").asBoolean()).isTrue();
+            assertThat(text(result)).hasSizeLessThan(600)
+                    .contains("x".repeat(80) + "... (1048576 characters)")
+                    .doesNotContain("x".repeat(81));
+        }
+        assertThat(text(badName)).startsWith("no scheduler is named '" + "x".repeat(80) + "... (1048576 characters)'");
+        JsonNode badTool = client.request("tools/call", Map.of("name", huge, "arguments", Map.of()));
+        assertThat(badTool.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(badTool.at("/error/message").asString()).hasSizeLessThan(600)
+                .contains("x".repeat(80) + "... (1048576 characters)");
+        assertThat(text(badArgument)).hasSizeLessThan(600).contains("y".repeat(80) + "... (10000 characters)")
+                .doesNotContain("y".repeat(81));
     }
 }

@@ -3,6 +3,7 @@ package io.schedcp.bpf.custom;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.core.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class BpfCompiler {
         Process process;
         try {
             Files.deleteIfExists(object);
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process = ChildEnvironment.builder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new SchedcpException(Kind.IO, "could not run " + clang + ": " + e.getMessage()
                     + "; run bpf/setup.sh to install it", e);

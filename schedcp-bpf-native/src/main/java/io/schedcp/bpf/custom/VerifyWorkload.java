@@ -1,6 +1,7 @@
 package io.schedcp.bpf.custom;
 
 import io.schedcp.bpf.custom.VerificationResult.WorkloadReport;
+import io.schedcp.core.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class VerifyWorkload {
         while (binary != null && System.nanoTime() < deadline) {
             started.incrementAndGet();
             try {
-                Process process = new ProcessBuilder(binary.toString()).start();
+                Process process = ChildEnvironment.builder(List.of(binary.toString())).start();
                 if (process.waitFor(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 5_000,
                         TimeUnit.MILLISECONDS)) {
                     finished.incrementAndGet();

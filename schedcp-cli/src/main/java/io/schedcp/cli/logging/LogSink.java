@@ -15,12 +15,20 @@ import org.slf4j.event.Level;
 
 /**
  * Where the CLI's log lines go: appended to one file (never truncated, so the audit trail of earlier runs
- * survives), or nowhere when the file cannot be written. Each line is written and flushed whole.
+ * survives), or nowhere when the file cannot be written. Each line is written and flushed whole. A file that
+ * grows past {@link #MAX_BYTES} is rotated ({@link LogRotation}), at open and while a long run (the MCP
+ * server) writes.
  */
 public final class LogSink {
 
+    /** The size past which the log is rotated. */
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
+
     private static volatile OutputStream target;
     private static volatile Level threshold = Level.INFO;
+    private static Path path;
+    private static long limit = MAX_BYTES;
+    private static long written;
 
     private LogSink() {
     }
@@ -30,16 +38,47 @@ public final class LogSink {
      *
      * @param level the least severe level written, such as {@code INFO}
      */
-    public static synchronized Optional<String> open(Path file, Level level) {
+    public static Optional<String> open(Path file, Level level) {
+        return open(file, level, MAX_BYTES);
+    }
+
+    /** As {@link #open(Path, Level)}, rotating the file past {@code maxBytes}. */
+    static synchronized Optional<String> open(Path file, Level level, long maxBytes) {
         threshold = level;
         close();
+        path = file;
+        limit = maxBytes;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            target = new FileOutputStream(file.toFile(), true);
+            LogRotation.rotateIfOver(file, limit);
+            openTarget();
             return Optional.empty();
         } catch (IOException | SecurityException e) {
             target = null;
             return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static void openTarget() throws IOException {
+        target = new FileOutputStream(path.toFile(), true);
+        written = Files.size(path);
+    }
+
+    /**
+     * Rotates once this process has seen the file pass the limit. Another process may have rotated it
+     * already: then the file is only reopened.
+     */
+    private static void rotateIfFull() {
+        if (written < limit) {
+            return;
+        }
+        try {
+            target.close();
+            LogRotation.rotateIfOver(path, limit);
+            openTarget();
+        } catch (IOException | SecurityException e) {
+            // The log itself is what failed; the command goes on without it.
+            target = null;
         }
     }
 
@@ -74,8 +113,7 @@ public final class LogSink {
     }
 
     static void write(Level level, String logger, String message, Throwable error) {
-        OutputStream out = target;
-        if (out == null) {
+        if (target == null) {
             return;
         }
         StringBuilder line = new StringBuilder(128)
@@ -91,9 +129,15 @@ public final class LogSink {
         }
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         synchronized (LogSink.class) {
+            OutputStream current = target;
+            if (current == null) {
+                return;
+            }
             try {
-                out.write(bytes);
-                out.flush();
+                current.write(bytes);
+                current.flush();
+                written += bytes.length;
+                rotateIfFull();
             } catch (IOException e) {
                 // A full disk must not break the command; the line is lost.
             }

@@ -2,6 +2,7 @@ package io.schedcp.core.bench;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.process.ChildEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +28,7 @@ class CommandRunner {
         Process process;
         long start = System.nanoTime();
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = ChildEnvironment.builder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new SchedcpException(Kind.INVALID_INPUT, "cannot run the benchmark command " + command.get(0)
                     + ": " + e.getMessage() + "; check that it is installed and on PATH");

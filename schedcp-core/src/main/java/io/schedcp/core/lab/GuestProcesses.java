@@ -1,5 +1,6 @@
 package io.schedcp.core.lab;
 
+import io.schedcp.core.process.ChildEnvironment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class GuestProcesses implements AutoCloseable {
     }
 
     synchronized Process start(ProcessBuilder builder) throws IOException {
-        Process process = builder.start();
+        Process process = ChildEnvironment.scrub(builder).start();
         processes.add(process);
         return process;
     }

@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Schedulers this manager did not start (another schedcp, or a program run by hand): finds the processes
- * that hold the kernel's struct_ops link and ends them with the same SIGINT, SIGTERM, SIGKILL escalation.
+ * Schedulers this manager did not start (another schedcp, a user's scx_loader, a systemd unit, a program run
+ * by hand): finds the processes that hold the kernel's struct_ops link, and either names them and leaves them
+ * alone or, when asked to replace them, ends them with the same SIGINT, SIGTERM, SIGKILL escalation.
  */
 final class ForeignSchedulers {
 
@@ -45,12 +46,15 @@ final class ForeignSchedulers {
     }
 
     /**
-     * Stops the programs that hold the scheduler the kernel runs ({@code state}), so that {@code next} can
-     * start; tells {@code events} first.
+     * Deals with the scheduler the kernel runs ({@code state}), which this manager did not start, so that
+     * {@code next} can start: under {@link ForeignPolicy#REPLACE} stops the programs that hold it, telling
+     * {@code events} first; under {@link ForeignPolicy#LEAVE_ALONE} leaves them alone and refuses.
      *
-     * @throws SchedcpException START_FAILED when no program can be found, STOP_FAILED when one outlives SIGKILL
+     * @throws ForeignSchedulerRunning under LEAVE_ALONE, naming the programs that hold it
+     * @throws SchedcpException        START_FAILED when no program can be found, STOP_FAILED when one
+     *                                 outlives SIGKILL
      */
-    void stopAll(SchedExtState state, SchedulerDescriptor next, Consumer<ManagerEvent> events)
+    void clearFor(SchedExtState state, SchedulerDescriptor next, ForeignPolicy policy, Consumer<ManagerEvent> events)
             throws InterruptedException {
         String ops = state.ops().orElse("?");
         List<Owner> found = owners.get();
@@ -58,6 +62,10 @@ final class ForeignSchedulers {
             throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already "
                     + "runs the sched_ext scheduler '" + ops + "' (state " + state.state() + "), and no program "
                     + "this user can see holds it; stop it where it was started, or run schedcp as root");
+        }
+        if (policy == ForeignPolicy.LEAVE_ALONE) {
+            LOG.info("start {}: leaving alone the foreign scheduler {} held by {}", next.qualifiedName(), ops, found);
+            throw new ForeignSchedulerRunning(next.name(), ops, found);
         }
         LOG.info("replace: stopping foreign scheduler {} held by {} to start {}", ops, found, next.qualifiedName());
         events.accept(new ManagerEvent.StoppingForeign(ops, found, next.qualifiedName()));

@@ -135,12 +135,21 @@ public final class SchedulerManager implements AutoCloseable {
 
     /**
      * Starts {@code name} and returns once the kernel reports it enabled. A scheduler this manager runs is
-     * stopped first.
+     * stopped first; one that another program holds is left alone ({@link ForeignPolicy#LEAVE_ALONE}).
      *
      * @throws SchedcpException NOT_FOUND, NO_SCHED_EXT, UNAVAILABLE, PERMISSION or START_FAILED, with the
-     *                          scheduler's own output where it printed any
+     *                          scheduler's own output where it printed any; {@link ForeignSchedulerRunning}
+     *                          when another program's scheduler runs
      */
     public Execution start(String name, List<String> args) {
+        return start(name, args, ForeignPolicy.LEAVE_ALONE);
+    }
+
+    /**
+     * As {@link #start(String, List)}; {@code foreignPolicy} says whether a scheduler that another program holds is
+     * left alone (the start fails) or stopped first.
+     */
+    public Execution start(String name, List<String> args, ForeignPolicy foreignPolicy) {
         SchedulerEntry entry = require(name);
         SchedulerDescriptor descriptor = entry.descriptor();
         synchronized (lock) {
@@ -158,7 +167,7 @@ public final class SchedulerManager implements AutoCloseable {
                 emit(new ManagerEvent.Replacing(previous, descriptor.qualifiedName()));
                 stopLocked(previous);
             }
-            SchedExtState before = requireIdleKernel(descriptor);
+            SchedExtState before = requireIdleKernel(descriptor, foreignPolicy);
             Execution execution = launch(descriptor, args);
             SchedExtState confirmed = confirmStart(execution, before);
             execution.transition(ExecutionState.STARTING, ExecutionState.RUNNING);
@@ -172,10 +181,11 @@ public final class SchedulerManager implements AutoCloseable {
     }
 
     /**
-     * Waits for the kernel to have no sched_ext scheduler. One that this manager did not start is stopped
-     * through the programs that hold its struct_ops link; when none can be found it is named and left alone.
+     * Waits for the kernel to have no sched_ext scheduler. One that this manager did not start is named and
+     * left alone, or under {@link ForeignPolicy#REPLACE} stopped through the programs that hold its struct_ops
+     * link; when none can be found it is named and left alone.
      */
-    private SchedExtState requireIdleKernel(SchedulerDescriptor next) {
+    private SchedExtState requireIdleKernel(SchedulerDescriptor next, ForeignPolicy foreignPolicy) {
         try {
             Optional<SchedExtState> idle = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
             if (idle.isPresent()) {
@@ -183,7 +193,7 @@ public final class SchedulerManager implements AutoCloseable {
             }
             SchedExtState running = kernel.read();
             String ops = running.ops().orElse("?");
-            foreign.stopAll(running, next, this::emit);
+            foreign.clearFor(running, next, foreignPolicy, this::emit);
             return waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false)
                     .orElseThrow(() -> new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name()
                             + ": the programs of '" + ops + "' ended but the kernel did not go back to its default "
@@ -229,9 +239,7 @@ public final class SchedulerManager implements AutoCloseable {
                         Duration.ZERO, () -> true);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandon(execution, "interrupted while waiting for the kernel to enable " + descriptor.name());
-            throw new SchedcpException(Kind.START_FAILED, "interrupted while starting " + descriptor.name(), e);
+            throw interrupted(execution);
         }
         if (confirmed.isPresent() && handle.isAlive()) {
             return confirmed.get();
@@ -242,10 +250,10 @@ public final class SchedulerManager implements AutoCloseable {
                     + OutputBlock.of(exit.lastOutput());
             end(execution, ExecutionState.FAILED, message, null);
             LOG.warn("start {} failed: {}", execution.id(), message);
-            if (looksLikeSudoRefusal(exit.lastOutput())) {
-                throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name()
-                        + ": root is needed to load a scheduler and sudo refused; run schedcp as root, allow "
-                        + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD" + OutputBlock.of(exit.lastOutput()));
+            Optional<String> refusal = SudoRefusal.of(exit.lastOutput());
+            if (refusal.isPresent()) {
+                throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name() + ": "
+                        + refusal.get() + OutputBlock.of(exit.lastOutput()));
             }
             throw new SchedcpException(Kind.START_FAILED, message);
         }
@@ -257,9 +265,38 @@ public final class SchedulerManager implements AutoCloseable {
         throw new SchedcpException(Kind.START_FAILED, message + OutputBlock.of(output));
     }
 
-    /** sudo prefixes its own complaints ("a password is required", "not in the sudoers file"). */
-    private static boolean looksLikeSudoRefusal(List<String> output) {
-        return output.stream().anyMatch(line -> line.startsWith("sudo:") || line.contains("Sorry, try again"));
+    /**
+     * A start interrupted while the kernel's confirmation was awaited (Ctrl-C, a server shutting down): its
+     * program is stopped as any stop is (a second interrupt cuts that short with SIGKILL), and the kernel's state
+     * is looked at again. The thread's interrupt status is set again on return.
+     */
+    private SchedcpException interrupted(Execution execution) {
+        String name = execution.scheduler().name();
+        String message;
+        try {
+            HandleStopper.Outcome outcome = stopper.stop(execution.id(), execution.handle());
+            Optional<SchedExtState> released = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(),
+                    () -> false);
+            SchedExtState now = released.orElseGet(kernel::read);
+            String via = outcome.signals().isEmpty() ? "it had already ended"
+                    : "sent " + outcome.signals().stream().map(s -> "SIG" + SignalSender.signalName(s))
+                            .collect(Collectors.joining(", "));
+            message = "the start of " + name + " was interrupted before the kernel reported it enabled; its program "
+                    + (outcome.exit().isPresent() ? "was stopped (" + via + ")" : "did not end even after SIGKILL")
+                    + (released.isPresent() ? " and the kernel is on its default scheduler (sched_ext "
+                            + now.state() + ")"
+                            : " but the kernel still reports sched_ext " + now.state() + ", ops "
+                                    + now.ops().orElse("none"));
+        } catch (InterruptedException again) {
+            execution.handle().signal(StopSignal.KILL);
+            SchedExtState now = kernel.read();
+            message = "the start of " + name + " was interrupted twice before the kernel reported it enabled; its "
+                    + "program was sent SIGKILL, and the kernel reports sched_ext " + now.state();
+        }
+        end(execution, ExecutionState.FAILED, message, null);
+        LOG.warn("start {} interrupted: {}", execution.id(), message);
+        Thread.currentThread().interrupt();
+        return new SchedcpException(Kind.START_FAILED, message);
     }
 
     /** Stops a start that will not be confirmed; returns the program's last output. */

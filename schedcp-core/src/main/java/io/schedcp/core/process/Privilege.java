@@ -31,10 +31,21 @@ public final class Privilege {
 
     private final Mode mode;
     private final byte[] password;
+    private final String sudo;
 
     private Privilege(Mode mode, byte[] password) {
+        this(mode, password, "sudo");
+    }
+
+    private Privilege(Mode mode, byte[] password, String sudo) {
         this.mode = mode;
         this.password = password;
+        this.sudo = sudo;
+    }
+
+    /** The same privilege through another sudo program (tests: a sudo that is missing, or a stand-in). */
+    Privilege withSudoProgram(String program) {
+        return new Privilege(mode, password, program);
     }
 
     public static Privilege direct() {
@@ -92,8 +103,8 @@ public final class Privilege {
                 full.addAll(command);
                 return full;
             }
-            case SUDO_NON_INTERACTIVE -> full.addAll(List.of("sudo", "-n", "--"));
-            case SUDO_PASSWORD -> full.addAll(List.of("sudo", "-S", "-p", "", "--"));
+            case SUDO_NON_INTERACTIVE -> full.addAll(List.of(sudo, "-n", "--"));
+            case SUDO_PASSWORD -> full.addAll(List.of(sudo, "-S", "-p", "", "--"));
         }
         if (!env.isEmpty()) {
             full.add("env");

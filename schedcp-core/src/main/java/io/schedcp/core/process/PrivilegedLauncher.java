@@ -6,6 +6,7 @@ import io.schedcp.api.spi.SchedulerHandle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,11 @@ public final class PrivilegedLauncher implements ProcessLauncher {
 
     @Override
     public SchedulerHandle launch(Spec spec) {
-        List<String> command = privilege.wrap(spec.command(), spec.environment());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> environment = ChildEnvironment.without(spec.environment());
+        List<String> command = privilege.wrap(spec.command(), environment);
+        ProcessBuilder builder = ChildEnvironment.builder(command).redirectErrorStream(true);
         if (privilege.mode() == Privilege.Mode.DIRECT) {
-            builder.environment().putAll(spec.environment());
+            builder.environment().putAll(environment);
         }
         spec.workDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
         Optional<byte[]> preamble = privilege.stdinPreamble();
@@ -44,6 +46,11 @@ public final class PrivilegedLauncher implements ProcessLauncher {
         try {
             process = builder.start();
         } catch (IOException e) {
+            if (privilege.mode() != Privilege.Mode.DIRECT) {
+                throw new SchedcpException(SchedcpException.Kind.PERMISSION, "cannot start " + spec.schedulerName()
+                        + ": root is needed to load a scheduler and sudo could not be run (" + e.getMessage()
+                        + "); run schedcp as root, or install sudo", e);
+            }
             throw new SchedcpException(SchedcpException.Kind.START_FAILED,
                     "could not run " + command.get(0) + " to start " + spec.schedulerName() + ": " + e.getMessage(), e);
         }

@@ -39,20 +39,20 @@ public final class SignalSender {
         }
         List<String> command = new ArrayList<>(List.of("kill", "-s", signalName(signal)));
         pids.forEach(pid -> command.add(Long.toString(pid)));
-        if (run(command)) {
+        if (run(command, false)) {
             return true;
         }
         if (privilege.mode() == Privilege.Mode.DIRECT) {
             return false;
         }
-        return run(privilege.wrap(command, Map.of()));
+        return run(privilege.wrap(command, Map.of()), true);
     }
 
-    private boolean run(List<String> command) {
+    private boolean run(List<String> command, boolean throughSudo) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = ChildEnvironment.builder(command).redirectErrorStream(true);
             Process process = builder.start();
-            privilege.stdinPreamble().filter(p -> command.get(0).equals("sudo")).ifPresent(p -> {
+            privilege.stdinPreamble().filter(p -> throughSudo).ifPresent(p -> {
                 try {
                     process.getOutputStream().write(p);
                 } catch (IOException e) {

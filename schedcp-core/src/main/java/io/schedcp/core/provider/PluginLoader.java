@@ -92,6 +92,11 @@ public final class PluginLoader {
 
     private List<SchedulerProvider> loadPlugin(List<Path> jars) {
         String name = name(jars);
+        Optional<String> problem = PluginJarCheck.problem(jars);
+        if (problem.isPresent()) {
+            problems.add("plugin " + name + " was skipped: " + problem.get());
+            return List.of();
+        }
         try {
             Module api = SchedulerProvider.class.getModule();
             return api.isNamed() && api.getLayer() != null ? loadAsModules(jars, api.getLayer(), name)

@@ -5,10 +5,13 @@ import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.store.AtomicFiles;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,13 +47,19 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * benchmark) can add to it at once without losing a change, and a reader sees one version or the next, never a
  * part. Reads take no lock.
  *
- * <p>The file carries {@code "schema": 1}. A file that cannot be read (not JSON, not this format, an unknown
- * property, inconsistent ids) is renamed to {@code workloads.json.corrupt-<UTC time>} and the store starts
- * empty; {@link #problems()} and the log say so, and the old content stays in that file to be repaired. A file
- * of a newer schema is different: it is not damaged, it was written by a newer schedcp that the user also runs,
- * and moving it aside would hide their workloads from that newer schedcp, while rewriting it would drop what
- * this build does not understand. So it is left exactly as it is, and every operation fails with a message to
- * upgrade. Any change to the format that an older build could not keep whole raises the schema number.
+ * <p>The file carries {@code "schema": 1}. Fields this build does not know are kept through its writes
+ * ({@link UnknownFields}): a newer schedcp may add fields without raising the schema. A file that cannot be
+ * read (not JSON, not this format, a bad schema number, inconsistent ids) is never moved by a read: a read
+ * sees no workloads and {@link #problems()} says why. The next change renames it to
+ * {@code workloads.json.corrupt-<UTC time>} and starts a new file; {@link #problems()} and the log say so, and
+ * the old content stays in that file to be repaired. A file of a newer schema is different: it is not damaged,
+ * it was written by a newer schedcp that the user also runs, and moving it aside would hide their workloads from
+ * that newer schedcp, while rewriting it would drop what this build does not understand. So it is left exactly
+ * as it is, and every operation fails with a message to upgrade. Any change to the format that an older build
+ * could not keep whole raises the schema number.
+ *
+ * <p>A file the owner cannot write (mode 444) is left as it is: a change fails and says so. A symbolic link is
+ * kept: changes are written to the file it points to.
  */
 public final class WorkloadStore {
 
@@ -192,35 +201,86 @@ public final class WorkloadStore {
 
     private <T> T update(Function<WorkloadFile, Change<T>> change) {
         return AtomicFiles.locked(lockFile, () -> {
-            Change<T> changed = change.apply(readLocked());
-            AtomicFiles.write(file, serialise(changed.content()));
+            Path target = writeTarget();
+            Parsed.Loaded loaded = readLocked(target);
+            Change<T> changed = change.apply(loaded.content());
+            JsonNode written = loaded.unknown().addTo(WorkloadJson.MAPPER.valueToTree(changed.content()));
+            AtomicFiles.write(target, serialise(written));
             return changed.result();
         });
     }
 
-    /** The content, without the lock; a corrupt file is moved aside under the lock. */
+    /** The content, without the lock; a file that cannot be read is left where it is, and reads as empty. */
     private WorkloadFile read() {
         Parsed parsed = parse();
-        if (parsed instanceof Parsed.Corrupt) {
-            return AtomicFiles.locked(lockFile, this::readLocked);
-        }
-        return ((Parsed.Loaded) parsed).content();
-    }
-
-    /** The content, holding the lock: a corrupt file is moved aside and the content starts empty. */
-    private WorkloadFile readLocked() {
-        Parsed parsed = parse();
         if (parsed instanceof Parsed.Corrupt corrupt) {
-            moveAside(corrupt.reason());
+            String message = file + " cannot be read: " + corrupt.reason() + ". It is left as it is and no "
+                    + "workloads are shown; the next change to the workloads moves it aside to "
+                    + file.getFileName() + ".corrupt-<time> and starts a new, empty store, so repair it first "
+                    + "to keep your workloads and history";
+            if (!problems.contains(message)) {
+                LOG.warn("{}", message);
+                problems.add(message);
+            }
             return WorkloadFile.empty();
         }
         return ((Parsed.Loaded) parsed).content();
     }
 
+    /** The content, holding the lock: a corrupt file is moved aside and the content starts empty. */
+    private Parsed.Loaded readLocked(Path target) {
+        Parsed parsed = parse();
+        if (parsed instanceof Parsed.Corrupt corrupt) {
+            moveAside(target, corrupt.reason());
+            return new Parsed.Loaded(WorkloadFile.empty(), UnknownFields.none());
+        }
+        return (Parsed.Loaded) parsed;
+    }
+
+    /**
+     * The file a change replaces: the store's file, or the file its symbolic link points to, so that the link
+     * stays; refused when the owner may not write it. This is the rule {@link AtomicFiles#write} applies to every
+     * write (follow a link, refuse a dangling one and anything not a regular file), said here in the store's
+     * words before anything is read or moved aside, plus the read-only check, which is the store's own; the
+     * write then gets the resolved path, so the two never disagree about which file is replaced.
+     */
+    private Path writeTarget() {
+        Path target = file;
+        if (Files.isSymbolicLink(file)) {
+            try {
+                target = file.toRealPath();
+            } catch (IOException e) {
+                throw new SchedcpException(Kind.IO, file + " is a symbolic link to a file that cannot be reached ("
+                        + e.getMessage() + "), so the workloads cannot be changed; point the link at a file, or "
+                        + "remove it", e);
+            }
+        }
+        if (!Files.exists(target)) {
+            return target;
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new SchedcpException(Kind.IO, target + " is not a regular file, so schedcp leaves it as it is "
+                    + "and cannot change the workloads; move it away");
+        }
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(target);
+        } catch (UnsupportedOperationException | IOException e) {
+            return target;
+        }
+        if (!mode.contains(PosixFilePermission.OWNER_WRITE)) {
+            throw new SchedcpException(Kind.IO, target + " is read-only (mode " + PosixFilePermissions.toString(mode)
+                    + "), so schedcp leaves it as it is and cannot change the workloads; make it writable "
+                    + "(chmod u+w " + target + ") to change them");
+        }
+        return target;
+    }
+
     /** What reading the file gave. */
     private sealed interface Parsed {
 
-        record Loaded(WorkloadFile content) implements Parsed {
+        /** The content, and the fields of the file that this build does not know. */
+        record Loaded(WorkloadFile content, UnknownFields unknown) implements Parsed {
         }
 
         record Corrupt(String reason) implements Parsed {
@@ -232,7 +292,7 @@ public final class WorkloadStore {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new Parsed.Loaded(WorkloadFile.empty());
+            return new Parsed.Loaded(WorkloadFile.empty(), UnknownFields.none());
         } catch (IOException e) {
             throw new SchedcpException(Kind.IO, "could not read " + file + ": " + e.getMessage()
                     + "; check that it is readable", e);
@@ -250,12 +310,13 @@ public final class WorkloadStore {
             return new Parsed.Corrupt("it holds a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
                     + ", not an object");
         }
-        JsonNode schema = tree.get("schema");
-        if (schema == null || !schema.isIntegralNumber() || schema.asInt() < 1) {
-            return new Parsed.Corrupt("it has no \"schema\" number");
+        Optional<String> badSchema = schemaProblem(tree.get("schema"));
+        if (badSchema.isPresent()) {
+            return new Parsed.Corrupt(badSchema.get());
         }
-        if (schema.asInt() > SCHEMA) {
-            String message = file + " was written by a newer schedcp (workload file schema " + schema.asInt()
+        BigInteger schema = tree.get("schema").bigIntegerValue();
+        if (schema.compareTo(BigInteger.valueOf(SCHEMA)) > 0) {
+            String message = file + " was written by a newer schedcp (workload file schema " + schema
                     + "; this schedcp knows schema " + SCHEMA + "), so it is left as it is; upgrade schedcp to "
                     + "read and change your workloads";
             LOG.warn("{}", message);
@@ -268,14 +329,40 @@ public final class WorkloadStore {
             return new Parsed.Corrupt("it is not a workload file (" + describe(e) + ")");
         }
         Optional<String> inconsistency = content.inconsistency();
-        return inconsistency.<Parsed>map(Parsed.Corrupt::new).orElseGet(() -> new Parsed.Loaded(content));
+        if (inconsistency.isPresent()) {
+            return new Parsed.Corrupt(inconsistency.get());
+        }
+        return new Parsed.Loaded(content, new UnknownFields(tree, WorkloadJson.MAPPER.valueToTree(content)));
     }
 
-    private void moveAside(String reason) {
-        Path aside = asideName();
+    /** What is wrong with the {@code schema} field, if anything: missing, not a whole number, under 1. */
+    private static Optional<String> schemaProblem(JsonNode schema) {
+        if (schema == null || schema.isNull()) {
+            return Optional.of("it has no \"schema\" number");
+        }
+        if (!schema.isNumber()) {
+            return Optional.of("its \"schema\" is " + schema + ", a " + schema.getNodeType().name()
+                    .toLowerCase(Locale.ROOT) + ", not a number; this schedcp writes \"schema\": " + SCHEMA);
+        }
+        if (!schema.isIntegralNumber()) {
+            return Optional.of("its \"schema\" is " + schema + ", not a whole number; this schedcp writes "
+                    + "\"schema\": " + SCHEMA);
+        }
+        int sign = schema.bigIntegerValue().signum();
+        if (sign < 0) {
+            return Optional.of("its \"schema\" is " + schema + ", a negative number; schema numbers start at 1");
+        }
+        if (sign == 0) {
+            return Optional.of("its \"schema\" is 0; schema numbers start at 1");
+        }
+        return Optional.empty();
+    }
+
+    private void moveAside(Path target, String reason) {
+        Path aside = asideName(target);
         try {
-            AtomicFiles.move(file, aside);
-            AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
+            AtomicFiles.move(target, aside);
+            AtomicFiles.forceDirectory(target.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new SchedcpException(Kind.IO, file + " cannot be read (" + reason + ") and could not be moved "
                     + "aside to " + aside + ": " + e.getMessage() + "; move or repair it yourself", e);
@@ -287,11 +374,11 @@ public final class WorkloadStore {
         problems.add(message);
     }
 
-    private Path asideName() {
-        String base = file.getFileName() + ".corrupt-" + ASIDE_TIME.format(clock.instant());
-        Path aside = file.resolveSibling(base);
+    private Path asideName(Path target) {
+        String base = target.getFileName() + ".corrupt-" + ASIDE_TIME.format(clock.instant());
+        Path aside = target.resolveSibling(base);
         for (int n = 2; Files.exists(aside); n++) {
-            aside = file.resolveSibling(base + "-" + n);
+            aside = target.resolveSibling(base + "-" + n);
         }
         return aside;
     }
@@ -337,7 +424,7 @@ public final class WorkloadStore {
         return id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
     }
 
-    private byte[] serialise(WorkloadFile content) {
+    private byte[] serialise(JsonNode content) {
         return (WorkloadJson.MAPPER.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -137,12 +137,51 @@ class SchedulerManagerTest {
     }
 
     @Test
+    void anInterruptedStartStopsItsProgramAndLooksAtTheKernelAgain() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                manager.start("fake_a", List.of("never-enables"));
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        });
+        starter.start();
+        while (manager.executions().isEmpty()) {
+            Thread.sleep(10);
+        }
+
+        long interrupted = System.nanoTime();
+        starter.interrupt();
+        Throwable thrown = failure.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        // The start timeout is 3 s; the interrupt, not the time, ended it.
+        assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
+        assertThat(thrown).isInstanceOf(SchedcpException.class).hasMessage("the start of fake_a was interrupted "
+                + "before the kernel reported it enabled; its program was stopped (sent SIGINT) and the kernel is on "
+                + "its default scheduler (sched_ext disabled)");
+        Execution failed = manager.executions().get(0);
+        assertThat(failed.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(failed.handle().isAlive()).isFalse();
+    }
+
+    @Test
     void aRefusedSudoIsReportedAsAPermissionProblem() {
         assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-refused")))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("root is needed")
                 .hasMessageContaining("SCHEDCP_SUDO_PASSWORD")
                 .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.PERMISSION);
+    }
+
+    @Test
+    void aWrongSudoPasswordIsReportedAsRefusedWithoutAskingToSetTheVariable() {
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-wrong-password")))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMISSION))
+                .hasMessageStartingWith("cannot start fake_a: sudo refused the password in SCHEDCP_SUDO_PASSWORD; "
+                        + "set it to this user's correct password, or run schedcp as root")
+                .hasMessageNotContaining("or set SCHEDCP_SUDO_PASSWORD");
     }
 
     @Test
@@ -218,18 +257,47 @@ class SchedulerManagerTest {
         assertThat(kernel.state()).isEqualTo("enabled");
     }
 
-    @Test
-    void aSchedulerStartedByAnotherProgramIsStoppedFirstAndSaidSo() throws Exception {
-        Process other = new ProcessBuilder("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(), "qmap")
+    /** Runs the fake scheduler as another program would, and waits for the kernel to enable it. */
+    private Process startForeign(String ops) throws Exception {
+        Process other = new ProcessBuilder("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(), ops)
                 .redirectErrorStream(true).start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!kernel.state().equals("enabled") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_qmap"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!kernel.state().equals("enabled") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_" + ops));
+        return other;
+    }
 
-            Execution execution = manager.start("fake_a", List.of());
+    @Test
+    void aSchedulerStartedByAnotherProgramIsNamedAndLeftAlone() throws Exception {
+        Process other = startForeign("qmap");
+        try {
+            assertThatThrownBy(() -> manager.start("fake_a", List.of()))
+                    .isInstanceOfSatisfying(ForeignSchedulerRunning.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
+                        assertThat(e.ops()).isEqualTo("qmap");
+                        assertThat(e.owners()).extracting(StructOpsOwners.Owner::pid).containsExactly(other.pid());
+                    })
+                    .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
+                            + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was "
+                            + "left alone");
+
+            assertThat(other.isAlive()).as("the other program was not signalled").isTrue();
+            assertThat(kernel.state()).isEqualTo("enabled");
+            assertThat(manager.kernelState().ops()).contains("qmap");
+            assertThat(manager.executions()).isEmpty();
+            assertThat(events).noneMatch(e -> e instanceof ManagerEvent.StoppingForeign);
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSchedulerStartedByAnotherProgramIsStoppedFirstAndSaidSoWhenAskedToReplaceIt() throws Exception {
+        Process other = startForeign("qmap");
+        try {
+            Execution execution = manager.start("fake_a", List.of(), ForeignPolicy.REPLACE);
 
             assertThat(other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(other.exitValue()).as("the other program ended on SIGINT").isZero();

@@ -1,8 +1,10 @@
 package io.schedcp.core.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.ExitInfo;
+import io.schedcp.api.SchedcpException;
 import io.schedcp.api.spi.ProcessLauncher;
 import io.schedcp.api.spi.SchedulerHandle;
 import io.schedcp.api.spi.StopSignal;
@@ -82,6 +84,20 @@ class ProcessSchedulerHandleTest {
         assertThat(handle.isAlive()).isFalse();
         assertThat(exit.exitCode()).hasValue(2);
         assertThat(exit.lastOutput()).containsExactly("parent done");
+    }
+
+    @Test
+    void aMissingSudoIsAPermissionProblemThatSaysSudoCouldNotBeRun() {
+        PrivilegedLauncher withoutSudo = new PrivilegedLauncher(Privilege.sudoNonInteractive()
+                .withSudoProgram("/nonexistent/sudo"));
+
+        assertThatThrownBy(() -> withoutSudo.launch(new ProcessLauncher.Spec("scx_simple", List.of("/bin/true"),
+                Map.of(), Optional.empty())))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind())
+                        .isEqualTo(SchedcpException.Kind.PERMISSION))
+                .hasMessageStartingWith("cannot start scx_simple: root is needed to load a scheduler and sudo "
+                        + "could not be run (Cannot run program \"/nonexistent/sudo\"")
+                .hasMessageEndingWith("); run schedcp as root, or install sudo");
     }
 
     private static void awaitLine(SchedulerHandle handle, String line) throws InterruptedException {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -231,16 +231,32 @@ class WorkloadStoreTest {
     }
 
     @Test
-    void aFileThatIsNotJsonIsMovedAsideWithAMessageAndTheStoreStartsEmpty() throws IOException {
+    void aReadOfAFileThatIsNotJsonLeavesItWhereItIsAndSaysWhy() throws IOException {
         Files.writeString(file(), "{\"schema\": 1, \"workloads\": [");
         WorkloadStore store = store();
 
         List<WorkloadProfile> listed = store.list();
+        store.list();
+
+        assertThat(listed).isEmpty();
+        assertThat(file()).hasContent("{\"schema\": 1, \"workloads\": [");
+        assertThat(entries()).containsExactly("workloads.json");
+        assertThat(store.problems()).singleElement().asString()
+                .contains(file() + " cannot be read: it is not valid JSON")
+                .contains("It is left as it is")
+                .contains("the next change to the workloads moves it aside");
+    }
+
+    @Test
+    void aWriteMovesAFileThatIsNotJsonAsideWithAMessageAndStartsEmpty() throws IOException {
+        Files.writeString(file(), "{\"schema\": 1, \"workloads\": [");
+        WorkloadStore store = store();
+
+        WorkloadProfile created = store.create("gaming", Optional.empty());
 
         Path aside = home.resolve("workloads.json.corrupt-20261122T101500Z");
-        assertThat(listed).isEmpty();
         assertThat(aside).hasContent("{\"schema\": 1, \"workloads\": [");
-        assertThat(file()).doesNotExist();
+        assertThat(store().list()).containsExactly(created);
         assertThat(store.problems()).singleElement().asString()
                 .contains(file() + " could not be read: it is not valid JSON")
                 .contains("It was moved to " + aside)
@@ -248,22 +264,41 @@ class WorkloadStoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[]", "{\"workloads\": []}", "{\"schema\": \"1\"}", "{\"schema\": 0}"})
-    void aFileWithoutAUsableSchemaIsCorrupt(String content) throws IOException {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "``                      | it is empty",
+        "[]                      | it holds a JSON array, not an object",
+        "`{\"workloads\": []}`   | it has no \"schema\" number",
+        "`{\"schema\": \"1\"}`   | its \"schema\" is \"1\", a string, not a number",
+        "`{\"schema\": 1.5}`     | its \"schema\" is 1.5, not a whole number",
+        "`{\"schema\": 0}`       | its \"schema\" is 0; schema numbers start at 1",
+        "`{\"schema\": -1}`      | its \"schema\" is -1, a negative number; schema numbers start at 1"})
+    void aFileWithoutAUsableSchemaSaysExactlyWhatIsWrongAndIsLeftByARead(String content, String problem)
+            throws IOException {
         Files.writeString(file(), content);
         WorkloadStore store = store();
 
         assertThat(store.list()).isEmpty();
 
-        assertThat(home.resolve("workloads.json.corrupt-20261122T101500Z")).hasContent(content);
-        assertThat(store.problems()).hasSize(1);
+        assertThat(file()).hasContent(content);
+        assertThat(store.problems()).singleElement().asString().contains("cannot be read: " + problem);
+    }
+
+    @Test
+    void aHugeSchemaNumberIsAFileOfANewerSchedcp() throws IOException {
+        String newer = "{\"schema\": 123456789012345678901234567890, \"workloads\": []}";
+        Files.writeString(file(), newer);
+
+        assertThatThrownBy(store()::list)
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .hasMessageContaining("was written by a newer schedcp (workload file schema "
+                        + "123456789012345678901234567890; this schedcp knows schema 1)");
+        assertThat(file()).hasContent(newer);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         ", \"tags\": [\"fast\"]           | 'fast' is not a workload tag; the tags are latency-sensitive, throughput",
         ", \"tags\": [\"fast\"]           | at workloads[0].tags[0]",
-        ", \"colour\": \"blue\"           | unknown property \"colour\" at workloads[0].colour",
         ", \"created_at\": \"yesterday\"  | \"yesterday\" is not a valid Instant at workloads[0].created_at",
         ", \"id\": null                   | a workload needs an id at workloads[0]"})
     void aWorkloadTheStoreCannotReadMakesTheFileCorruptNamingTheProblem(String badField, String problem)
@@ -274,9 +309,103 @@ class WorkloadStoreTest {
 
         assertThat(store.list()).isEmpty();
 
-        assertThat(home.resolve("workloads.json.corrupt-20261122T101500Z")).hasContent(content);
+        assertThat(file()).hasContent(content);
         assertThat(store.problems()).singleElement().asString().contains("it is not a workload file (")
                 .contains(problem);
+    }
+
+    @Test
+    void unknownFieldsOfTheSameSchemaAreReadAndKeptThroughAWrite() throws IOException {
+        Files.writeString(file(), "{\"schema\": 1, \"origin\": \"newer\", \"workloads\": [{\"id\": \"w-0000abcd\","
+                + " \"name\": \"n\", \"description\": \"d\", \"tags\": [], \"created_at\": \"2026-01-01T00:00:00Z\","
+                + " \"colour\": \"blue\"}], \"history\": {\"w-0000abcd\": [{\"id\": \"h-00000001\", \"scheduler\": \"s\","
+                + " \"started_at\": \"2026-01-01T00:00:00Z\", \"result\": \"r\", \"cpu_model\": \"x\","
+                + " \"outcome\": {\"status\": \"ok\", \"note\": 3}}]}}");
+        WorkloadStore store = store();
+
+        assertThat(store.require("w-0000abcd").description()).isEqualTo("d");
+        store.addHistory("w-0000abcd", run("scx_simple", "fine"));
+        store.create("gaming", Optional.empty());
+
+        JsonNode written = JSON.readTree(file().toFile());
+        assertThat(written.get("origin").asString()).isEqualTo("newer");
+        assertThat(written.get("workloads").get(0).get("colour").asString()).isEqualTo("blue");
+        assertThat(written.get("workloads").get(1).has("colour")).isFalse();
+        JsonNode runs = written.get("history").get("w-0000abcd");
+        assertThat(runs.get(0).get("cpu_model").asString()).isEqualTo("x");
+        assertThat(runs.get(0).get("outcome").get("note").asInt()).isEqualTo(3);
+        assertThat(runs.get(1).has("cpu_model")).isFalse();
+        assertThat(store.history("w-0000abcd")).hasSize(2);
+        assertThat(store.problems()).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyStoreIsReadAndAWriteRefusesWithoutTouchingIt() throws IOException {
+        String content = validFile("");
+        Files.writeString(file(), content);
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("r--r--r--"));
+        WorkloadStore store = store();
+
+        assertThat(store.list()).hasSize(1);
+        assertThatThrownBy(() -> store.create("gaming", Optional.empty()))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .hasMessage(file() + " is read-only (mode r--r--r--), so schedcp leaves it as it is and cannot "
+                        + "change the workloads; make it writable (chmod u+w " + file() + ") to change them");
+
+        assertThat(file()).hasContent(content);
+        assertThat(Files.getPosixFilePermissions(file())).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+    }
+
+    @Test
+    void aReadOnlyCorruptStoreIsNotMovedAsideByAWrite() throws IOException {
+        Files.writeString(file(), "not json");
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("r--r--r--"));
+
+        assertThatThrownBy(() -> store().create("gaming", Optional.empty())).hasMessageContaining("is read-only");
+
+        assertThat(file()).hasContent("not json");
+        assertThat(entries()).containsExactly("workloads.json", "workloads.json.lock");
+    }
+
+    @Test
+    void aSymlinkedStoreIsWrittenThroughItsLinkAndTheLinkStays() throws IOException {
+        Path elsewhere = Files.createDirectories(home.resolve("synced"));
+        Path target = elsewhere.resolve("my-workloads.json");
+        Files.writeString(target, validFile(""));
+        Files.createSymbolicLink(file(), target);
+
+        WorkloadProfile created = store().create("gaming", Optional.empty());
+
+        assertThat(Files.isSymbolicLink(file())).isTrue();
+        assertThat(Files.readSymbolicLink(file())).isEqualTo(target);
+        assertThat(JSON.readTree(target.toFile()).get("workloads")).hasSize(2);
+        assertThat(store().list()).extracting(WorkloadProfile::id).containsExactly("w-0000abcd", created.id());
+    }
+
+    @Test
+    void aCorruptFileBehindASymlinkIsMovedAsideBesideItsTargetAndTheLinkStays() throws IOException {
+        Path target = Files.createDirectories(home.resolve("synced")).resolve("my-workloads.json");
+        Files.writeString(target, "not json");
+        Files.createSymbolicLink(file(), target);
+
+        store().create("gaming", Optional.empty());
+
+        assertThat(Files.isSymbolicLink(file())).isTrue();
+        assertThat(target.resolveSibling("my-workloads.json.corrupt-20261122T101500Z")).hasContent("not json");
+        assertThat(store().list()).hasSize(1);
+    }
+
+    @Test
+    void aSymlinkToNothingIsRefusedByAWriteAndLeftAsItIs() throws IOException {
+        Path missing = home.resolve("gone").resolve("workloads.json");
+        Files.createSymbolicLink(file(), missing);
+
+        assertThatThrownBy(() -> store().create("gaming", Optional.empty()))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .hasMessageStartingWith(file() + " is a symbolic link to a file that cannot be reached")
+                .hasMessageEndingWith("point the link at a file, or remove it");
+
+        assertThat(Files.readSymbolicLink(file())).isEqualTo(missing);
     }
 
     @Test
@@ -326,10 +455,10 @@ class WorkloadStoreTest {
     @Test
     void aSecondCorruptFileInTheSameSecondGetsItsOwnName() throws IOException {
         Files.writeString(file(), "first");
-        store().list();
+        store().create("gaming", Optional.empty());
         Files.writeString(file(), "second");
 
-        store().list();
+        store().create("gaming", Optional.empty());
 
         assertThat(home.resolve("workloads.json.corrupt-20261122T101500Z")).hasContent("first");
         assertThat(home.resolve("workloads.json.corrupt-20261122T101500Z-2")).hasContent("second");

@@ -139,7 +139,8 @@ final class CreateAndVerifySchedulerTool implements McpTool {
         progress.report("checking and compiling " + name);
         CreateOutcome outcome = schedulers.create(name, source, name + ".bpf.c", "mcp", fields);
         if (!outcome.created()) {
-            return ToolResult.failed(outcome(name, outcome, Optional.empty()), rejection(name, outcome));
+            return ToolResult.failed(outcome(name, outcome, Optional.empty()), rejection(name, outcome),
+                    ToolResult.REJECTED);
         }
         catalogChanged.run();
         String qualified = CustomProvider.ID + ":" + name;
@@ -162,7 +163,7 @@ final class CreateAndVerifySchedulerTool implements McpTool {
         result.details().forEach(line -> text.append("\n  ").append(line));
         text.append("\n").append(qualified).append(" is stored but cannot run until it passes; fix the source, "
                 + "remove it (schedcp remove ").append(name).append(") and create it again.");
-        return ToolResult.failed(value, text.toString());
+        return ToolResult.failed(value, text.toString(), ToolResult.REJECTED);
     }
 
     private static Outcome outcome(String name, CreateOutcome outcome, Optional<VerificationResult> verification) {

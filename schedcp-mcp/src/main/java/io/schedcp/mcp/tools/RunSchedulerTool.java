@@ -1,12 +1,16 @@
 package io.schedcp.mcp.tools;
 
 import static io.schedcp.mcp.JsonSchema.arrayOf;
+import static io.schedcp.mcp.JsonSchema.bool;
 import static io.schedcp.mcp.JsonSchema.integer;
 import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 
 import io.schedcp.api.SchedExtState;
+import io.schedcp.api.SchedcpException;
 import io.schedcp.core.manager.Execution;
+import io.schedcp.core.manager.ForeignPolicy;
+import io.schedcp.core.manager.ForeignSchedulerRunning;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.mcp.JsonSchema;
 import io.schedcp.mcp.McpTool;
@@ -24,6 +28,9 @@ final class RunSchedulerTool implements McpTool {
                     + "provider:name."))
             .optional("args", arrayOf(string(""), "The scheduler's own command-line flags, such as "
                     + "[\"--slice-us\", \"5000\"]; its tuning_parameters list them."))
+            .optional("replace_foreign", bool("True to stop a sched_ext scheduler that another program runs (a "
+                    + "user's scx_loader, a systemd unit, another schedcp) and start this one instead. By default "
+                    + "such a scheduler is left alone and the call fails naming it."))
             .closed();
 
     private static final JsonSchema OUTPUT = object("The started execution and the kernel's confirmation.")
@@ -55,7 +62,8 @@ final class RunSchedulerTool implements McpTool {
     public String description() {
         return "Start a sched_ext scheduler in the background and return once the kernel reports it enabled "
                 + "(sched_ext state 'enabled' and root/ops naming it). The kernel runs one sched_ext scheduler at "
-                + "a time: one this server started is stopped first. It keeps running after this call returns; "
+                + "a time: one this server started is stopped first; one that another program runs is left alone "
+                + "(the call fails naming it) unless replace_foreign is true. It keeps running after this call returns; "
                 + "stop it with stop_scheduler and the execution id, watch it with get_execution_status. Needs "
                 + "root (the server runs as root, through passwordless sudo, or with SCHEDCP_SUDO_PASSWORD) and "
                 + "a kernel with sched_ext.";
@@ -81,7 +89,15 @@ final class RunSchedulerTool implements McpTool {
         String name = arguments.string("name");
         List<String> args = arguments.strings("args");
         Optional<String> replaced = manager.current().map(Execution::id);
-        Execution execution = manager.start(name, args);
+        ForeignPolicy foreign = arguments.optionalBoolean("replace_foreign").orElse(false)
+                ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE;
+        Execution execution;
+        try {
+            execution = manager.start(name, args, foreign);
+        } catch (ForeignSchedulerRunning e) {
+            throw new SchedcpException(e.kind(), e.getMessage() + "; to stop it and start " + name + " instead, "
+                    + "call run_scheduler again with \"replace_foreign\": true", e);
+        }
         SchedExtState kernel = manager.kernelState();
         Optional<Long> pid = execution.handle().pid().isPresent()
                 ? Optional.of(execution.handle().pid().getAsLong()) : Optional.empty();

@@ -19,9 +19,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** {@code system_monitor}: starts a system monitor, or stops one and returns its summary. */
+/**
+ * {@code system_monitor}: starts a system monitor, or stops one and returns its summary. At most
+ * {@link #MAX_RUNNING} run at once: each samples /proc on its own, and a client that forgets to stop them
+ * would otherwise load the host it means to watch.
+ */
 final class SystemMonitorTool implements McpTool {
+
+    /** How many monitors one server runs at once. */
+    static final int MAX_RUNNING = 4;
 
     private static final JsonSchema INPUT = object("What to do.")
             .required("command", string("start a monitor, or stop one and get its summary.").oneOf("start", "stop"))
@@ -60,7 +68,7 @@ final class SystemMonitorTool implements McpTool {
         return "Watch the system: 'start' begins sampling CPU use (overall and per CPU), memory, /proc/schedstat "
                 + "(time running and waiting to run), CPU pressure and the sched_ext state and events, and returns "
                 + "a monitor id; 'stop' ends it and returns the summary (averages, minimum, maximum, totals and "
-                + "rates over the window). Several monitors may run at once. Changes nothing on the host.";
+                + "rates over the window). Up to " + MAX_RUNNING + " monitors may run at once. Changes nothing on the host.";
     }
 
     @Override
@@ -83,7 +91,7 @@ final class SystemMonitorTool implements McpTool {
         if (arguments.string("command").equals("start")) {
             long interval = arguments.optionalInteger("interval_ms")
                     .orElse(SystemMonitor.DEFAULT_INTERVAL.toMillis());
-            String id = monitors.start(Duration.ofMillis(interval));
+            String id = start(Duration.ofMillis(interval));
             return ToolResult.of(new Outcome(id, "start", Optional.of(interval), Optional.empty()),
                     "Started monitor " + id + " (a sample every " + interval + " ms); stop it with system_monitor "
                             + "{\"command\": \"stop\", \"monitor_id\": \"" + id + "\"}.");
@@ -94,6 +102,17 @@ final class SystemMonitorTool implements McpTool {
                 String.format(Locale.ROOT, "Monitor %s: %d samples over %.1f s; CPU %.1f%% on average (max %.1f%%); "
                         + "the monitor itself used %.2f%% of one CPU.", id, summary.sampleCount(), summary.seconds(),
                         summary.cpuPercent().avg(), summary.cpuPercent().max(), summary.overheadCpuPercent()));
+    }
+
+    private synchronized String start(Duration interval) {
+        List<MonitorInfo> running = monitors.list();
+        if (running.size() >= MAX_RUNNING) {
+            String ids = running.stream().map(MonitorInfo::id).collect(Collectors.joining(", "));
+            throw new SchedcpException(Kind.INVALID_INPUT, "cannot start another monitor: " + running.size()
+                    + " run already (" + ids + "), the most this server runs at once; stop one with system_monitor "
+                    + "{\"command\": \"stop\", \"monitor_id\": \"" + running.get(0).id() + "\"} and start again");
+        }
+        return monitors.start(interval);
     }
 
     private String onlyRunning() {

@@ -74,6 +74,38 @@ class RunAndStopToolsTest {
     }
 
     @Test
+    void runLeavesASchedulerAnotherProgramRunsAloneAndSaysHowToReplaceIt() throws Exception {
+        Process other = host.startForeign("qmap");
+        try {
+            assertThatThrownBy(() -> call(run, Map.of("name", "fake_a")))
+                    .isInstanceOf(SchedcpException.class)
+                    .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
+                            + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was left "
+                            + "alone; to stop it and start fake_a instead, call run_scheduler again with "
+                            + "\"replace_foreign\": true")
+                    .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
+            assertThat(other.isAlive()).isTrue();
+            assertThat(host.kernelState()).isEqualTo("enabled");
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void runWithReplaceForeignStopsTheOtherProgramsSchedulerFirst() throws Exception {
+        Process other = host.startForeign("qmap");
+        try {
+            Started started = (Started) call(run, Map.of("name", "fake_a", "replace_foreign", true)).value();
+
+            assertThat(other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(started.state()).isEqualTo("RUNNING");
+            assertThat(started.kernel().ops()).contains("fake_a");
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void statusShowsStateCommandOutputAndKernel() throws Exception {
         Started started = (Started) call(run, Map.of("name", "fake_b", "args", List.of())).value();
 
