@@ -126,7 +126,7 @@ class DistributionIT {
         try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple",
                 "--start-timeout", "12")) {
             run.awaitErr("starting scx:scx_simple", WAIT);
-            long scheduler = run.childPid();
+            long scheduler = run.awaitChildPid(WAIT);
             Thread.sleep(1000);
 
             long signalled = System.nanoTime();

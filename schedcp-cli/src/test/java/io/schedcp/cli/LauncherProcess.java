@@ -93,8 +93,24 @@ final class LauncherProcess implements AutoCloseable {
 
     /** The pid of the scheduler program the CLI started (its child). */
     long childPid() {
+        return child().orElseThrow(() -> new AssertionError("no child process")).pid();
+    }
+
+    /**
+     * The pid of the scheduler program, waiting up to {@code timeout} for it: the CLI says it is starting a
+     * scheduler just before it starts the program.
+     */
+    long awaitChildPid(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (child().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return childPid();
+    }
+
+    private java.util.Optional<ProcessHandle> child() {
         return process.descendants().filter(p -> p.info().command().map(c -> !c.endsWith("java")).orElse(true))
-                .findFirst().orElseThrow(() -> new AssertionError("no child process")).pid();
+                .findFirst();
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {
