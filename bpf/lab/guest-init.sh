@@ -51,8 +51,8 @@ for arg in $CMDLINE; do
 done
 
 export HOME=/run/home SCHEDCP_HOME=/run/schedcp TMPDIR=/run/tmp SCHEDCP_LAB=1
-# Software emulation: a JVM that loads a scheduler takes 10-15 s to start here.
-export SCHEDCP_START_TIMEOUT=${SCHEDCP_START_TIMEOUT:-90}
+# Software emulation, one host thread for both vCPUs: a JVM that loads a scheduler takes 15-60 s to start here.
+export SCHEDCP_START_TIMEOUT=${SCHEDCP_START_TIMEOUT:-150}
 export LANG=C.UTF-8 TERM=dumb
 bb mkdir -p "$HOME" "$SCHEDCP_HOME" "$TMPDIR"
 if [[ -n "$CACHE" ]]; then

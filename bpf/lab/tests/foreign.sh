@@ -5,7 +5,7 @@
 scx_simple >"$TMPDIR/foreign-simple.log" 2>&1 &
 foreign=$!
 echo "foreign pid=$foreign"
-wait_for_ops simple 120 "$foreign"
+wait_for_ops simple 200 "$foreign"
 echo "before ops=$(sched_ops)"
 schedcp run scx_qmap >"$TMPDIR/scx_qmap.log" 2>&1
 echo "run rc=$?"

@@ -9,7 +9,7 @@ send() { printf '%s\n' "$1" >&"${MCP[1]}"; }
 # recv ID: the response with that id, skipping notifications; gives up after two minutes.
 recv() {
   local line
-  while IFS= read -r -t 120 line <&"${MCP[0]}"; do
+  while IFS= read -r -t 200 line <&"${MCP[0]}"; do
     [[ "$line" == *"\"id\":$1,"* || "$line" == *"\"id\":$1}"* ]] && { echo "$line"; return 0; }
   done
   echo "no response $1"

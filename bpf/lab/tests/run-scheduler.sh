@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 name=$1 ops=$2
 start_run "$name"
-wait_for_state enabled 120 "$(run_pid "$name")" && wait_for_ops "$ops" 10
+wait_for_state enabled 200 "$(run_pid "$name")" && wait_for_ops "$ops" 10
 schedcp status
 workload 3
 finish_run "$name" INT
