@@ -5,7 +5,6 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.bpf.custom.VerificationResult.ExitRecord;
 import io.schedcp.bpf.custom.VerificationResult.WorkloadReport;
 import io.schedcp.bpf.libbpf.BpfLoadException;
-import io.schedcp.bpf.scx.ExitKind;
 import io.schedcp.bpf.scx.ScxObject;
 import io.schedcp.bpf.scx.UserExitInfo;
 import io.schedcp.core.kernel.SchedExtReader;
@@ -76,7 +75,7 @@ final class VerifyRun {
                 // that came before this process got to see the enabled state (a stall starves it too).
                 Optional<UserExitInfo> exit = scx.exitInfo().filter(UserExitInfo::exited);
                 if (exit.isPresent()) {
-                    return attempt.failWithExit("run", ejection(exit.get()), scx);
+                    return attempt.failWithExit("run", EjectionWatch.ejection(exit.get()), scx);
                 }
                 SchedExtState now = kernel.read();
                 return attempt.failWithExit("enable", "the kernel did not report it enabled within "
@@ -89,7 +88,8 @@ final class VerifyRun {
             VerifyWorkload workload = new VerifyWorkload(VerifyWorkload.defaultThreads(), Duration.ofSeconds(seconds));
             long t2 = System.nanoTime();
             workload.start();
-            String lost = watch(opsName, scx, t2 + Duration.ofSeconds(seconds).toNanos());
+            String lost = new EjectionWatch(scx::exitInfo, kernel::read, System::nanoTime, Thread::sleep, POLL_MILLIS)
+                    .watch(opsName, t2 + Duration.ofSeconds(seconds).toNanos());
             attempt.secondsRan = (System.nanoTime() - t2) / 1e9;
             attempt.workload = workload.finish(WORKLOAD_GRACE);
             if (lost != null) {
@@ -126,29 +126,6 @@ final class VerifyRun {
             Thread.sleep(POLL_MILLIS);
         }
         return false;
-    }
-
-    /** Watches until {@code deadline}; the reason the scheduler stopped running, or null if it ran throughout. */
-    private String watch(String opsName, ScxObject scx, long deadline) throws InterruptedException {
-        while (System.nanoTime() < deadline) {
-            Optional<UserExitInfo> exit = scx.exitInfo();
-            if (exit.isPresent() && exit.get().exited()) {
-                return ejection(exit.get());
-            }
-            SchedExtState state = kernel.read();
-            if (!state.isEnabled() || !state.ops().map(opsName::equals).orElse(false)) {
-                return "the kernel disabled it (state " + state.state() + ", ops " + state.ops().orElse("none")
-                        + "); it records no exit reason (add UEI_DEFINE(uei) and an ops.exit with UEI_RECORD), "
-                        + "see the kernel log (dmesg)";
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        return null;
-    }
-
-    private static String ejection(UserExitInfo info) {
-        return (info.kind() == ExitKind.ERROR_STALL ? "stall: the kernel's watchdog ejected it: "
-                : "the kernel ejected it: ") + info.describe();
     }
 
     private boolean awaitDisabled() throws InterruptedException {
