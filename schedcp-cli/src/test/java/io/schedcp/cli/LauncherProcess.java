@@ -26,8 +26,13 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(Map<String, String> env, String... args) throws IOException {
+        return startFrom(DIST, env, args);
+    }
+
+    /** Starts the launcher of the dist in {@code dist}, e.g. a copy of it. */
+    static LauncherProcess startFrom(Path dist, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(DIST.resolve("bin/schedcp").toString());
+        command.add(dist.resolve("bin/schedcp").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
