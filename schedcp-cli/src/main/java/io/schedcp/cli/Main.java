@@ -75,6 +75,7 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         context.streams(out, err, stdout);
         CommandLine commandLine = new CommandLine(new SchedcpCommand(context));
+        McpCommand.describe(commandLine.getSubcommands().get("mcp").getCommandSpec());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {

@@ -167,6 +167,18 @@ class CommandsTest {
     }
 
     @Test
+    void mcpHelpListsEveryToolOfTheServerAndTheReadOnlyOptionNamesItsSet() {
+        String help = run("mcp", "--help").out();
+
+        for (io.schedcp.mcp.ToolCatalog.Entry tool : io.schedcp.mcp.ToolCatalog.entries()) {
+            assertThat(help).contains("  " + tool.name() + (tool.changesHost() ? "\n" : " (read-only)\n"));
+        }
+        assertThat(help.replaceAll("\\s+", " "))
+                .contains("--read-only Offer only the tools that change nothing on the host ("
+                        + String.join(", ", io.schedcp.mcp.ToolCatalog.names(true)) + ") and the resources.");
+    }
+
+    @Test
     void aBadOptionExitsTwoWithUsage() {
         Result result = run("list", "--bogus");
 

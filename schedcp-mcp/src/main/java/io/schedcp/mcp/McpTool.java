@@ -5,7 +5,7 @@ package io.schedcp.mcp;
  * onto the library. Tools stay small: they read their arguments, call the library, and shape the answer.
  * A {@link io.schedcp.api.SchedcpException} thrown by a call becomes an error result with its message;
  * anything else is a bug, logged and reported as such. To add a tool, write one class and add it to
- * {@code io.schedcp.mcp.tools.SchedcpTools#all}.
+ * {@code io.schedcp.mcp.tools.SchedcpTools#entries}.
  */
 public interface McpTool {
 

@@ -14,7 +14,6 @@ import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
-import io.schedcp.mcp.tools.SchedcpTools;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The schedcp MCP server over a pair of streams (stdin and stdout when {@code schedcp mcp} runs it): the
- * tools of {@link SchedcpTools} and one resource per scheduler. Schedulers it starts keep running between
+ * tools of {@link ToolCatalog} and one resource per scheduler. Schedulers it starts keep running between
  * calls; when the client goes (its input ends) or {@link #shutdown()} is called, {@link #close()} stops
  * the calls under way and the scheduler it runs, so that none is left behind.
  *
@@ -46,13 +45,6 @@ public final class SchedcpMcpServer implements AutoCloseable {
     /** How long calls under way get to wind up when the server closes. */
     static final Duration CALLS_WIND_UP = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(SchedcpMcpServer.class);
-    private static final String INSTRUCTIONS = "schedcp manages Linux sched_ext CPU schedulers. list_schedulers "
-            + "says which schedulers exist, what each is good for and whether it can run here; run_scheduler "
-            + "starts one in the background (the kernel runs one at a time) and returns an execution id; "
-            + "get_execution_status and stop_scheduler take that id. create_and_verify_scheduler turns BPF C "
-            + "source into a verified custom scheduler. Loading a scheduler needs root and a kernel with "
-            + "sched_ext.";
-
     private final McpSyncServer server;
     private final SchedulerManager manager;
     private final Monitors monitors;
@@ -215,8 +207,8 @@ public final class SchedcpMcpServer implements AutoCloseable {
                 }
             };
             ToolBridge bridge = new ToolBridge(calls);
-            List<McpTool> tools = SchedcpTools.all(new ToolContext(manager, customSchedulers, customVerifier,
-                    catalogChanged, workloads, monitors)).stream().filter(t -> !readOnly || !t.changesHost()).toList();
+            List<McpTool> tools = ToolCatalog.tools(new ToolContext(manager, customSchedulers, customVerifier,
+                    catalogChanged, workloads, monitors), readOnly);
             List<SyncToolSpecification> specifications = tools.stream().map(bridge::specification).toList();
             McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
             InputStream clientInput = new ProtocolInput(input, output, json, () -> {
@@ -227,7 +219,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
                     Set.copyOf(tools.stream().map(McpTool::name).toList()));
             McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, clientInput, output))
                     .serverInfo("schedcp", version)
-                    .instructions(INSTRUCTIONS)
+                    .instructions(ToolCatalog.instructions(readOnly).strip())
                     .capabilities(ServerCapabilities.builder().tools(false).resources(false, true).build())
                     .jsonMapper(json)
                     .jsonSchemaValidator(new DefaultJsonSchemaValidator(JsonMapper.shared()))

@@ -92,7 +92,23 @@ class SchedcpMcpServerTest {
         assertThat(result.at("/serverInfo/version").asString()).isEqualTo("test");
         assertThat(result.at("/capabilities/tools").isObject()).isTrue();
         assertThat(result.at("/capabilities/resources/listChanged").asBoolean()).isTrue();
-        assertThat(result.get("instructions").asString()).contains("list_schedulers", "run_scheduler");
+        assertThat(result.get("instructions").asString()).contains(ToolCatalog.names(false))
+                .contains("needs root");
+    }
+
+    @Test
+    void aReadOnlyServersInstructionsNameOnlyTheToolsItOffers() throws Exception {
+        PipedOutputStream clientOut = new PipedOutputStream();
+        PipedOutputStream serverOut = new PipedOutputStream();
+        server = host.server().readOnly(true).input(new PipedInputStream(clientOut, 1 << 16)).output(serverOut)
+                .start();
+        client = new McpTestClient(clientOut, new PipedInputStream(serverOut, 1 << 16));
+
+        String instructions = client.initialize().get("instructions").asString();
+
+        assertThat(instructions).contains(ToolCatalog.names(true)).contains("read-only")
+                .doesNotContain("run_scheduler", "benchmark", "workload:");
+        assertThat(server.toolNames()).containsExactlyElementsOf(ToolCatalog.names(true));
     }
 
     @Test
