@@ -53,7 +53,7 @@ final class CreateAndRunCommand implements Callable<Integer> {
         CliContext context = root.context();
         // Every argument is checked before the scheduler is stored: a bad one must leave nothing behind.
         CustomVerifier.requireSeconds(seconds);
-        Duration startTimeout = timeouts.start(context.config().environment());
+        Duration startTimeout = timeouts.start(context.config());
         Duration stopTimeout = timeouts.stop();
         String chosen = name != null ? name : CustomName.suggestion(file.getFileName().toString());
         CustomName.require(chosen);

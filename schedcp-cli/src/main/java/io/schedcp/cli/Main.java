@@ -2,6 +2,7 @@ package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.cli.logging.LogSink;
+import io.schedcp.core.ConfigVariable;
 import io.schedcp.core.SchedcpConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -18,7 +19,7 @@ import picocli.CommandLine;
 /** The {@code schedcp} command. */
 public final class Main {
 
-    static final String LOG_LEVEL_VARIABLE = "SCHEDCP_LOG_LEVEL";
+    static final String LOG_LEVEL_VARIABLE = ConfigVariable.LOG_LEVEL.variable();
 
     private Main() {
     }
@@ -46,7 +47,7 @@ public final class Main {
      */
     static void openLog(SchedcpConfig config, PrintWriter target) {
         PrintWriter err = VisibleText.printer(target);
-        String name = config.environment().get(LOG_LEVEL_VARIABLE);
+        String name = config.value(ConfigVariable.LOG_LEVEL).orElse(null);
         Optional<Level> level = LogSink.level(name);
         if (level.isEmpty()) {
             err.println("schedcp: warning: " + LOG_LEVEL_VARIABLE + "=" + name + " is not a log level, so the log is "

@@ -79,7 +79,7 @@ final class McpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        Duration start = timeouts.start(context.config().environment());
+        Duration start = timeouts.start(context.config());
         Duration stop = timeouts.stop();
         // The protocol owns the real stdout; anything else that prints goes to stderr.
         PrintStream protocol = context.stdout();

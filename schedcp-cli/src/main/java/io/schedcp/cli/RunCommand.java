@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        return ForegroundRun.run(context, name, args, timeouts.start(context.config().environment()),
+        return ForegroundRun.run(context, name, args, timeouts.start(context.config()),
                 timeouts.stop(), replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

@@ -2,6 +2,7 @@ package io.schedcp.bpf.libbpf;
 
 import com.sun.jna.Native;
 import io.schedcp.api.SchedcpException;
+import io.schedcp.core.ConfigVariable;
 import io.schedcp.core.SchedcpConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,8 +105,7 @@ public final class Libbpf {
         if (property != null && !property.isBlank()) {
             return property;
         }
-        String env = System.getenv("SCHEDCP_LIBBPF");
-        return env != null && !env.isBlank() ? env : SONAME;
+        return SchedcpConfig.fromEnvironment().value(ConfigVariable.LIBBPF).orElse(SONAME);
     }
 
     public static boolean isAvailable() {

@@ -1,5 +1,6 @@
 package io.schedcp.core.manager;
 
+import io.schedcp.core.SchedcpConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +20,11 @@ public record ManagerSettings(Duration startTimeout, Duration stopStepTimeout, D
         Objects.requireNonNull(startTimeout, "startTimeout");
         Objects.requireNonNull(stopStepTimeout, "stopStepTimeout");
         Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+
+    /** The defaults, with the start timeout of {@code SCHEDCP_START_TIMEOUT} where it is set. */
+    public static ManagerSettings from(SchedcpConfig config) {
+        return config.startTimeout().map(DEFAULTS::withStartTimeout).orElse(DEFAULTS);
     }
 
     public ManagerSettings withStartTimeout(Duration timeout) {

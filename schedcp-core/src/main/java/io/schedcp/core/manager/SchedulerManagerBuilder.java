@@ -31,7 +31,7 @@ public final class SchedulerManagerBuilder {
     private final List<SchedulerProvider> explicit = new ArrayList<>();
     private boolean discover = true;
     private boolean plugins = true;
-    private ManagerSettings settings = ManagerSettings.DEFAULTS;
+    private ManagerSettings settings;
     private ProcessLauncher launcher;
     private Clock clock = Clock.systemUTC();
     private Supplier<List<StructOpsOwners.Owner>> owners;
@@ -63,6 +63,7 @@ public final class SchedulerManagerBuilder {
         return this;
     }
 
+    /** The manager's timings; unless set, {@link ManagerSettings#from} the config (SCHEDCP_START_TIMEOUT). */
     public SchedulerManagerBuilder settings(ManagerSettings settings) {
         this.settings = Objects.requireNonNull(settings);
         return this;
@@ -90,6 +91,7 @@ public final class SchedulerManagerBuilder {
 
     public SchedulerManager build() {
         SchedcpConfig cfg = config != null ? config : SchedcpConfig.fromEnvironment();
+        ManagerSettings timings = settings != null ? settings : ManagerSettings.from(cfg);
         Privilege privilege = launcher instanceof PrivilegedLauncher privileged ? privileged.privilege()
                 : Privilege.detect(cfg.environment());
         ProcessLauncher processLauncher = launcher != null ? launcher : new PrivilegedLauncher(privilege);
@@ -106,7 +108,7 @@ public final class SchedulerManagerBuilder {
         Supplier<List<StructOpsOwners.Owner>> ownerFinder = owners != null ? owners
                 : new StructOpsOwners(Path.of("/proc"))::find;
         ForeignSchedulers foreign = new ForeignSchedulers(ownerFinder, new SignalSender(privilege),
-                settings.stopStepTimeout());
-        return new SchedulerManager(registry, new SchedExtReader(cfg.schedExtDirectory()), foreign, settings, clock);
+                timings.stopStepTimeout());
+        return new SchedulerManager(registry, new SchedExtReader(cfg.schedExtDirectory()), foreign, timings, clock);
     }
 }

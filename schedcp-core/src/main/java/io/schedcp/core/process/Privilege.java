@@ -1,5 +1,6 @@
 package io.schedcp.core.process;
 
+import io.schedcp.core.ConfigVariable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class Privilege {
         SUDO_PASSWORD
     }
 
-    public static final String PASSWORD_VARIABLE = "SCHEDCP_SUDO_PASSWORD";
+    public static final String PASSWORD_VARIABLE = ConfigVariable.SUDO_PASSWORD.variable();
 
     private final Mode mode;
     private final byte[] password;

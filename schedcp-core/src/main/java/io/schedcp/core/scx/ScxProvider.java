@@ -8,6 +8,7 @@ import io.schedcp.api.spi.ProviderContext;
 import io.schedcp.api.spi.SchedulerHandle;
 import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
+import io.schedcp.core.ConfigVariable;
 import io.schedcp.core.SchedcpConfig;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class ScxProvider implements SchedulerProvider {
         this.context = context;
         Map<String, String> env = context.environment();
         SchedcpConfig config = new SchedcpConfig(context.home(), env);
-        this.locator = BinaryLocator.of(config.pathList("SCHEDCP_SCX_PATH"), context.home(), config.pathList("PATH"));
+        this.locator = BinaryLocator.of(config.pathList(ConfigVariable.SCX_PATH), context.home(), config.pathList("PATH"));
     }
 
     @Override
