@@ -66,6 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The benchmark command, after '--'.")
     private List<String> command = new ArrayList<>();
 
+    @SuppressWarnings("try") // the signal handlers are held for the scope of the try block only
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();

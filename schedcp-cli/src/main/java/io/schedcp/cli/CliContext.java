@@ -17,7 +17,7 @@ import java.util.function.Function;
  * What every command shares: the configuration, the output streams, and the manager, built on first use
  * so that {@code --help} and {@code --version} never scan plugins or the kernel.
  */
-public final class CliContext {
+final class CliContext {
 
     private final SchedcpConfig config;
     private final Function<ManagerSettings, SchedulerManager> managerFactory;

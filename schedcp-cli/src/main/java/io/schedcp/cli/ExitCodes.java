@@ -3,7 +3,7 @@ package io.schedcp.cli;
 import io.schedcp.api.SchedcpException;
 
 /** The CLI's exit codes, one per cause, documented in docs/cli.md. */
-public final class ExitCodes {
+final class ExitCodes {
 
     public static final int OK = 0;
     public static final int INTERNAL = 1;

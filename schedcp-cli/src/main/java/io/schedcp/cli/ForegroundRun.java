@@ -26,6 +26,7 @@ final class ForegroundRun {
     private ForegroundRun() {
     }
 
+    @SuppressWarnings("try") // the signal handlers are held for the scope of the try block only
     static int run(CliContext context, String name, List<String> args, Duration startTimeout, Duration stopTimeout,
             ForeignPolicy foreignPolicy) throws InterruptedException {
         CountDownLatch finish = new CountDownLatch(1);

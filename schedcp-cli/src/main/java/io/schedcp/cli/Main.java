@@ -62,7 +62,7 @@ public final class Main {
      * Runs one command line against {@code context}; returns the exit code. While it runs, {@code System.out}
      * is stderr: stdout carries schedcp's own results only ({@code out}), whatever a plugin prints.
      */
-    public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+    static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {

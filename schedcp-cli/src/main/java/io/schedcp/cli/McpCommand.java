@@ -76,6 +76,7 @@ final class McpCommand implements Callable<Integer> {
         return lines;
     }
 
+    @SuppressWarnings("try") // the signal handlers are held for the scope of the try block only
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();

@@ -45,6 +45,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON for scripts.")
     private boolean json;
 
+    @SuppressWarnings("try") // the signal handlers are held for the scope of the try block only
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();

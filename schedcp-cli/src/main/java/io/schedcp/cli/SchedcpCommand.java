@@ -27,7 +27,7 @@ public final class SchedcpCommand {
 
     private final CliContext context;
 
-    public SchedcpCommand(CliContext context) {
+    SchedcpCommand(CliContext context) {
         this.context = context;
     }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sun.misc.Signal;
 
 /**
  * {@code run} in-process against the fake sysfs: a scheduler another program started, and a signal that comes
@@ -91,7 +90,7 @@ class ForegroundRunTest {
         Thread.sleep(500);
 
         long signalled = System.nanoTime();
-        Signal.raise(new Signal("TERM"));
+        LauncherProcess.signal("TERM", ProcessHandle.current().pid());
         Result result = run.get(10, TimeUnit.SECONDS);
 
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(2));
@@ -127,7 +126,7 @@ class ForegroundRunTest {
         Thread.sleep(300);
 
         long signalled = System.nanoTime();
-        Signal.raise(new Signal("INT"));
+        LauncherProcess.signal("INT", ProcessHandle.current().pid());
         Result result = run.get(10, TimeUnit.SECONDS);
 
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(2));
