@@ -4,6 +4,8 @@
  */
 module io.schedcp.bpf {
     requires transitive io.schedcp.core;
+    // Transitive: the compiler and the verifier take the lab's toolchain and the lab itself.
+    requires transitive io.schedcp.lab;
     requires com.sun.jna;
     requires org.slf4j;
     requires tools.jackson.databind;

@@ -1,7 +1,7 @@
 /**
  * The schedcp library: the scheduler manager and its rules, provider discovery (ServiceLoader and plugin
  * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, privilege, the
- * system monitor, the kernel lab, and workload profiles with the history of their runs.
+ * system monitor, and workload profiles with the history of their runs.
  */
 module io.schedcp.core {
     requires transitive io.schedcp.api;
@@ -13,7 +13,6 @@ module io.schedcp.core {
     exports io.schedcp.core;
     exports io.schedcp.core.bench;
     exports io.schedcp.core.kernel;
-    exports io.schedcp.core.lab;
     exports io.schedcp.core.manager;
     exports io.schedcp.core.monitor;
     exports io.schedcp.core.process;
