@@ -10,16 +10,26 @@ module io.schedcp.core {
     requires transitive tools.jackson.databind;
     requires java.management;
 
+    // The API an embedding program uses: the configuration, the manager and its builder (manager), the
+    // kernel's sched_ext state (kernel), the system monitor, workloads and their history, recommendations and
+    // benchmarks.
     exports io.schedcp.core;
     exports io.schedcp.core.bench;
     exports io.schedcp.core.kernel;
     exports io.schedcp.core.manager;
     exports io.schedcp.core.monitor;
-    exports io.schedcp.core.process;
-    exports io.schedcp.core.provider;
     exports io.schedcp.core.recommend;
-    exports io.schedcp.core.store;
     exports io.schedcp.core.workload;
+
+    // Internal, shared with the modules that start processes of their own: the password-free child
+    // environment (lab, bpf), the helper-JVM command and the privileged launcher (bpf), signal names (mcp). The
+    // CLI's and the MCP server's tests build launchers with a chosen privilege.
+    exports io.schedcp.core.process to io.schedcp.lab, io.schedcp.bpf, io.schedcp.mcp, io.schedcp.cli;
+    // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
+    // (bpf) and the CLI's bench output and history input.
+    exports io.schedcp.core.store to io.schedcp.bpf, io.schedcp.cli;
+    // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
+    // through the manager's builder and ServiceLoader only.
 
     // Workload profiles and history are records read and written by Jackson (workloads.json).
     opens io.schedcp.core.workload to tools.jackson.databind;
