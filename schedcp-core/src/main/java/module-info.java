@@ -6,8 +6,8 @@
 module io.schedcp.core {
     requires transitive io.schedcp.api;
     requires org.slf4j;
-    // Transitive: a run's monitor summary is a Jackson tree in the workload API.
-    requires transitive tools.jackson.databind;
+    // Not transitive: Jackson reads and writes the files, and no exported signature shows a Jackson type.
+    requires tools.jackson.databind;
     requires java.management;
 
     // The API an embedding program uses: the configuration, the manager and its builder (manager), the
