@@ -1,5 +1,5 @@
 #!/bin/bash
-# schedcp kernel lab: PID 1 inside the QEMU guest (started by the Java Lab, io.schedcp.core.lab).
+# schedcp kernel lab: PID 1 inside the QEMU guest (started by the Java Lab, io.schedcp.lab).
 #
 # The guest's root is the host's root, shared read-only over virtiofs. This script mounts
 # the kernel filesystems and a writable tmpfs scratch at /run, runs the job named on the

@@ -5,4 +5,5 @@
 module io.schedcp.api {
     exports io.schedcp.api;
     exports io.schedcp.api.spi;
+    // The userspace-policy SPI goes here too, as io.schedcp.api.policy (docs/architecture.md).
 }

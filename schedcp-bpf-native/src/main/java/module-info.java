@@ -4,13 +4,18 @@
  */
 module io.schedcp.bpf {
     requires transitive io.schedcp.core;
+    // Transitive: the compiler and the verifier take the lab's toolchain and the lab itself.
+    requires transitive io.schedcp.lab;
     requires com.sun.jna;
     requires org.slf4j;
     requires tools.jackson.databind;
 
-    exports io.schedcp.bpf.libbpf;
-    exports io.schedcp.bpf.scx;
+    // The API: create, compile, verify and run custom schedulers; the CLI and the MCP server build on it.
     exports io.schedcp.bpf.custom;
+    // Internal: libbpf from Java and the sched_ext loader over it (scx) serve this module's providers. The CLI
+    // gets libbpf for the lab test that has a JVM load scx_simple itself (StructOpsProbe). A provider in
+    // another module that loads BPF from Java (the SLO provider) is added to this list when it comes.
+    exports io.schedcp.bpf.libbpf to io.schedcp.cli;
     // JNA proxies the native interfaces and calls the callbacks of this package. As written (option structs
     // laid out by hand, no JNA Structure) it runs on the module path without this; it is here so that a
     // Structure, whose fields JNA reads by reflection, works there too.

@@ -1,6 +1,7 @@
 /** The schedcp command line. */
 module io.schedcp.cli {
     requires io.schedcp.core;
+    requires io.schedcp.lab;
     requires io.schedcp.bpf;
     requires io.schedcp.mcp;
     requires info.picocli;

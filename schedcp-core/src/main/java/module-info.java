@@ -1,26 +1,35 @@
 /**
  * The schedcp library: the scheduler manager and its rules, provider discovery (ServiceLoader and plugin
  * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, privilege, the
- * system monitor, the kernel lab, and workload profiles with the history of their runs.
+ * system monitor, and workload profiles with the history of their runs.
  */
 module io.schedcp.core {
     requires transitive io.schedcp.api;
     requires org.slf4j;
-    // Transitive: a run's monitor summary is a Jackson tree in the workload API.
-    requires transitive tools.jackson.databind;
+    // Not transitive: Jackson reads and writes the files, and no exported signature shows a Jackson type.
+    requires tools.jackson.databind;
     requires java.management;
 
+    // The API an embedding program uses: the configuration, the manager and its builder (manager), the
+    // kernel's sched_ext state (kernel), the system monitor, workloads and their history, recommendations and
+    // benchmarks.
     exports io.schedcp.core;
     exports io.schedcp.core.bench;
     exports io.schedcp.core.kernel;
-    exports io.schedcp.core.lab;
     exports io.schedcp.core.manager;
     exports io.schedcp.core.monitor;
-    exports io.schedcp.core.process;
-    exports io.schedcp.core.provider;
     exports io.schedcp.core.recommend;
-    exports io.schedcp.core.store;
     exports io.schedcp.core.workload;
+
+    // Internal, shared with the modules that start processes of their own: the password-free child
+    // environment (lab, bpf), the helper-JVM command and the privileged launcher (bpf), signal names (mcp). The
+    // CLI's and the MCP server's tests build launchers with a chosen privilege.
+    exports io.schedcp.core.process to io.schedcp.lab, io.schedcp.bpf, io.schedcp.mcp, io.schedcp.cli;
+    // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
+    // (bpf) and the CLI's bench output and history input.
+    exports io.schedcp.core.store to io.schedcp.bpf, io.schedcp.cli;
+    // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
+    // through the manager's builder and ServiceLoader only.
 
     // Workload profiles and history are records read and written by Jackson (workloads.json).
     opens io.schedcp.core.workload to tools.jackson.databind;

@@ -4,7 +4,12 @@
  * serves them.
  */
 module io.schedcp.mcp {
-    requires transitive io.schedcp.slo;
+    // Transitive where the exported API shows their types: a tool's failure is a SchedcpException (api), and
+    // the server's builder takes the manager, the workload store and the monitors (core) and the custom
+    // scheduler objects (bpf). Jackson's core and annotations come with databind, whose API re-exports them.
+    requires transitive io.schedcp.api;
+    requires transitive io.schedcp.core;
+    requires transitive io.schedcp.bpf;
     requires io.modelcontextprotocol.sdk.mcp;
     requires org.slf4j;
     requires tools.jackson.databind;

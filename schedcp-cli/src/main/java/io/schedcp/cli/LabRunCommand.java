@@ -1,11 +1,11 @@
 package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
-import io.schedcp.core.lab.KernelCrash;
-import io.schedcp.core.lab.Lab;
-import io.schedcp.core.lab.LabOptions;
-import io.schedcp.core.lab.LabResult;
-import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.lab.KernelCrash;
+import io.schedcp.lab.Lab;
+import io.schedcp.lab.LabOptions;
+import io.schedcp.lab.LabResult;
+import io.schedcp.lab.LabToolchain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

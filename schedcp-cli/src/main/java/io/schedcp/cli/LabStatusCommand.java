@@ -1,6 +1,6 @@
 package io.schedcp.cli;
 
-import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.lab.LabToolchain;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.core.SchedcpConfig;
-import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.lab.LabToolchain;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;

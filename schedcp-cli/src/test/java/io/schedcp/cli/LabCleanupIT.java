@@ -2,9 +2,9 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.core.lab.Lab;
-import io.schedcp.core.lab.LabOptions;
-import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.lab.Lab;
+import io.schedcp.lab.LabOptions;
+import io.schedcp.lab.LabToolchain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

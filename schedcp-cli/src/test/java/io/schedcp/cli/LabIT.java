@@ -2,12 +2,12 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.core.lab.Lab;
-import io.schedcp.core.lab.LabOptions;
-import io.schedcp.core.lab.LabResult;
-import io.schedcp.core.lab.LabScenario;
-import io.schedcp.core.lab.LabToolchain;
-import io.schedcp.core.lab.ScenarioResult;
+import io.schedcp.lab.Lab;
+import io.schedcp.lab.LabOptions;
+import io.schedcp.lab.LabResult;
+import io.schedcp.lab.LabScenario;
+import io.schedcp.lab.LabToolchain;
+import io.schedcp.lab.ScenarioResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import io.schedcp.cli.CliFixture.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,16 @@ class WorkloadCommandsTest {
         Matcher matcher = CREATED.matcher(result.out());
         assertThat(matcher.find()).as(result.out()).isTrue();
         return matcher.group(1);
+    }
+
+    /** What {@code schedcp monitor --json} writes over the lab's captured /proc and sched_ext files. */
+    private Path monitorSummary() throws IOException {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_PROC_DIR", CliFixture.monitorCapture("lab").toString());
+        env.put("SCHEDCP_SCHED_EXT_DIR", CliFixture.monitorCapture("sched_ext").toString());
+        Result monitor = fixture.run(env, "monitor", "--duration", "1", "--interval", "500", "--json");
+        assertThat(monitor.code()).as(monitor.err()).isZero();
+        return Files.writeString(temp.resolve("monitor.json"), monitor.out());
     }
 
     private static JsonNode json(Result result) {
@@ -101,7 +112,7 @@ class WorkloadCommandsTest {
     @Test
     void historyJsonHasEveryFieldOfAFailedRun() throws IOException {
         String id = create("gaming");
-        Path summary = Files.writeString(temp.resolve("summary.json"), "{\"cpu_busy_pct\": 93.5}");
+        Path summary = monitorSummary();
 
         run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "stutters", "--failed",
                 "ejected by the kernel", "--execution-id", "e-3", "--started", "2026-11-22T10:15:00Z", "--ended",
@@ -113,9 +124,24 @@ class WorkloadCommandsTest {
         assertThat(entry.get("execution_id").asString()).isEqualTo("e-3");
         assertThat(entry.get("started_at").asString()).isEqualTo("2026-11-22T10:15:00Z");
         assertThat(entry.get("ended_at").asString()).isEqualTo("2026-11-22T10:16:21Z");
-        assertThat(entry.get("monitor_summary").get("cpu_busy_pct").asDouble()).isEqualTo(93.5);
+        assertThat(entry.get("monitor_summary").get("interval_millis").asLong()).isEqualTo(500);
+        assertThat(entry.get("monitor_summary").get("sched_ext").get("ops_seen").get(0).asString()).isEqualTo("simple");
         assertThat(entry.get("outcome").get("status").asString()).isEqualTo("failed");
         assertThat(entry.get("outcome").get("reason").asString()).isEqualTo("ejected by the kernel");
+    }
+
+    @Test
+    void aMonitorSummaryFileThatIsNotOneIsAUsageErrorAndNothingIsRecorded() throws IOException {
+        String id = create("gaming");
+        Path madeUp = Files.writeString(temp.resolve("summary.json"), "{\"cpu_busy_pct\": 93.5}");
+
+        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
+                "--monitor-summary", madeUp.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("the monitor summary " + madeUp + " is not a summary of schedcp monitor "
+                + "--json");
+        assertThat(json(run("workload", "history", id, "--json"))).isEmpty();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.schedcp.bpf.custom;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
-import io.schedcp.core.lab.LabToolchain;
 import io.schedcp.core.process.ChildEnvironment;
+import io.schedcp.lab.LabToolchain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

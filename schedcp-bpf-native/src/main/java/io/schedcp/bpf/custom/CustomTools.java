@@ -1,13 +1,13 @@
 package io.schedcp.bpf.custom;
 
-import io.schedcp.core.SchedcpConfig;
-import io.schedcp.core.kernel.SchedExtReader;
-import io.schedcp.core.lab.Lab;
-import io.schedcp.core.lab.LabToolchain;
-import io.schedcp.core.process.Privilege;
-import io.schedcp.core.process.PrivilegedLauncher;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.kernel.SchedExtReader;
+import io.schedcp.core.process.Privilege;
+import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.lab.Lab;
+import io.schedcp.lab.LabToolchain;
 import java.nio.file.Path;
 import java.util.Optional;
 

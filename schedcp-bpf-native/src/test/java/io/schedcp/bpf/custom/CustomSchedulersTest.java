@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
-import io.schedcp.core.lab.LabToolchain;
+import io.schedcp.lab.LabToolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

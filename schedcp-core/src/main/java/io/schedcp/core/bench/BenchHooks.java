@@ -1,5 +1,6 @@
 package io.schedcp.core.bench;
 
+import io.schedcp.core.monitor.MonitorSummary;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,8 +19,8 @@ public final class BenchHooks {
         Session start(Duration interval);
 
         interface Session {
-            /** Stops watching; the summary, as a value that serialises to JSON. */
-            Optional<Object> stop();
+            /** Stops watching; the summary, if the monitor could keep watching to the end. */
+            Optional<MonitorSummary> stop();
         }
 
         /** No monitor: runs are recorded without a system summary. */
@@ -28,6 +29,6 @@ public final class BenchHooks {
 
     /** Keeps one run, returning the id it was recorded under. */
     public interface RunRecorder {
-        String record(String workloadId, BenchRun run, Optional<Object> monitorSummary);
+        String record(String workloadId, BenchRun run, Optional<MonitorSummary> monitorSummary);
     }
 }

@@ -4,6 +4,7 @@ import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.manager.Execution;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.monitor.MonitorSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public final class BenchRunner {
     }
 
     /** A run and the system monitor's summary of it. */
-    private record Measured(BenchRun run, Optional<Object> summary) {
+    private record Measured(BenchRun run, Optional<MonitorSummary> summary) {
     }
 
     private Measured measure(BenchPlan plan, String scheduler, Optional<Execution> execution, int run, Progress say)
@@ -108,7 +109,7 @@ public final class BenchRunner {
         BenchHooks.RunMonitor.Session watching = monitor.start(plan.monitorInterval());
         Instant start = Instant.now();
         CommandRunner.Outcome outcome;
-        Optional<Object> summary;
+        Optional<MonitorSummary> summary;
         try {
             outcome = commands.run(plan.command(), plan.runTimeout());
         } finally {

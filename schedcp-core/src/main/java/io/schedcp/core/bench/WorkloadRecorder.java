@@ -1,19 +1,14 @@
 package io.schedcp.core.bench;
 
+import io.schedcp.core.monitor.MonitorSummary;
 import io.schedcp.core.workload.RunOutcome;
 import io.schedcp.core.workload.RunRecord;
 import io.schedcp.core.workload.WorkloadStore;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Records bench runs in a workload's history, with the monitor's summary as a JSON tree. */
+/** Records bench runs in a workload's history, with the monitor's summary of each. */
 public final class WorkloadRecorder implements BenchHooks.RunRecorder {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private final WorkloadStore store;
 
@@ -22,13 +17,11 @@ public final class WorkloadRecorder implements BenchHooks.RunRecorder {
     }
 
     @Override
-    public String record(String workloadId, BenchRun run, Optional<Object> monitorSummary) {
-        Optional<JsonNode> summary = monitorSummary.map(s -> s instanceof JsonNode node ? node
-                : MAPPER.valueToTree(s));
+    public String record(String workloadId, BenchRun run, Optional<MonitorSummary> monitorSummary) {
         String result = run.succeeded() ? "bench run " + run.run() + ": " + describe(run)
                 : "bench run " + run.run() + " failed";
         RunRecord record = new RunRecord(run.scheduler(), List.of(), Optional.empty(), run.start(),
-                Optional.of(run.end()), summary, result, run.metrics(),
+                Optional.of(run.end()), monitorSummary, result, run.metrics(),
                 run.succeeded() ? RunOutcome.ok() : RunOutcome.failed(run.failure()));
         return store.addHistory(workloadId, record).id();
     }

@@ -88,10 +88,6 @@ public final class SchedulerManager implements AutoCloseable {
         return registry.problems().messages();
     }
 
-    public ProviderRegistry registry() {
-        return registry;
-    }
-
     public SchedExtState kernelState() {
         return kernel.read();
     }

@@ -2,6 +2,7 @@ package io.schedcp.core.workload;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.monitor.MonitorSummary;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What happened when a workload ran under a scheduler: what is added to a workload's history.
@@ -19,14 +19,14 @@ import tools.jackson.databind.JsonNode;
  * @param executionId    the manager's execution id, when the manager started it
  * @param startedAt      when the run began
  * @param endedAt        when it ended, if known
- * @param monitorSummary what the system monitor saw during the run, kept as the monitor wrote it
+ * @param monitorSummary what the system monitor saw during the run
  * @param result         what happened, in words
  * @param metrics        measurements by name, such as {@code latency_p99_us}, {@code throughput_ops_s} and
  *                       {@code wall_time_s}; finite numbers, kept sorted by name
  * @param outcome        whether the run did its job
  */
 public record RunRecord(String scheduler, List<String> args, Optional<String> executionId, Instant startedAt,
-        Optional<Instant> endedAt, Optional<JsonNode> monitorSummary, String result, Map<String, Double> metrics,
+        Optional<Instant> endedAt, Optional<MonitorSummary> monitorSummary, String result, Map<String, Double> metrics,
         RunOutcome outcome) {
 
     public RunRecord {
@@ -42,8 +42,7 @@ public record RunRecord(String scheduler, List<String> args, Optional<String> ex
             throw new SchedcpException(Kind.INVALID_INPUT, "a run cannot end (" + endedAt.get()
                     + ") before it started (" + startedAt + ")");
         }
-        monitorSummary = monitorSummary == null ? Optional.empty()
-                : monitorSummary.filter(node -> !node.isNull() && !node.isMissingNode());
+        monitorSummary = monitorSummary == null ? Optional.empty() : monitorSummary;
         result = result == null ? "" : result.strip();
         metrics = checked(metrics);
         Objects.requireNonNull(outcome, "a run needs an outcome");
@@ -70,7 +69,7 @@ public record RunRecord(String scheduler, List<String> args, Optional<String> ex
                 metrics, outcome);
     }
 
-    public RunRecord withMonitorSummary(JsonNode summary) {
+    public RunRecord withMonitorSummary(MonitorSummary summary) {
         return new RunRecord(scheduler, args, executionId, startedAt, endedAt, Optional.of(summary), result,
                 metrics, outcome);
     }

@@ -324,7 +324,7 @@ public final class WorkloadStore {
         }
         WorkloadFile content;
         try {
-            content = WorkloadJson.MAPPER.treeToValue(tree, WorkloadFile.class);
+            content = WorkloadJson.MAPPER.treeToValue(UnreadableSummaries.removedFrom(tree), WorkloadFile.class);
         } catch (JacksonException | SchedcpException | NullPointerException e) {
             return new Parsed.Corrupt("it is not a workload file (" + describe(e) + ")");
         }

@@ -9,6 +9,8 @@ import io.schedcp.core.manager.FakeKernel;
 import io.schedcp.core.manager.FakeProvider;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.core.monitor.MonitorSummary;
+import io.schedcp.core.monitor.SummaryFixtures;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ class BenchRunnerTest {
     private FakeKernel kernel;
     private SchedulerManager manager;
     private final List<BenchRun> recorded = new CopyOnWriteArrayList<>();
-    private final List<Object> summaries = new CopyOnWriteArrayList<>();
+    private final List<MonitorSummary> summaries = new CopyOnWriteArrayList<>();
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -52,7 +54,7 @@ class BenchRunnerTest {
     }
 
     private BenchResult bench(List<String> schedulers, int runs, String script) throws InterruptedException {
-        BenchHooks.RunMonitor monitor = interval -> () -> Optional.of(Map.of("interval_ms", interval.toMillis()));
+        BenchHooks.RunMonitor monitor = interval -> () -> Optional.of(SummaryFixtures.full(interval));
         BenchHooks.RunRecorder recorder = (workload, run, summary) -> {
             recorded.add(run);
             summary.ifPresent(summaries::add);
@@ -80,7 +82,7 @@ class BenchRunnerTest {
         assertThat(result.runs().get(2).output()).contains("enabled");
         assertThat(result.runs().get(2).metrics()).containsEntry("hackbench_time_s", 0.5)
                 .containsKey(BenchRun.WALL_TIME);
-        assertThat(summaries).hasSize(4).allMatch(s -> s.equals(Map.of("interval_ms", 100L)));
+        assertThat(summaries).hasSize(4).extracting(MonitorSummary::intervalMillis).containsOnly(100L);
         assertThat(kernel.state()).isEqualTo("disabled");
     }
 

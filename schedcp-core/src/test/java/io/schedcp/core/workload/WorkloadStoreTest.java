@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.monitor.MonitorSummary;
+import io.schedcp.core.monitor.SummaryFixtures;
 import io.schedcp.core.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -147,7 +150,7 @@ class WorkloadStoreTest {
     @Test
     void aRunKeepsEveryFieldThroughTheFile() {
         WorkloadProfile workload = store().create("kernel build", Optional.empty());
-        JsonNode summary = JSON.readTree("{\"cpu\": {\"busy_pct\": 93.5}, \"samples\": [1, 2]}");
+        MonitorSummary summary = SummaryFixtures.full(Duration.ofMillis(500));
         RunRecord run = new RunRecord("scx_rusty", List.of("--slice-us", "5000"), Optional.of("e-7"), NOW,
                 Optional.of(NOW.plusSeconds(81)), Optional.of(summary), "81 s, 3 s faster than EEVDF",
                 Map.of("wall_time_s", 81.2, "latency_p99_us", 420.0), RunOutcome.failed("ejected after 80 s"));

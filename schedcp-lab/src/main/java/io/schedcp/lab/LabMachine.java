@@ -1,4 +1,4 @@
-package io.schedcp.core.lab;
+package io.schedcp.lab;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;

@@ -1,4 +1,4 @@
-package io.schedcp.core.lab;
+package io.schedcp.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.schedcp.core.lab;
+package io.schedcp.lab;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,0 @@
-/** The SLO-aware earliest-deadline-first scheduler provider. */
-module io.schedcp.slo {
-    requires transitive io.schedcp.bpf;
-}
