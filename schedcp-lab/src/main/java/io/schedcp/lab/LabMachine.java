@@ -1,7 +1,8 @@
 package io.schedcp.lab;
 
-import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.api.SchedcpException;
+import io.schedcp.core.ConfigVariable;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,8 @@ public record LabMachine(String accel, String cpu, Optional<Path> qemu) {
     public static final String DEFAULT_CPU = "max";
 
     public LabMachine {
-        accel = requireWord(accel, "SCHEDCP_LAB_ACCEL");
-        cpu = requireWord(cpu, "SCHEDCP_LAB_CPU");
+        accel = requireWord(accel, ConfigVariable.LAB_ACCEL.variable());
+        cpu = requireWord(cpu, ConfigVariable.LAB_CPU.variable());
     }
 
     public static LabMachine defaults() {
@@ -31,12 +32,12 @@ public record LabMachine(String accel, String cpu, Optional<Path> qemu) {
 
     /** The defaults with {@code SCHEDCP_LAB_ACCEL}, {@code SCHEDCP_LAB_CPU} and {@code SCHEDCP_LAB_QEMU} applied. */
     public static LabMachine fromEnvironment(Map<String, String> env) {
-        return new LabMachine(value(env, "SCHEDCP_LAB_ACCEL").orElse(DEFAULT_ACCEL),
-                value(env, "SCHEDCP_LAB_CPU").orElse(DEFAULT_CPU), value(env, "SCHEDCP_LAB_QEMU").map(Path::of));
+        return new LabMachine(value(env, ConfigVariable.LAB_ACCEL).orElse(DEFAULT_ACCEL),
+                value(env, ConfigVariable.LAB_CPU).orElse(DEFAULT_CPU), value(env, ConfigVariable.LAB_QEMU).map(Path::of));
     }
 
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    private static Optional<String> value(Map<String, String> env, ConfigVariable variable) {
+        return Optional.ofNullable(env.get(variable.variable())).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static String requireWord(String value, String variable) {

@@ -1,9 +1,10 @@
 package io.schedcp.lab;
 
+import io.schedcp.core.ConfigVariable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public record LabOptions(Duration scenarioTimeout, Duration bootAllowance, int c
     }
 
     public static LabOptions fromEnvironment(Map<String, String> env) {
-        Optional<Path> consoles = Optional.ofNullable(env.get("SCHEDCP_LAB_CONSOLES")).filter(v -> !v.isBlank())
+        Optional<Path> consoles = Optional.ofNullable(env.get(ConfigVariable.LAB_CONSOLES.variable())).filter(v -> !v.isBlank())
                 .map(Path::of);
         return new LabOptions(Duration.ofMinutes(5), Duration.ofMinutes(3), 2, 2048,
                 Path.of("").toAbsolutePath(), List.of(), Map.of(), LabMachine.fromEnvironment(env), consoles);

@@ -1,5 +1,6 @@
 package io.schedcp.lab;
 
+import io.schedcp.core.ConfigVariable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public record LabToolchain(Path manifest, Properties properties) {
 
     /** {@code SCHEDCP_CACHE}, else {@code ~/.cache/schedcp}. */
     public static Path cacheDirectory(Map<String, String> env, Path userHome) {
-        String cache = env.get("SCHEDCP_CACHE");
+        String cache = env.get(ConfigVariable.CACHE.variable());
         return cache == null || cache.isBlank() ? userHome.resolve(".cache/schedcp") : Path.of(cache);
     }
 
