@@ -57,8 +57,8 @@ class CliAdviceTest {
         Result result = run("show", "scx_simpel");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(error(result)).startsWith("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple")
-                .endsWith("); run 'schedcp list' to see every scheduler");
+        assertThat(error(result)).isEqualTo("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple); run "
+                + "'schedcp list' to see every scheduler");
     }
 
     @Test
