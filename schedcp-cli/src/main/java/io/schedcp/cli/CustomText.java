@@ -1,5 +1,6 @@
 package io.schedcp.cli;
 
+import io.schedcp.api.ErrorDetail.CustomNotRunnable;
 import io.schedcp.bpf.custom.CompileResult;
 import io.schedcp.bpf.custom.CompilerDiagnostic;
 import io.schedcp.bpf.custom.CreateOutcome;
@@ -62,6 +63,9 @@ final class CustomText {
             }
         }
         context.out().flush();
+        results.stream().filter(r -> !r.passed()).forEach(r -> ForegroundRun.say(context, r.name() + " is stored "
+                + "but cannot run until it passes; " + CliAdvice.of(new CustomNotRunnable(r.name(),
+                        CustomNotRunnable.Why.FAILED_VERIFICATION))));
         return results.stream().allMatch(VerificationResult::passed) ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 }

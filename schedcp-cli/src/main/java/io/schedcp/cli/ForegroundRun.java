@@ -4,7 +4,6 @@ import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.manager.Execution;
 import io.schedcp.core.manager.ForeignPolicy;
-import io.schedcp.core.manager.ForeignSchedulerRunning;
 import io.schedcp.core.manager.ManagerEvent;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
@@ -50,9 +49,6 @@ final class ForegroundRun {
             } catch (InterruptedException e) {
                 say(context, "SIG" + signalled.get() + ": stopped before " + name + " was started; nothing runs");
                 return ExitCodes.START_FAILED;
-            } catch (ForeignSchedulerRunning e) {
-                throw new SchedcpException(e.kind(), e.getMessage() + "; to stop it and start " + name
-                        + " instead, run again with --replace-foreign", e);
             } catch (SchedcpException e) {
                 if (signalled.get() != null) {
                     say(context, "SIG" + signalled.get() + ": " + e.getMessage());

@@ -72,7 +72,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static Row row(SchedulerEntry e) {
-        String reason = e.availability() instanceof Availability.Unavailable u ? u.reason() : null;
+        String reason = e.availability() instanceof Availability.Unavailable u ? CliAdvice.reason(u) : null;
         return new Row(e.reachableName(), e.descriptor().qualifiedName(), e.descriptor().provider(),
                 e.descriptor().productionReady(), e.availability().isAvailable(), reason, e.descriptor().description(),
                 e.descriptor().useCases());

@@ -82,7 +82,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             if (ex instanceof SchedcpException schedcp) {
                 log.warn("{} failed: {}", String.join(" ", args), schedcp.getMessage());
-                context.err().println("schedcp: " + schedcp.getMessage());
+                context.err().println("schedcp: " + CliAdvice.message(schedcp));
                 return ExitCodes.of(schedcp.kind());
             }
             log.error("{} failed unexpectedly", String.join(" ", args), ex);

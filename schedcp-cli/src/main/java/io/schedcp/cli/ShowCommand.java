@@ -31,7 +31,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = root.context();
         SchedulerEntry entry = context.manager().require(name);
-        String reason = entry.availability() instanceof Availability.Unavailable u ? u.reason() : null;
+        String reason = entry.availability() instanceof Availability.Unavailable u ? CliAdvice.reason(u) : null;
         if (json) {
             context.json(new Shown(entry.descriptor(), entry.availability().isAvailable(), reason));
         } else {

@@ -97,7 +97,8 @@ class CommandsTest {
         Result result = run("show", "scx_simpel");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(result.err()).contains("no scheduler is named 'scx_simpel'; did you mean scx_simple");
+        assertThat(result.err()).contains("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple)")
+                .contains("; run 'schedcp list' to see every scheduler");
         assertThat(result.err()).doesNotContain("Exception");
     }
 

@@ -101,7 +101,8 @@ class CustomCommandsTest {
         Result result = run("create-and-run", source.toString(), "--seconds", "0");
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("--seconds 0 is out of range: give 1 to 3600").doesNotContain("created");
+        assertThat(result.err()).contains("a verification of 0 s is out of range: 1 to 3600 s")
+                .contains("; give --seconds a value from 1 to 3600").doesNotContain("created");
         assertThat(fixture.home.resolve("custom/fifo")).doesNotExist();
     }
 
@@ -150,7 +151,8 @@ class CustomCommandsTest {
         Result result = run("verify", "nope");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(result.err()).contains("there is no custom scheduler 'nope'; create one with: schedcp create");
+        assertThat(result.err()).contains("there is no custom scheduler 'nope'; there are none yet")
+                .contains("; create one with 'schedcp create NAME FILE.bpf.c'");
     }
 
     @Test
@@ -163,7 +165,8 @@ class CustomCommandsTest {
         assertThat(where.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(where.err()).contains("'mars' is not a place to verify: use host, lab or auto");
         assertThat(seconds.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(seconds.err()).contains("--seconds 0 is out of range");
+        assertThat(seconds.err()).contains("a verification of 0 s is out of range")
+                .contains("give --seconds a value from 1 to 3600");
     }
 
     @Test
@@ -175,7 +178,8 @@ class CustomCommandsTest {
         Result result = run(env, "verify", "fifo", "--where", "host");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NO_SCHED_EXT);
-        assertThat(result.err()).contains("verify in the lab instead (--where lab)");
+        assertThat(result.err()).contains("so custom schedulers cannot be verified on it")
+                .contains("; verify in the kernel lab instead (--where lab)");
     }
 
     @Test
@@ -189,9 +193,10 @@ class CustomCommandsTest {
         assertThat(row.get("qualified_name").asString()).isEqualTo("custom:fifo");
         assertThat(row.get("available").asBoolean()).isFalse();
         assertThat(row.get("unavailable_reason").asString())
-                .isEqualTo("it has not been verified yet: run schedcp verify fifo");
+                .isEqualTo("it has not been verified yet; run 'schedcp verify fifo'");
         assertThat(start.code()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(start.err()).contains("schedcp verify fifo");
+        assertThat(start.err()).contains("schedcp: cannot start custom:fifo: it has not been verified yet")
+                .contains("; run 'schedcp verify fifo'");
     }
 
     @Test

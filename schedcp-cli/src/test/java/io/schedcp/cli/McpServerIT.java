@@ -180,10 +180,12 @@ class McpServerIT {
             assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
             assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'speed'; it takes name, args, replace_foreign");
             assertThat(unknownScheduler.get("isError").asBoolean()).isTrue();
-            assertThat(text(unknownScheduler)).contains("no scheduler is named 'scx_simpel'; did you mean scx_simple")
-                    .contains("list_schedulers gives the scheduler names");
+            assertThat(text(unknownScheduler)).startsWith("no scheduler is named 'scx_simpel' (closest: scx_simple")
+                    .endsWith("; call list_schedulers to see every scheduler").doesNotContain("schedcp list");
             assertThat(unknownExecution.get("isError").asBoolean()).isTrue();
-            assertThat(text(unknownExecution)).contains("no execution has the id 'scx_simple-00000000'");
+            assertThat(text(unknownExecution)).isEqualTo("no execution has the id 'scx_simple-00000000'; this schedcp "
+                    + "has started no scheduler; run_scheduler returns the id of each execution it starts, and this "
+                    + "server knows only those");
             assertThat(rejected.get("isError").asBoolean()).isTrue();
             assertThat(text(rejected)).startsWith("broken was not created: the source check found these problems:")
                     .contains("broken.bpf.c:1: error: the source does not include <scx/common.bpf.h>")

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves an {@link McpTool} through the SDK: its declaration, its arguments checked against its schema, its
  * result as structured content plus text, progress as notifications, and every failure as a tool result with
- * {@code isError} and a message that says what to do, never as a protocol error or a stack trace.
+ * {@code isError} and a message that says what to do ({@link ToolAdvice}), never as a protocol error or a stack
+ * trace.
  */
 final class ToolBridge {
 
@@ -70,9 +71,9 @@ final class ToolBridge {
             result.errorKind().ifPresent(kind -> answer.meta(Map.of(ERROR_KIND, kind)));
             return answer.build();
         } catch (SchedcpException e) {
-            String message = EchoedValues.bound(e.getMessage(), arguments);
+            String message = EchoedValues.bound(ToolAdvice.message(e), arguments);
             LOG.warn("tool {} failed: {}", tool.name(), message);
-            return error(e.kind().name().toLowerCase(Locale.ROOT), message + hint(e.kind()));
+            return error(e.kind().name().toLowerCase(Locale.ROOT), message);
         } catch (InFlightCalls.Cancelled e) {
             String how = e.getCause() instanceof SchedcpException ? EchoedValues.bound(e.getMessage(), arguments)
                     : "it was interrupted";
@@ -105,17 +106,6 @@ final class ToolBridge {
                 .isError(true)
                 .meta(Map.of(ERROR_KIND, cause))
                 .build();
-    }
-
-    /** What the library's message cannot know: which MCP tool gives the names, where the server's root comes from. */
-    private static String hint(Kind kind) {
-        return switch (kind) {
-            case NOT_FOUND -> "\nlist_schedulers gives the scheduler names; run_scheduler returns the execution ids.";
-            case PERMISSION -> "\nThe MCP server itself needs root for this: start it as root, allow it passwordless "
-                    + "sudo, or set SCHEDCP_SUDO_PASSWORD to the right password in its environment (the \"env\" of its entry in the "
-                    + "client's configuration).";
-            default -> "";
-        };
     }
 
     /** MCP progress notifications when the client gave a progress token; nothing otherwise. */

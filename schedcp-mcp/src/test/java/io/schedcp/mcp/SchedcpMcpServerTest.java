@@ -199,8 +199,8 @@ class SchedcpMcpServerTest {
         assertThat(text(wrongType)).startsWith("list_schedulers's argument 'production_ready' must be true or "
                 + "false, not a string");
         assertThat(unknownScheduler.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("not_found");
-        assertThat(text(unknownScheduler)).isEqualTo("no scheduler is named 'fake_c'; did you mean fake_a, fake_b?\n"
-                + "list_schedulers gives the scheduler names; run_scheduler returns the execution ids.");
+        assertThat(text(unknownScheduler)).isEqualTo("no scheduler is named 'fake_c' (closest: fake_a, fake_b); "
+                + "call list_schedulers to see every scheduler");
         assertThat(text(unknownExecution)).startsWith("no execution has the id 'fake_a-0'");
         for (JsonNode result : List.of(missing, wrongType, unknownScheduler, unknownExecution)) {
             assertThat(result.get("isError").asBoolean()).isTrue();

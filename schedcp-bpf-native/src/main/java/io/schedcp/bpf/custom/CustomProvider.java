@@ -1,6 +1,8 @@
 package io.schedcp.bpf.custom;
 
 import io.schedcp.api.Availability;
+import io.schedcp.api.ErrorDetail.CustomNotRunnable;
+import io.schedcp.api.ErrorDetail.CustomNotRunnable.Why;
 import io.schedcp.api.Requirements;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
@@ -55,16 +57,17 @@ public final class CustomProvider implements SchedulerProvider {
     public Availability availability(String schedulerName) {
         CustomScheduler scheduler = store().require(schedulerName);
         if (!Files.isRegularFile(scheduler.object())) {
-            return Availability.unavailable("its BPF object " + scheduler.object() + " is missing; create it again "
-                    + "(schedcp remove " + schedulerName + ", then schedcp create)");
+            return Availability.unavailable("its BPF object " + scheduler.object() + " is missing",
+                    new CustomNotRunnable(schedulerName, Why.OBJECT_MISSING));
         }
         VerificationResult verification = scheduler.meta().verification();
         if (verification == null) {
-            return Availability.unavailable("it has not been verified yet: run schedcp verify " + schedulerName);
+            return Availability.unavailable("it has not been verified yet",
+                    new CustomNotRunnable(schedulerName, Why.NOT_VERIFIED));
         }
         if (!verification.passed()) {
             return Availability.unavailable("its last verification failed (" + verification.stage() + "): "
-                    + verification.reason() + "; fix the source and create it again, or verify again");
+                    + verification.reason(), new CustomNotRunnable(schedulerName, Why.FAILED_VERIFICATION));
         }
         return Availability.available();
     }
@@ -77,7 +80,7 @@ public final class CustomProvider implements SchedulerProvider {
                     + "in the source (const volatile variables) and create it again");
         }
         if (availability(name) instanceof Availability.Unavailable unavailable) {
-            throw new SchedcpException(Kind.UNAVAILABLE, "custom:" + name + " cannot run: " + unavailable.reason());
+            throw unavailable.refusal("custom:" + name + " cannot run: " + unavailable.reason());
         }
         CustomScheduler scheduler = store().require(name);
         List<String> command = JavaCommand.of(LoaderMain.class, List.of(name, scheduler.object().toString()));

@@ -1,5 +1,8 @@
 package io.schedcp.bpf.custom;
 
+import io.schedcp.api.ErrorDetail.NameTaken;
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.store.AtomicFiles;
@@ -67,16 +70,16 @@ public final class CustomStore {
         return find(name).orElseThrow(() -> {
             List<String> names = list().stream().map(CustomScheduler::name).toList();
             return new SchedcpException(Kind.NOT_FOUND, "there is no custom scheduler '" + name + "'"
-                    + (names.isEmpty() ? "; create one with: schedcp create NAME FILE.bpf.c"
-                            : "; the custom schedulers are " + names));
+                    + (names.isEmpty() ? "; there are none yet" : "; the custom schedulers are " + names),
+                    new UnknownName(Subject.CUSTOM_SCHEDULER, name, names));
         });
     }
 
-    /** Fails with INVALID_INPUT, saying what to do, when a scheduler named {@code name} is stored already. */
+    /** Fails with INVALID_INPUT when a scheduler named {@code name} is stored already. */
     public void requireFree(String name) {
         if (Files.exists(root.resolve(name))) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler named '" + name + "' exists already; "
-                    + "remove it first (schedcp remove " + name + ") or pick another name");
+            throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler named '" + name + "' exists already",
+                    new NameTaken(Subject.CUSTOM_SCHEDULER, name));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.schedcp.bpf.custom;
 
+import io.schedcp.api.ErrorDetail.Input;
+import io.schedcp.api.ErrorDetail.MissingInput;
+import io.schedcp.api.ErrorDetail.NotPossibleHere;
+import io.schedcp.api.ErrorDetail.OutOfRange;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.spi.ProcessLauncher;
@@ -57,8 +61,8 @@ public final class CustomVerifier {
     /** Checks a verification time before anything is done with it: 1 to 3600 seconds. */
     public static void requireSeconds(int seconds) {
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "--seconds " + seconds + " is out of range: give 1 to "
-                    + MAX_SECONDS);
+            throw new SchedcpException(Kind.INVALID_INPUT, "a verification of " + seconds + " s is out of range: 1 "
+                    + "to " + MAX_SECONDS + " s", new OutOfRange(Input.VERIFY_SECONDS, seconds, 1, MAX_SECONDS));
         }
     }
 
@@ -71,12 +75,14 @@ public final class CustomVerifier {
             Consumer<String> progress) throws InterruptedException {
         requireSeconds(seconds);
         if (names.isEmpty()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "name at least one custom scheduler to verify");
+            throw new SchedcpException(Kind.INVALID_INPUT, "no custom scheduler was named to verify",
+                    new MissingInput(Input.VERIFY_NAMES));
         }
         VerifyWhere place = resolve(where);
         if (place == VerifyWhere.HOST && !kernel.isSupported()) {
-            throw new SchedcpException(Kind.NO_SCHED_EXT, "this host's kernel has no sched_ext, so it cannot verify "
-                    + "here: " + SchedExtReader.NO_SCHED_EXT_MESSAGE + "; verify in the lab instead (--where lab)");
+            throw new SchedcpException(Kind.NO_SCHED_EXT, "this host's kernel has no sched_ext (it was built "
+                    + "without CONFIG_SCHED_CLASS_EXT), so custom schedulers cannot be verified on it",
+                    new NotPossibleHere(Input.VERIFY_WHERE, VerifyWhere.HOST.label()));
         }
         List<CustomScheduler> schedulers = names.stream().map(store::require).toList();
         List<String> args = new ArrayList<>(List.of(place.label(), Integer.toString(seconds)));

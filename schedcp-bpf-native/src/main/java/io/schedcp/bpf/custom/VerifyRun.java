@@ -47,7 +47,7 @@ final class VerifyRun {
         }
         if (!before.isDisabled()) {
             return attempt.fail("attach", "another sched_ext scheduler (" + before.ops().orElse("unknown") + ", state "
-                    + before.state() + ") is running; stop it first, or verify in the lab (--where lab)", List.of());
+                    + before.state() + ") is running, and the kernel runs one at a time", List.of());
         }
         progress.accept(name + ": loading " + object);
         long t0 = System.nanoTime();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.Availability;
+import io.schedcp.api.ErrorDetail.CustomNotRunnable;
+import io.schedcp.api.ErrorDetail.CustomNotRunnable.Why;
 import io.schedcp.api.ExitInfo;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
@@ -98,9 +100,13 @@ class CustomProviderTest {
     }
 
     private String unavailableReason(String name) {
+        return unavailable(name).reason();
+    }
+
+    private Availability.Unavailable unavailable(String name) {
         Availability availability = provider.availability(name);
         assertThat(availability).isInstanceOf(Availability.Unavailable.class);
-        return ((Availability.Unavailable) availability).reason();
+        return (Availability.Unavailable) availability;
     }
 
     private SchedulerDescriptor descriptor(String name) {
@@ -138,7 +144,8 @@ class CustomProviderTest {
     void anUnverifiedSchedulerIsUnavailableUntilItIsVerified() throws IOException {
         stored(meta("tiny"));
 
-        assertThat(unavailableReason("tiny")).contains("has not been verified").contains("schedcp verify tiny");
+        assertThat(unavailableReason("tiny")).isEqualTo("it has not been verified yet");
+        assertThat(unavailable("tiny").detail()).contains(new CustomNotRunnable("tiny", Why.NOT_VERIFIED));
     }
 
     @Test
@@ -147,6 +154,7 @@ class CustomProviderTest {
 
         assertThat(unavailableReason("tiny")).contains("last verification failed (load)")
                 .contains("the verifier rejected tiny_enqueue: invalid mem access");
+        assertThat(unavailable("tiny").detail()).contains(new CustomNotRunnable("tiny", Why.FAILED_VERIFICATION));
     }
 
     @Test
@@ -161,8 +169,8 @@ class CustomProviderTest {
         CustomScheduler scheduler = stored(meta("tiny").withVerification(TinyScheduler.passed("tiny")));
         Files.delete(scheduler.object());
 
-        assertThat(unavailableReason("tiny")).contains(scheduler.object().toString()).contains("is missing")
-                .contains("schedcp remove tiny");
+        assertThat(unavailableReason("tiny")).isEqualTo("its BPF object " + scheduler.object() + " is missing");
+        assertThat(unavailable("tiny").detail()).contains(new CustomNotRunnable("tiny", Why.OBJECT_MISSING));
     }
 
     @Test
@@ -201,9 +209,11 @@ class CustomProviderTest {
         stored(meta("tiny"));
 
         assertThatThrownBy(() -> provider.start(new StartRequest(descriptor("tiny"), List.of())))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
-                .hasMessageContaining("custom:tiny cannot run")
-                .hasMessageContaining("schedcp verify tiny");
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(e.detail()).contains(new CustomNotRunnable("tiny", Why.NOT_VERIFIED));
+                })
+                .hasMessage("custom:tiny cannot run: it has not been verified yet");
         assertThat(launched).isEmpty();
     }
 

@@ -5,6 +5,9 @@ import static io.schedcp.bpf.custom.TinyScheduler.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.schedcp.api.ErrorDetail.NameTaken;
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import java.io.IOException;
@@ -90,9 +93,11 @@ class CustomStoreTest {
                 null);
 
         assertThatThrownBy(() -> store.add(second, "other source", other))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
-                .hasMessageContaining("'tiny' exists already")
-                .hasMessageContaining("schedcp remove tiny");
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT);
+                    assertThat(e.detail()).contains(new NameTaken(Subject.CUSTOM_SCHEDULER, "tiny"));
+                })
+                .hasMessage("a custom scheduler named 'tiny' exists already");
 
         CustomScheduler kept = store.require("tiny");
         assertThat(kept.meta()).isEqualTo(meta("tiny"));
@@ -188,14 +193,19 @@ class CustomStoreTest {
         store.add(meta("gamma"), SOURCE, object);
 
         assertThatThrownBy(() -> store.require("nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+                    assertThat(e.detail()).contains(new UnknownName(Subject.CUSTOM_SCHEDULER, "nope",
+                            List.of("alpha", "gamma")));
+                })
                 .hasMessage("there is no custom scheduler 'nope'; the custom schedulers are [alpha, gamma]");
     }
 
     @Test
-    void requiringAnyNameOfAnEmptyStoreSaysHowToCreateOne() {
+    void requiringAnyNameOfAnEmptyStoreSaysThereAreNone() {
         assertThatThrownBy(() -> store.require("nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
-                .hasMessageContaining("schedcp create NAME FILE.bpf.c");
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail())
+                        .contains(new UnknownName(Subject.CUSTOM_SCHEDULER, "nope", List.of())))
+                .hasMessage("there is no custom scheduler 'nope'; there are none yet");
     }
 }

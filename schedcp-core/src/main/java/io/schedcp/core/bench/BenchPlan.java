@@ -1,10 +1,17 @@
 package io.schedcp.core.bench;
 
+import io.schedcp.api.ErrorDetail.Input;
+import io.schedcp.api.ErrorDetail.MissingInput;
+import io.schedcp.api.ErrorDetail.OutOfRange;
+import io.schedcp.api.ErrorDetail.RepeatedValue;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to compare: a command run {@code runs} times under each scheduler, for a workload's history.
@@ -28,22 +35,28 @@ public record BenchPlan(String workloadId, List<String> schedulers, List<String>
         schedulers = List.copyOf(schedulers);
         command = List.copyOf(command);
         if (schedulers.isEmpty()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "name at least one scheduler to compare, for example "
-                    + "--schedulers default,scx_simple");
+            throw new SchedcpException(Kind.INVALID_INPUT, "no scheduler was named to compare",
+                    new MissingInput(Input.BENCH_SCHEDULERS));
         }
-        if (schedulers.stream().distinct().count() != schedulers.size()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a scheduler is named twice in " + schedulers
-                    + "; name each once (use --runs for more runs)");
+        Optional<String> twice = firstRepeated(schedulers);
+        if (twice.isPresent()) {
+            throw new SchedcpException(Kind.INVALID_INPUT, twice.get() + " is named twice among the schedulers to "
+                    + "compare " + schedulers, new RepeatedValue(Input.BENCH_SCHEDULERS, twice.get()));
         }
         if (command.isEmpty()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "give the benchmark command after '--', for example "
-                    + "-- hackbench -g 4 -l 1000");
+            throw new SchedcpException(Kind.INVALID_INPUT, "no benchmark command was given",
+                    new MissingInput(Input.BENCH_COMMAND));
         }
         if (runs < 1 || runs > MAX_RUNS) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "--runs " + runs + " is out of range: give 1 to "
-                    + MAX_RUNS);
+            throw new SchedcpException(Kind.INVALID_INPUT, runs + " runs per scheduler is out of range: 1 to "
+                    + MAX_RUNS, new OutOfRange(Input.BENCH_RUNS, runs, 1, MAX_RUNS));
         }
         Objects.requireNonNull(monitorInterval, "monitorInterval");
         Objects.requireNonNull(runTimeout, "runTimeout");
+    }
+
+    private static Optional<String> firstRepeated(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        return names.stream().filter(name -> !seen.add(name)).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.schedcp.core.bench;
 
+import io.schedcp.api.ErrorDetail;
 import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.manager.Execution;
@@ -86,9 +87,11 @@ public final class BenchRunner {
             manager.stopCurrent();
             SchedExtState kernel = manager.kernelState();
             if (kernel.supported() && !kernel.isDisabled()) {
+                String ops = kernel.ops().orElse("?");
                 throw new SchedcpException(SchedcpException.Kind.START_FAILED, "the kernel still runs the sched_ext "
-                        + "scheduler " + kernel.ops().orElse("?") + " (state " + kernel.state() + "), which this "
-                        + "schedcp did not start; stop it first");
+                        + "scheduler " + ops + " (state " + kernel.state() + "), which this schedcp did not start, so "
+                        + "the default scheduler cannot be measured", new ErrorDetail.ForeignScheduler(BenchPlan.DEFAULT,
+                                ops, false));
             }
             return Optional.empty();
         }

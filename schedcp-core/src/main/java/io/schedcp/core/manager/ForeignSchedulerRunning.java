@@ -1,5 +1,6 @@
 package io.schedcp.core.manager;
 
+import io.schedcp.api.ErrorDetail;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.kernel.StructOpsOwners.Owner;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * A start refused because the kernel runs a sched_ext scheduler that this manager did not start, held by
  * {@link #owners()}, and the start was not asked to replace it ({@link ForeignPolicy#LEAVE_ALONE}). Its kind
- * is {@link Kind#START_FAILED}; front ends add how to ask for the replacement.
+ * is {@link Kind#START_FAILED}, its detail an {@link ErrorDetail.ForeignScheduler}, from which front ends say how
+ * to ask for the replacement.
  */
 public final class ForeignSchedulerRunning extends SchedcpException {
 
@@ -19,7 +21,8 @@ public final class ForeignSchedulerRunning extends SchedcpException {
 
     ForeignSchedulerRunning(String next, String ops, List<Owner> owners) {
         super(Kind.START_FAILED, "cannot start " + next + ": the kernel runs the sched_ext scheduler '" + ops
-                + "', held by " + describe(owners) + ", which this schedcp did not start, so it was left alone");
+                + "', held by " + describe(owners) + ", which this schedcp did not start, so it was left alone",
+                new ErrorDetail.ForeignScheduler(next, ops, true));
         this.ops = ops;
         this.owners = List.copyOf(owners);
     }

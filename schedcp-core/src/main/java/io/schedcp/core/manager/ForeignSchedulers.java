@@ -1,5 +1,6 @@
 package io.schedcp.core.manager;
 
+import io.schedcp.api.ErrorDetail;
 import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
@@ -61,7 +62,7 @@ final class ForeignSchedulers {
         if (found.isEmpty()) {
             throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already "
                     + "runs the sched_ext scheduler '" + ops + "' (state " + state.state() + "), and no program "
-                    + "this user can see holds it; stop it where it was started, or run schedcp as root");
+                    + "this user can see holds it", new ErrorDetail.ForeignScheduler(next.name(), ops, false));
         }
         if (policy == ForeignPolicy.LEAVE_ALONE) {
             LOG.info("start {}: leaving alone the foreign scheduler {} held by {}", next.qualifiedName(), ops, found);

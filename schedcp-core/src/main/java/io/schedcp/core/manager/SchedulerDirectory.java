@@ -1,6 +1,8 @@
 package io.schedcp.core.manager;
 
 import io.schedcp.api.Availability;
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.SchedulerDescriptor;
@@ -40,9 +42,9 @@ final class SchedulerDirectory {
         return find(name).orElseThrow(() -> {
             List<String> known = list().stream().map(SchedulerEntry::reachableName).collect(Collectors.toList());
             List<String> close = NameSuggestions.closest(name, known, 3);
-            String hint = close.isEmpty() ? "run 'schedcp list' to see the known schedulers"
-                    : "did you mean " + String.join(", ", close) + "?";
-            return new SchedcpException(Kind.NOT_FOUND, "no scheduler is named '" + name + "'; " + hint);
+            return new SchedcpException(Kind.NOT_FOUND, "no scheduler is named '" + name + "'"
+                    + (close.isEmpty() ? "" : " (closest: " + String.join(", ", close) + ")"),
+                    new UnknownName(Subject.SCHEDULER, name, close));
         });
     }
 

@@ -1,6 +1,9 @@
 package io.schedcp.core.manager;
 
 import io.schedcp.api.Availability;
+import io.schedcp.api.ErrorDetail.RootRefused;
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.ExitInfo;
 import io.schedcp.api.SchedExtState;
 import io.schedcp.api.SchedcpException;
@@ -17,6 +20,7 @@ import io.schedcp.core.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerManager.class);
+    /** How many execution ids an unknown one is answered with. */
+    private static final int IDS_LISTED = 5;
 
     private final ProviderRegistry registry;
     private final SchedExtReader kernel;
@@ -124,6 +130,24 @@ public final class SchedulerManager implements AutoCloseable {
         return executions.get(id);
     }
 
+    /**
+     * The execution {@code id}.
+     *
+     * @throws SchedcpException NOT_FOUND, naming the newest ids this manager knows
+     */
+    public Execution requireExecution(String id) {
+        return execution(id).orElseThrow(() -> {
+            List<String> all = executions().stream().map(Execution::id).collect(Collectors.toList());
+            List<String> newest = all.subList(Math.max(0, all.size() - IDS_LISTED), all.size());
+            List<String> known = new ArrayList<>(newest);
+            Collections.reverse(known);
+            return new SchedcpException(Kind.NOT_FOUND, "no execution has the id '" + id + "'"
+                    + (known.isEmpty() ? "; this schedcp has started no scheduler"
+                            : "; the newest are " + String.join(", ", known)),
+                    new UnknownName(Subject.EXECUTION, id, known));
+        });
+    }
+
     /** The executions this manager remembers, oldest first. */
     public List<Execution> executions() {
         return executions.all();
@@ -154,7 +178,7 @@ public final class SchedulerManager implements AutoCloseable {
                         + SchedExtReader.NO_SCHED_EXT_MESSAGE);
             }
             if (entry.availability() instanceof Availability.Unavailable unavailable) {
-                throw new SchedcpException(Kind.UNAVAILABLE, "cannot start " + name + ": " + unavailable.reason());
+                throw unavailable.refusal("cannot start " + name + ": " + unavailable.reason());
             }
             Execution previous = current;
             if (previous != null && !previous.state().isFinal()) {
@@ -246,10 +270,11 @@ public final class SchedulerManager implements AutoCloseable {
                     + OutputBlock.of(exit.lastOutput());
             end(execution, ExecutionState.FAILED, message, null);
             LOG.warn("start {} failed: {}", execution.id(), message);
-            Optional<String> refusal = SudoRefusal.of(exit.lastOutput());
+            Optional<RootRefused.Why> refusal = SudoRefusal.of(exit.lastOutput());
             if (refusal.isPresent()) {
                 throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name() + ": "
-                        + refusal.get() + OutputBlock.of(exit.lastOutput()));
+                        + SudoRefusal.fact(refusal.get()) + OutputBlock.of(exit.lastOutput()),
+                        new RootRefused(refusal.get()));
             }
             throw new SchedcpException(Kind.START_FAILED, message);
         }
@@ -326,8 +351,7 @@ public final class SchedulerManager implements AutoCloseable {
      *                          or the kernel keeps the scheduler
      */
     public StopResult stop(String executionId) {
-        Execution execution = execution(executionId).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND,
-                "no execution has the id '" + executionId + "'; the ids are in 'schedcp status' and in run output"));
+        Execution execution = requireExecution(executionId);
         synchronized (lock) {
             return stopLocked(execution);
         }

@@ -1,5 +1,7 @@
 package io.schedcp.core.monitor;
 
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.SchedcpConfig;
@@ -63,7 +65,8 @@ public final class Monitors implements AutoCloseable {
             stopped = running.remove(id);
             if (stopped == null) {
                 throw new SchedcpException(Kind.NOT_FOUND, "no monitor '" + id + "' is running"
-                        + (running.isEmpty() ? "" : "; running: " + String.join(", ", running.keySet())));
+                        + (running.isEmpty() ? "" : "; running: " + String.join(", ", running.keySet())),
+                        new UnknownName(Subject.MONITOR, id, List.copyOf(running.keySet())));
             }
         }
         return stopped.monitor().stop();

@@ -44,8 +44,8 @@ final class ProcText {
 
     /** Reads a file that every Linux kernel has. */
     static ProcText read(Path file) {
-        return readIfPresent(file).orElseThrow(() -> new SchedcpException(Kind.IO, file + " does not exist; "
-                + "schedcp reads it on every Linux kernel, so the proc directory is wrong or not mounted" + hint()));
+        return readIfPresent(file).orElseThrow(() -> new SchedcpException(Kind.IO, file + " does not exist; every "
+                + "Linux kernel has it, so the proc directory is wrong or not mounted" + hint()));
     }
 
     /** Reads a file that some kernels lack (a config option or a boot flag removes it). */

@@ -1,5 +1,6 @@
 package io.schedcp.core.process;
 
+import io.schedcp.api.ErrorDetail.RootRefused;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.spi.ProcessLauncher;
 import io.schedcp.api.spi.SchedulerHandle;
@@ -48,8 +49,8 @@ public final class PrivilegedLauncher implements ProcessLauncher {
         } catch (IOException e) {
             if (privilege.mode() != Privilege.Mode.DIRECT) {
                 throw new SchedcpException(SchedcpException.Kind.PERMISSION, "cannot start " + spec.schedulerName()
-                        + ": root is needed to load a scheduler and sudo could not be run (" + e.getMessage()
-                        + "); run schedcp as root, or install sudo", e);
+                        + ": root is needed to load a scheduler, and sudo could not be run (" + e.getMessage() + ")",
+                        new RootRefused(RootRefused.Why.NO_SUDO), e);
             }
             throw new SchedcpException(SchedcpException.Kind.START_FAILED,
                     "could not run " + command.get(0) + " to start " + spec.schedulerName() + ": " + e.getMessage(), e);

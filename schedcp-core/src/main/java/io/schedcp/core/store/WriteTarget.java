@@ -40,8 +40,8 @@ public final class WriteTarget {
             }
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                throw new SchedcpException(Kind.IO, file + " is " + kind(attributes) + ", not a regular file, so "
-                        + "schedcp does not replace it");
+                throw new SchedcpException(Kind.IO, file + " is " + kind(attributes) + ", not a regular file, so it "
+                        + "is not replaced");
             }
             return real;
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.schedcp.core.workload;
 
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.SchedcpConfig;
@@ -384,18 +386,22 @@ public final class WorkloadStore {
     }
 
     private WorkloadProfile require(WorkloadFile content, String id) {
-        return content.find(normal(id)).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND,
-                "there is no workload '" + id + "'" + known(content.workloads())));
+        return content.find(normal(id)).orElseThrow(() -> {
+            List<WorkloadProfile> workloads = content.workloads();
+            List<String> ids = workloads.stream().limit(IDS_LISTED).map(WorkloadProfile::id).toList();
+            return new SchedcpException(Kind.NOT_FOUND, "there is no workload '" + id + "'" + known(workloads),
+                    new UnknownName(Subject.WORKLOAD, id, ids));
+        });
     }
 
     private static String known(List<WorkloadProfile> workloads) {
         if (workloads.isEmpty()) {
-            return "; there are no workloads yet: create one with schedcp workload create \"DESCRIPTION\"";
+            return "; there are no workloads yet";
         }
         String listed = workloads.stream().limit(IDS_LISTED).map(w -> w.id() + " (" + w.name() + ")")
                 .collect(Collectors.joining(", "));
         int more = workloads.size() - IDS_LISTED;
-        return "; the workloads are " + listed + (more > 0 ? " and " + more + " more (schedcp workload list)" : "");
+        return "; the workloads are " + listed + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String newId(WorkloadFile content, String prefix) {

@@ -3,6 +3,11 @@ package io.schedcp.core.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.schedcp.api.ErrorDetail;
+import io.schedcp.api.ErrorDetail.Input;
+import io.schedcp.api.ErrorDetail.MissingInput;
+import io.schedcp.api.ErrorDetail.OutOfRange;
+import io.schedcp.api.ErrorDetail.RepeatedValue;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.FakeKernel;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,13 +156,26 @@ class BenchRunnerTest {
 
     @Test
     void aPlanRefusesNoSchedulersARepeatedOneNoCommandAndBadRunCounts() {
-        assertThatThrownBy(() -> new BenchPlan("w", List.of(), List.of("x"), 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).hasMessageContaining("--schedulers default,scx_simple");
-        assertThatThrownBy(() -> new BenchPlan("w", List.of("a", "a"), List.of("x"), 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).hasMessageContaining("named twice");
-        assertThatThrownBy(() -> new BenchPlan("w", List.of("a"), List.of(), 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).hasMessageContaining("after '--'");
-        assertThatThrownBy(() -> new BenchPlan("w", List.of("a"), List.of("x"), 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).hasMessageContaining("--runs 0 is out of range");
+        assertRefused(() -> new BenchPlan("w", List.of(), List.of("x"), 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), "no scheduler was named to compare", new MissingInput(Input.BENCH_SCHEDULERS));
+        assertRefused(() -> new BenchPlan("w", List.of("a", "b", "a"), List.of("x"), 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), "a is named twice among the schedulers to compare [a, b, a]",
+                new RepeatedValue(Input.BENCH_SCHEDULERS, "a"));
+        assertRefused(() -> new BenchPlan("w", List.of("a"), List.of(), 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), "no benchmark command was given", new MissingInput(Input.BENCH_COMMAND));
+        assertRefused(() -> new BenchPlan("w", List.of("a"), List.of("x"), 0, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), "0 runs per scheduler is out of range: 1 to 100",
+                new OutOfRange(Input.BENCH_RUNS, 0, 1, 100));
+        assertRefused(() -> new BenchPlan("w", List.of("a"), List.of("x"), 101, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), "101 runs per scheduler is out of range: 1 to 100",
+                new OutOfRange(Input.BENCH_RUNS, 101, 1, 100));
+    }
+
+    /** The plan is refused with the fact alone (no flag of any front end) and the detail for their advice. */
+    private static void assertRefused(ThrowingCallable plan, String fact, ErrorDetail detail) {
+        assertThatThrownBy(plan).isInstanceOfSatisfying(SchedcpException.class, e -> {
+            assertThat(e.kind()).isEqualTo(SchedcpException.Kind.INVALID_INPUT);
+            assertThat(e.detail()).contains(detail);
+        }).hasMessage(fact);
     }
 }

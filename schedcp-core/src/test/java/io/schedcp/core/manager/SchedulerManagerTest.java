@@ -3,6 +3,10 @@ package io.schedcp.core.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.schedcp.api.ErrorDetail.ForeignScheduler;
+import io.schedcp.api.ErrorDetail.RootRefused;
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.spi.StopSignal;
@@ -169,19 +173,24 @@ class SchedulerManagerTest {
     @Test
     void aRefusedSudoIsReportedAsAPermissionProblem() {
         assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-refused")))
-                .isInstanceOf(SchedcpException.class)
-                .hasMessageContaining("root is needed")
-                .hasMessageContaining("SCHEDCP_SUDO_PASSWORD")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.PERMISSION);
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
+                    assertThat(e.detail()).contains(new RootRefused(RootRefused.Why.PASSWORD_NEEDED));
+                })
+                .hasMessageStartingWith("cannot start fake_a: root is needed to load a scheduler, and sudo refused "
+                        + "to run without a password; its last output:");
     }
 
     @Test
-    void aWrongSudoPasswordIsReportedAsRefusedWithoutAskingToSetTheVariable() {
+    void aWrongSudoPasswordIsReportedAsRefusedAndTellsTheFrontEndsWhy() {
         assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-wrong-password")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMISSION))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
+                    assertThat(e.detail()).contains(new RootRefused(RootRefused.Why.WRONG_PASSWORD));
+                })
                 .hasMessageStartingWith("cannot start fake_a: sudo refused the password in SCHEDCP_SUDO_PASSWORD; "
-                        + "set it to this user's correct password, or run schedcp as root")
-                .hasMessageNotContaining("or set SCHEDCP_SUDO_PASSWORD");
+                        + "its last output:")
+                .hasMessageNotContaining("run schedcp as root");
     }
 
     @Test
@@ -222,10 +231,38 @@ class SchedulerManagerTest {
     @Test
     void anUnknownNameFailsWithTheClosestNames() {
         assertThatThrownBy(() -> manager.start("fake_c", List.of()))
-                .isInstanceOf(SchedcpException.class)
-                .hasMessageContaining("no scheduler is named 'fake_c'")
-                .hasMessageContaining("did you mean fake_a, fake_b")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.NOT_FOUND);
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+                    assertThat(e.detail()).contains(new UnknownName(Subject.SCHEDULER, "fake_c",
+                            List.of("fake_a", "fake_b")));
+                })
+                .hasMessage("no scheduler is named 'fake_c' (closest: fake_a, fake_b)");
+    }
+
+    @Test
+    void aNameCloseToNoneFailsWithoutCandidates() {
+        assertThatThrownBy(() -> manager.require("zzzzzzzzzz"))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail())
+                        .contains(new UnknownName(Subject.SCHEDULER, "zzzzzzzzzz", List.of())))
+                .hasMessage("no scheduler is named 'zzzzzzzzzz'");
+    }
+
+    @Test
+    void anUnknownExecutionIdFailsWithTheNewestIdsTheManagerKnows() throws Exception {
+        assertThatThrownBy(() -> manager.stop("fake_a-0"))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+                    assertThat(e.detail()).contains(new UnknownName(Subject.EXECUTION, "fake_a-0", List.of()));
+                })
+                .hasMessage("no execution has the id 'fake_a-0'; this schedcp has started no scheduler");
+        Execution first = manager.start("fake_a", List.of());
+        Execution second = manager.start("fake_b", List.of());
+
+        assertThatThrownBy(() -> manager.requireExecution("fake_a-0"))
+                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail()).contains(
+                        new UnknownName(Subject.EXECUTION, "fake_a-0", List.of(second.id(), first.id()))))
+                .hasMessage("no execution has the id 'fake_a-0'; the newest are " + second.id() + ", " + first.id());
+        assertThat(manager.requireExecution(first.id())).isSameAs(first);
     }
 
     @Test
@@ -252,8 +289,11 @@ class SchedulerManagerTest {
 
         assertThatThrownBy(() -> manager.start("fake_a", List.of()))
                 .hasMessageContaining("already runs the sched_ext scheduler 'lavd'")
-                .hasMessageContaining("no program this user can see holds it")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
+                .hasMessageEndingWith("no program this user can see holds it")
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
+                    assertThat(e.detail()).contains(new ForeignScheduler("fake_a", "lavd", false));
+                });
         assertThat(kernel.state()).isEqualTo("enabled");
     }
 
@@ -278,6 +318,7 @@ class SchedulerManagerTest {
                         assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
                         assertThat(e.ops()).isEqualTo("qmap");
                         assertThat(e.owners()).extracting(StructOpsOwners.Owner::pid).containsExactly(other.pid());
+                        assertThat(e.detail()).contains(new ForeignScheduler("fake_a", "qmap", true));
                     })
                     .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
                             + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was "

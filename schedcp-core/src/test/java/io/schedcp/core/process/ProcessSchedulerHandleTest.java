@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.ExitInfo;
+import io.schedcp.api.ErrorDetail.RootRefused;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.spi.ProcessLauncher;
 import io.schedcp.api.spi.SchedulerHandle;
@@ -87,7 +88,7 @@ class ProcessSchedulerHandleTest {
     }
 
     @Test
-    void aMissingSudoIsAPermissionProblemThatSaysSudoCouldNotBeRun() {
+    void aMissingSudoIsAPermissionProblemThatSaysSudoCouldNotBeRunAndLeavesTheRemedyToTheFrontEnd() {
         PrivilegedLauncher withoutSudo = new PrivilegedLauncher(Privilege.sudoNonInteractive()
                 .withSudoProgram("/nonexistent/sudo"));
 
@@ -95,9 +96,11 @@ class ProcessSchedulerHandleTest {
                 Map.of(), Optional.empty())))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind())
                         .isEqualTo(SchedcpException.Kind.PERMISSION))
-                .hasMessageStartingWith("cannot start scx_simple: root is needed to load a scheduler and sudo "
+                .hasMessageStartingWith("cannot start scx_simple: root is needed to load a scheduler, and sudo "
                         + "could not be run (Cannot run program \"/nonexistent/sudo\"")
-                .hasMessageEndingWith("); run schedcp as root, or install sudo");
+                .hasMessageEndingWith(")")
+                .satisfies(e -> assertThat(((SchedcpException) e).detail())
+                        .contains(new RootRefused(RootRefused.Why.NO_SUDO)));
     }
 
     private static void awaitLine(SchedulerHandle handle, String line) throws InterruptedException {

@@ -3,6 +3,8 @@ package io.schedcp.core.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.schedcp.api.ErrorDetail.Subject;
+import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.monitor.MonitorSummary;
@@ -123,14 +125,18 @@ class WorkloadStoreTest {
 
         assertThatThrownBy(() -> store().require("w-12345678"))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
-                .hasMessage("there is no workload 'w-12345678'; the workloads are " + known.id() + " (games)");
+                .hasMessage("there is no workload 'w-12345678'; the workloads are " + known.id() + " (games)")
+                .satisfies(e -> assertThat(((SchedcpException) e).detail())
+                        .contains(new UnknownName(Subject.WORKLOAD, "w-12345678", List.of(known.id()))));
     }
 
     @Test
-    void requireWithNoWorkloadsSaysHowToCreateOne() {
+    void requireWithNoWorkloadsSaysThereAreNoneAndNamesNoCandidates() {
         assertThatThrownBy(() -> store().history("w-12345678"))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
-                .hasMessageContaining("there are no workloads yet: create one with schedcp workload create");
+                .hasMessage("there is no workload 'w-12345678'; there are no workloads yet")
+                .satisfies(e -> assertThat(((SchedcpException) e).detail())
+                        .contains(new UnknownName(Subject.WORKLOAD, "w-12345678", List.of())));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.schedcp.mcp.JsonSchema.number;
 import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 
+import io.schedcp.api.ErrorDetail.CustomNotRunnable;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.bpf.custom.CompileResult;
 import io.schedcp.bpf.custom.CompilerDiagnostic;
@@ -20,6 +21,7 @@ import io.schedcp.bpf.custom.VerificationResult;
 import io.schedcp.bpf.custom.VerifyWhere;
 import io.schedcp.mcp.JsonSchema;
 import io.schedcp.mcp.McpTool;
+import io.schedcp.mcp.ToolAdvice;
 import io.schedcp.mcp.ToolArguments;
 import io.schedcp.mcp.ToolContext;
 import io.schedcp.mcp.ToolProgress;
@@ -149,8 +151,7 @@ final class CreateAndVerifySchedulerTool implements McpTool {
             results = verifier.verify(List.of(name), VerifyWhere.AUTO, CustomVerifier.DEFAULT_SECONDS,
                     progress::report);
         } catch (SchedcpException e) {
-            throw new SchedcpException(e.kind(), "created " + qualified + ", but could not verify it: "
-                    + e.getMessage(), e);
+            throw e.wrapped("created " + qualified + ", but could not verify it: " + e.getMessage());
         }
         VerificationResult result = results.get(0);
         Outcome value = outcome(name, outcome, Optional.of(result));
@@ -161,8 +162,9 @@ final class CreateAndVerifySchedulerTool implements McpTool {
             return ToolResult.of(value, text.toString());
         }
         result.details().forEach(line -> text.append("\n  ").append(line));
-        text.append("\n").append(qualified).append(" is stored but cannot run until it passes; fix the source, "
-                + "remove it (schedcp remove ").append(name).append(") and create it again.");
+        text.append("\n").append(qualified).append(" is stored but cannot run until it passes; ")
+                .append(ToolAdvice.of(new CustomNotRunnable(name, CustomNotRunnable.Why.FAILED_VERIFICATION)))
+                .append('.');
         return ToolResult.failed(value, text.toString(), ToolResult.REJECTED);
     }
 

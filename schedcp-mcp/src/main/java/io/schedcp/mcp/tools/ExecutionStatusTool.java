@@ -7,8 +7,6 @@ import static io.schedcp.mcp.JsonSchema.number;
 import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 
-import io.schedcp.api.SchedcpException;
-import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.manager.ExecutionState;
 import io.schedcp.core.manager.ExecutionStatus;
 import io.schedcp.core.manager.SchedulerManager;
@@ -89,8 +87,7 @@ final class ExecutionStatusTool implements McpTool {
     @Override
     public ToolResult call(ToolArguments arguments, ToolProgress progress) {
         String id = arguments.string("execution_id");
-        ExecutionStatus status = manager.execution(id).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND,
-                "no execution has the id '" + id + "'" + known())).status();
+        ExecutionStatus status = manager.requireExecution(id).status();
         List<String> output = status.lastOutput().subList(Math.max(0, status.lastOutput().size() - OUTPUT_LINES),
                 status.lastOutput().size());
         KernelView kernel = KernelView.of(manager.kernelState());
@@ -100,12 +97,6 @@ final class ExecutionStatusTool implements McpTool {
                 status.uptime().toMillis() / 1000.0, List.copyOf(output), status.exitInfo().map(ExitView::of),
                 status.message(), kernel);
         return ToolResult.of(result, text(result));
-    }
-
-    private String known() {
-        List<String> ids = manager.executions().stream().map(e -> e.id()).toList();
-        return ids.isEmpty() ? "; this server has started no scheduler yet (run_scheduler returns the id)"
-                : "; this server knows " + String.join(", ", ids);
     }
 
     private static String text(Status status) {

@@ -7,10 +7,8 @@ import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 
 import io.schedcp.api.SchedExtState;
-import io.schedcp.api.SchedcpException;
 import io.schedcp.core.manager.Execution;
 import io.schedcp.core.manager.ForeignPolicy;
-import io.schedcp.core.manager.ForeignSchedulerRunning;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.mcp.JsonSchema;
 import io.schedcp.mcp.McpTool;
@@ -91,13 +89,7 @@ final class RunSchedulerTool implements McpTool {
         Optional<String> replaced = manager.current().map(Execution::id);
         ForeignPolicy foreign = arguments.optionalBoolean("replace_foreign").orElse(false)
                 ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE;
-        Execution execution;
-        try {
-            execution = manager.start(name, args, foreign);
-        } catch (ForeignSchedulerRunning e) {
-            throw new SchedcpException(e.kind(), e.getMessage() + "; to stop it and start " + name + " instead, "
-                    + "call run_scheduler again with \"replace_foreign\": true", e);
-        }
+        Execution execution = manager.start(name, args, foreign);
         SchedExtState kernel = manager.kernelState();
         Optional<Long> pid = execution.handle().pid().isPresent()
                 ? Optional.of(execution.handle().pid().getAsLong()) : Optional.empty();

@@ -3,6 +3,7 @@ package io.schedcp.mcp.tools;
 import io.schedcp.api.Availability;
 import io.schedcp.api.SchedulerDescriptor;
 import io.schedcp.core.manager.SchedulerEntry;
+import io.schedcp.mcp.ToolAdvice;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public record SchedulerView(String name, String qualifiedName, boolean available
 
     public static SchedulerView of(SchedulerEntry entry) {
         Optional<String> reason = entry.availability() instanceof Availability.Unavailable u
-                ? Optional.of(u.reason()) : Optional.empty();
+                ? Optional.of(ToolAdvice.reason(u)) : Optional.empty();
         return new SchedulerView(entry.reachableName(), entry.descriptor().qualifiedName(),
                 entry.availability().isAvailable(), reason, resourceUri(entry.descriptor()), entry.descriptor());
     }

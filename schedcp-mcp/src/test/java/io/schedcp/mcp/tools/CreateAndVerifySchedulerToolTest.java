@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.mcp.FakeHost;
+import io.schedcp.mcp.ToolAdvice;
 import io.schedcp.mcp.ToolResult;
 import io.schedcp.mcp.tools.CreateAndVerifySchedulerTool.Outcome;
 import java.nio.file.Path;
@@ -138,7 +139,10 @@ class CreateAndVerifySchedulerToolTest {
         assertThat(outcome.verified()).isFalse();
         assertThat(outcome.verification().orElseThrow().stage()).isEqualTo("run");
         assertThat(result.text()).contains("tiny failed verification (run, host): the kernel disabled it: "
-                + "runnable task stall").contains("SCX_EXIT_ERROR_STALL").contains("schedcp remove tiny");
+                + "runnable task stall").contains("SCX_EXIT_ERROR_STALL")
+                .endsWith("\ncustom:tiny is stored but cannot run until it passes; fix the source and call "
+                        + "create_and_verify_scheduler with it under a new name.")
+                .doesNotContain("schedcp ");
         assertThat(host.manager.find("custom:tiny").orElseThrow().availability().isAvailable()).isFalse();
     }
 
@@ -152,11 +156,15 @@ class CreateAndVerifySchedulerToolTest {
     }
 
     @Test
-    void aTakenNameIsRefusedWithHowToFreeIt() throws Exception {
+    void aTakenNameIsRefusedWithAnAdviceThisServerCanFollow() throws Exception {
         call(tool, Map.of("name", "tiny", "source_code", SOURCE));
 
         assertThatThrownBy(() -> call(tool, Map.of("name", "tiny", "source_code", SOURCE)))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
-                .hasMessageContaining("exists already");
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT);
+                    assertThat(ToolAdvice.message(e)).isEqualTo("a custom scheduler named 'tiny' exists already; give "
+                            + "create_and_verify_scheduler another name (no tool of this server removes one)");
+                })
+                .hasMessage("a custom scheduler named 'tiny' exists already");
     }
 }

@@ -8,6 +8,7 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.manager.ExecutionState;
 import io.schedcp.mcp.FakeHost;
+import io.schedcp.mcp.ToolAdvice;
 import io.schedcp.mcp.ToolResult;
 import io.schedcp.mcp.tools.ExecutionStatusTool.Status;
 import io.schedcp.mcp.tools.RunSchedulerTool.Started;
@@ -78,12 +79,14 @@ class RunAndStopToolsTest {
         Process other = host.startForeign("qmap");
         try {
             assertThatThrownBy(() -> call(run, Map.of("name", "fake_a")))
-                    .isInstanceOf(SchedcpException.class)
+                    .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
+                        assertThat(ToolAdvice.message(e)).isEqualTo(e.getMessage() + "; to stop it and start fake_a "
+                                + "instead, call run_scheduler again with \"replace_foreign\": true");
+                    })
                     .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
                             + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was left "
-                            + "alone; to stop it and start fake_a instead, call run_scheduler again with "
-                            + "\"replace_foreign\": true")
-                    .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
+                            + "alone");
             assertThat(other.isAlive()).isTrue();
             assertThat(host.kernelState()).isEqualTo("enabled");
         } finally {
@@ -162,8 +165,11 @@ class RunAndStopToolsTest {
     @Test
     void anUnknownSchedulerFailsWithTheClosestNames() {
         assertThatThrownBy(() -> call(run, Map.of("name", "fake_c")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
-                .hasMessageContaining("no scheduler is named 'fake_c'; did you mean fake_a");
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+                    assertThat(ToolAdvice.message(e)).endsWith("; call list_schedulers to see every scheduler");
+                })
+                .hasMessage("no scheduler is named 'fake_c' (closest: fake_a, fake_b)");
     }
 
     @Test
@@ -192,11 +198,15 @@ class RunAndStopToolsTest {
     @Test
     void unknownExecutionIdsFailForStatusAndStop() throws Exception {
         assertThatThrownBy(() -> call(status, Map.of("execution_id", "nope")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
-                .hasMessageContaining("no execution has the id 'nope'; this server has started no scheduler yet");
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+                    assertThat(ToolAdvice.message(e)).endsWith("; run_scheduler returns the id of each execution it "
+                            + "starts, and this server knows only those");
+                })
+                .hasMessage("no execution has the id 'nope'; this schedcp has started no scheduler");
         Started started = (Started) call(run, Map.of("name", "fake_a")).value();
         assertThatThrownBy(() -> call(status, Map.of("execution_id", "nope")))
-                .hasMessageContaining("this server knows " + started.executionId());
+                .hasMessage("no execution has the id 'nope'; the newest are " + started.executionId());
         assertThatThrownBy(() -> call(stop, Map.of("execution_id", "nope")))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     }
