@@ -65,8 +65,8 @@ class CliAdviceTest {
     void anUnknownExecutionIdSaysWhichCommandPrintsOne() {
         SchedulerManager manager = fixture.managers(fixture.environment()).apply(ManagerSettings.DEFAULTS);
         try {
-            SchedcpException e = catchThrowableOfType(() -> manager.stop("scx_simple-00000000"),
-                    SchedcpException.class);
+            SchedcpException e = catchThrowableOfType(SchedcpException.class,
+                    () -> manager.stop("scx_simple-00000000"));
 
             assertThat(e.getMessage()).isEqualTo("no execution has the id 'scx_simple-00000000'; this schedcp has "
                     + "started no scheduler");
