@@ -41,6 +41,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FakeHost implements AutoCloseable {
 
+    /** A custom scheduler's source that passes the source checks; the fake clang compiles it. */
+    public static final String TINY_SOURCE = """
+            #include <scx/common.bpf.h>
+            char _license[] SEC("license") = "GPL";
+            UEI_DEFINE(uei);
+            void BPF_STRUCT_OPS(tiny_enqueue, struct task_struct *p, u64 enq_flags)
+            {
+                scx_bpf_dsq_insert(p, SCX_DSQ_GLOBAL, SCX_SLICE_DFL, enq_flags);
+            }
+            void BPF_STRUCT_OPS(tiny_exit, struct scx_exit_info *ei)
+            {
+                UEI_RECORD(uei, ei);
+            }
+            SCX_OPS_DEFINE(tiny_ops, .name = "tiny", .enqueue = (void *)tiny_enqueue, .exit = (void *)tiny_exit);
+            """;
+
     public final Path home;
     public final Path sysfs;
     public final SchedulerManager manager;

@@ -24,22 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The server in-process, spoken to over pipes as a client would over stdio. */
 class SchedcpMcpServerTest {
 
-    /** Passes the source checks; the fake clang compiles it. */
-    private static final String SOURCE = """
-            #include <scx/common.bpf.h>
-            char _license[] SEC("license") = "GPL";
-            UEI_DEFINE(uei);
-            void BPF_STRUCT_OPS(tiny_enqueue, struct task_struct *p, u64 enq_flags)
-            {
-                scx_bpf_dsq_insert(p, SCX_DSQ_GLOBAL, SCX_SLICE_DFL, enq_flags);
-            }
-            void BPF_STRUCT_OPS(tiny_exit, struct scx_exit_info *ei)
-            {
-                UEI_RECORD(uei, ei);
-            }
-            SCX_OPS_DEFINE(tiny_ops, .name = "tiny", .enqueue = (void *)tiny_enqueue, .exit = (void *)tiny_exit);
-            """;
-
     @TempDir
     Path temp;
 
@@ -226,7 +210,7 @@ class SchedcpMcpServerTest {
         start(false);
 
         JsonNode result = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", SOURCE), "token-7");
+                "source_code", FakeHost.TINY_SOURCE), "token-7");
 
         assertThat(result.get("isError").asBoolean()).as(text(result)).isFalse();
         assertThat(result.at("/structuredContent/verified").asBoolean()).isTrue();
@@ -273,7 +257,7 @@ class SchedcpMcpServerTest {
         assertThat(client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/nope")).has("error"))
                 .isTrue();
 
-        client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", SOURCE));
+        client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE));
 
         assertThat(client.notifications()).anyMatch(n -> n.get("method").asString()
                 .equals("notifications/resources/list_changed"));
@@ -424,7 +408,7 @@ class SchedcpMcpServerTest {
                 "source_code", "int main(void) { return 0; }"));
         host.verificationPasses(false);
         JsonNode failedVerification = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", SOURCE));
+                "source_code", FakeHost.TINY_SOURCE));
 
         for (JsonNode result : List.of(rejected, failedVerification)) {
             assertThat(result.get("isError").asBoolean()).as(text(result)).isTrue();

@@ -22,22 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ToolAdviceTest {
 
-    /** Passes the source checks; the fake clang compiles it. */
-    private static final String SOURCE = """
-            #include <scx/common.bpf.h>
-            char _license[] SEC("license") = "GPL";
-            UEI_DEFINE(uei);
-            void BPF_STRUCT_OPS(tiny_enqueue, struct task_struct *p, u64 enq_flags)
-            {
-                scx_bpf_dsq_insert(p, SCX_DSQ_GLOBAL, SCX_SLICE_DFL, enq_flags);
-            }
-            void BPF_STRUCT_OPS(tiny_exit, struct scx_exit_info *ei)
-            {
-                UEI_RECORD(uei, ei);
-            }
-            SCX_OPS_DEFINE(tiny_ops, .name = "tiny", .enqueue = (void *)tiny_enqueue, .exit = (void *)tiny_exit);
-            """;
-
     @TempDir
     Path temp;
 
@@ -127,7 +111,7 @@ class ToolAdviceTest {
         host.verificationPasses(false);
 
         JsonNode created = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", SOURCE));
+                "source_code", FakeHost.TINY_SOURCE));
         String start = error("run_scheduler", Map.of("name", "custom:tiny"), "unavailable");
         JsonNode listed = client.callTool("list_schedulers", Map.of("name", "custom:tiny"));
 
@@ -145,9 +129,9 @@ class ToolAdviceTest {
 
     @Test
     void aTakenCustomNameAsksForAnotherNameSinceNoToolRemovesOne() {
-        client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", SOURCE));
+        client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE));
 
-        assertThat(error("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", SOURCE),
+        assertThat(error("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE),
                 "invalid_input")).isEqualTo("a custom scheduler named 'tiny' exists already; give "
                         + "create_and_verify_scheduler another name (no tool of this server removes one)");
     }
