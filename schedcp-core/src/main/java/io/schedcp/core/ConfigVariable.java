@@ -3,8 +3,8 @@ package io.schedcp.core;
 /**
  * Every environment variable schedcp reads, with its default and what it does: the one list that
  * {@link SchedcpConfig} reads them by and docs/configuration.md documents (a test holds the two and the
- * sources together). {@link #launcherOnly()} ones are read by the {@code schedcp} shell launcher before any
- * Java runs; {@link #guestOnly()} ones are set inside a lab guest for its scripts.
+ * sources together). JAVA_OPTS and CDS are read by the {@code schedcp} shell launcher before any Java runs; LAB
+ * is set inside a lab guest for its scripts.
  */
 public enum ConfigVariable {
     HOME("SCHEDCP_HOME", "~/.schedcp", "the data directory: schedcp.log, workloads.json, scxbin/, plugins/, custom/"),
@@ -56,13 +56,5 @@ public enum ConfigVariable {
 
     public String description() {
         return description;
-    }
-
-    public boolean launcherOnly() {
-        return this == JAVA_OPTS || this == CDS;
-    }
-
-    public boolean guestOnly() {
-        return this == LAB;
     }
 }

@@ -219,7 +219,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
                     Set.copyOf(tools.stream().map(McpTool::name).toList()));
             McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, clientInput, output))
                     .serverInfo("schedcp", version)
-                    .instructions(ToolCatalog.instructions(readOnly).strip())
+                    .instructions(ToolCatalog.instructions(readOnly))
                     .capabilities(ServerCapabilities.builder().tools(false).resources(false, true).build())
                     .jsonMapper(json)
                     .jsonSchemaValidator(new DefaultJsonSchemaValidator(JsonMapper.shared()))

@@ -4,6 +4,7 @@ import io.schedcp.mcp.tools.SchedcpTools;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The server's tools as every list of them is made, from the one list of {@link SchedcpTools}: the tools a server offers ({@link #tools}), the instructions it gives a client at initialization, the
@@ -33,7 +34,7 @@ public final class ToolCatalog {
 
     /** The names of the tools a server offers: all of them, or only those that change nothing. */
     public static List<String> names(boolean readOnly) {
-        return ENTRIES.stream().filter(e -> !readOnly || !e.changesHost()).map(Entry::name).toList();
+        return offered(ENTRIES, readOnly).map(Entry::name).toList();
     }
 
     /** The tools of a server over {@code context}; a tool whose own name or host effect disagrees is a bug. */
@@ -42,7 +43,7 @@ public final class ToolCatalog {
     }
 
     static List<McpTool> tools(List<Entry> entries, ToolContext context, boolean readOnly) {
-        return entries.stream().filter(e -> !readOnly || !e.changesHost()).map(entry -> {
+        return offered(entries, readOnly).map(entry -> {
             McpTool tool = entry.factory().apply(context);
             if (!tool.name().equals(entry.name()) || tool.changesHost() != entry.changesHost()) {
                 throw new IllegalStateException("the tool catalog's entry " + entry + " disagrees with the tool "
@@ -54,11 +55,16 @@ public final class ToolCatalog {
 
     /** What the server tells a client at initialization. */
     public static String instructions(boolean readOnly) {
-        String tools = ENTRIES.stream().filter(e -> !readOnly || !e.changesHost())
-                .map(e -> e.name() + ": " + e.summary()).collect(Collectors.joining("; "));
+        String tools = offered(ENTRIES, readOnly).map(e -> e.name() + ": " + e.summary())
+                .collect(Collectors.joining("; "));
         return "schedcp manages Linux sched_ext CPU schedulers. Its tools: " + tools + ". Each scheduler is also a "
                 + "resource (schedcp://schedulers/PROVIDER/NAME). "
-                + (readOnly ? "This server is read-only: it offers only the tools that change nothing on the host. "
+                + (readOnly ? "This server is read-only: it offers only the tools that change nothing on the host."
                         : "Loading a scheduler needs root and a kernel with sched_ext.");
+    }
+
+    /** The entries a server offers: all of them, or, read-only, those that change nothing on the host. */
+    private static Stream<Entry> offered(List<Entry> entries, boolean readOnly) {
+        return entries.stream().filter(entry -> !readOnly || !entry.changesHost());
     }
 }
