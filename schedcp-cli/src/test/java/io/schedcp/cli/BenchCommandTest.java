@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.json.SchedcpJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class BenchCommandTest {
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp);
-        workload = Json.MAPPER.readTree(run("workload", "create", "hackbench messaging", "--json").out()).get("id")
+        workload = SchedcpJson.mapper().readTree(run("workload", "create", "hackbench messaging", "--json").out()).get("id")
                 .asString();
     }
 
@@ -44,7 +45,7 @@ class BenchCommandTest {
     }
 
     private int runsRecorded() {
-        return Json.MAPPER.readTree(run("workload", "history", workload, "--json").out()).size();
+        return SchedcpJson.mapper().readTree(run("workload", "history", workload, "--json").out()).size();
     }
 
     /** A node like /dev/null (c 1 3) where the test may create one (as root), else a FIFO. */
@@ -97,7 +98,7 @@ class BenchCommandTest {
                 .contains("the chart was not written: could not write " + chart)
                 .contains("give --chart a writable path").doesNotContain("Exception:");
         assertThat(json.code()).isEqualTo(ExitCodes.IO);
-        assertThat(Json.MAPPER.readTree(json.out()).get("runs").size()).isEqualTo(1);
+        assertThat(SchedcpJson.mapper().readTree(json.out()).get("runs").size()).isEqualTo(1);
         assertThat(runsRecorded()).isEqualTo(2);
     }
 
