@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.bench.BenchPlan;
 import io.schedcp.core.json.SchedcpJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ class BenchCommandTest {
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp);
-        workload = SchedcpJson.mapper().readTree(run("workload", "create", "hackbench messaging", "--json").out()).get("id")
-                .asString();
+        workload = SchedcpJson.mapper().readTree(run("workload", "create", "hackbench messaging", "--json").out())
+                .get("id").asString();
     }
 
     private Result run(String... args) {
@@ -111,5 +112,15 @@ class BenchCommandTest {
         assertThat(result.err()).contains("chart written to " + chart);
         assertThat(Files.readString(chart)).startsWith("<svg");
         assertThat(Path.of("bench-" + workload + ".svg")).doesNotExist();
+    }
+
+    @Test
+    void theHelpShowsTheDefaultsOfTheBenchPlan() {
+        String help = run("bench", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most 100)",
+                "interval during runs (default " + BenchPlan.DEFAULT_MONITOR_INTERVAL_MS + ")",
+                "one run may take (default " + BenchPlan.DEFAULT_RUN_TIMEOUT_SECONDS + ")")
+                .contains("(default 3, at most 100)");
     }
 }
