@@ -26,7 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private SchedcpCommand root;
 
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Custom schedulers to verify (NAME or custom:NAME).")
+    @Parameters(arity = "1..*", paramLabel = "NAME",
+            description = "Custom schedulers to verify (NAME or custom:NAME).")
     private List<String> names = new ArrayList<>();
 
     @Option(names = "--where", paramLabel = "host|lab|auto", defaultValue = "auto",
