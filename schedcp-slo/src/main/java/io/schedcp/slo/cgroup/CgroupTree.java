@@ -6,6 +6,7 @@ import io.schedcp.slo.config.SloConfig;
 import io.schedcp.slo.config.SloGroup;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,13 @@ public final class CgroupTree {
     }
 
     private Cgroup resolve(Path root, String path, String prefix) {
-        Path asked = Path.of(path);
+        Path asked;
+        try {
+            asked = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw refusal(prefix, "cgroup " + path + " is not a path (" + e.getReason() + "); name a cgroup under "
+                    + mount);
+        }
         Path candidate = (asked.isAbsolute() ? asked : mount.resolve(asked)).normalize();
         if (!candidate.startsWith(mount)) {
             throw refusal(prefix, "cgroup " + path + " is outside the cgroup2 mount " + mount
