@@ -42,9 +42,9 @@ public final class LatencyHistogram {
         return EMPTY;
     }
 
-    /** The bucket a latency of {@code ns} falls in, as the BPF side counts it. */
+    /** The bucket a latency of {@code ns} (a {@code u64}, so unsigned) falls in, as the BPF side counts it. */
     public static int bucketOf(long ns) {
-        return ns <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(ns);
+        return ns == 0 ? 0 : 63 - Long.numberOfLeadingZeros(ns);
     }
 
     /** The lowest latency bucket {@code i} counts: 0 for bucket 0, else 2^i ns. */
