@@ -8,7 +8,8 @@ import java.util.Optional;
  * within {@code budgetNs} of waking up.
  *
  * @param cgroup     as written: absolute under the cgroup2 mount, or relative to it
- * @param importance 0..100: between equal deadlines the more important runs first
+ * @param importance 0..100: the BPF side moves the group's tasks 10 µs ahead in the queue per point, so between
+ *                   close deadlines the more important runs first
  * @param maxCpuPct  1..100: the group's most share of all CPUs; 100 is no cap
  * @param origin     where the config file set it; empty for a group made in code
  */

@@ -37,6 +37,18 @@ class SloConfigReaderTest {
     }
 
     @Test
+    void readsTheCompleteExampleOfTheDocs() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "slo.md"));
+        String yaml = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```", doc.indexOf("```yaml\n") + 8));
+
+        SloConfig config = SloConfigReader.parse(yaml, "slo.md");
+
+        assertThat(config.groups()).extracting(SloGroup::cgroup)
+                .containsExactly("lat", "/sys/fs/cgroup/system.slice/nginx.service", "batch");
+        assertThat(config.groups()).extracting(SloGroup::budgetNs).containsExactly(2_000_000L, 500_000L, 200_000_000L);
+    }
+
+    @Test
     void givesTheDefaultsToWhatIsLeftOut() {
         SloConfig config = SloConfigReader.parse("""
                 groups:
