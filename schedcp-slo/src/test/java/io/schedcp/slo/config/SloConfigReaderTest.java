@@ -81,6 +81,12 @@ class SloConfigReaderTest {
     }
 
     @Test
+    void takesADocumentStartMarkerAtTheTop() {
+        assertThat(SloConfigReader.parse("---\ndefault_budget_ms: 5\n", "slo.yaml").defaultBudgetNs())
+                .isEqualTo(5_000_000L);
+    }
+
+    @Test
     void keepsTheGroupsInTheOrderWritten() {
         SloConfig config = SloConfigReader.parse(groups(3), "slo.yaml");
 
