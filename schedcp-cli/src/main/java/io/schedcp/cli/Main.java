@@ -1,7 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
-import io.schedcp.cli.logging.LogSink;
+import io.schedcp.cli.logging.LogFile;
 import io.schedcp.core.ConfigVariable;
 import io.schedcp.core.SchedcpConfig;
 import java.io.FileDescriptor;
@@ -36,7 +36,7 @@ public final class Main {
         int code = execute(context, out, err, args);
         out.flush();
         err.flush();
-        LogSink.close();
+        LogFile.close();
         System.exit(code);
     }
 
@@ -48,12 +48,12 @@ public final class Main {
     static void openLog(SchedcpConfig config, PrintWriter target) {
         PrintWriter err = VisibleText.printer(target);
         String name = config.value(ConfigVariable.LOG_LEVEL).orElse(null);
-        Optional<Level> level = LogSink.level(name);
+        Optional<Level> level = LogFile.level(name);
         if (level.isEmpty()) {
             err.println("schedcp: warning: " + LOG_LEVEL_VARIABLE + "=" + name + " is not a log level, so the log is "
-                    + "kept at info; set it to one of " + LogSink.LEVEL_NAMES + ", or unset it");
+                    + "kept at info; set it to one of " + LogFile.LEVEL_NAMES + ", or unset it");
         }
-        Optional<String> logProblem = LogSink.open(config.logFile(), level.orElse(Level.INFO));
+        Optional<String> logProblem = LogFile.open(config.logFile(), level.orElse(Level.INFO));
         logProblem.ifPresent(reason -> err.println("schedcp: note: cannot write the log " + config.logFile()
                 + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a writable directory to keep a log."));
     }

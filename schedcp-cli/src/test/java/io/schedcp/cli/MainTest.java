@@ -2,7 +2,7 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.cli.logging.LogSink;
+import io.schedcp.cli.logging.LogFile;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.process.Privilege;
@@ -25,7 +25,7 @@ class MainTest {
 
     @AfterEach
     void closeLog() {
-        LogSink.close();
+        LogFile.close();
     }
 
     /** Like /dev/full: every write fails with "No space left on device". */
@@ -109,6 +109,6 @@ class MainTest {
         Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "DeBuG")), new PrintWriter(err, true));
 
         assertThat(err.toString()).isEmpty();
-        assertThat(LogSink.level("DeBuG")).contains(org.slf4j.event.Level.DEBUG);
+        assertThat(LogFile.level("DeBuG")).contains(org.slf4j.event.Level.DEBUG);
     }
 }
