@@ -16,5 +16,5 @@ module io.schedcp.cli {
     opens io.schedcp.cli to info.picocli, tools.jackson.databind;
 
     // Logback is the SLF4J backend; this starts it with logging off until Main opens the log.
-    provides ch.qos.logback.classic.spi.Configurator with io.schedcp.cli.logging.ClosedLogConfigurator;
+    provides ch.qos.logback.classic.spi.Configurator with io.schedcp.cli.logging.LogConfigurator;
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,26 @@ class MainTest {
 
         assertThat(code).isEqualTo(ExitCodes.IO);
         assertThat(err.toString()).contains("schedcp: the output could not be written to stdout");
+    }
+
+    @Test
+    void aCommandLineIsLoggedButOneThatOnlyAsksForTheVersionOrHelpIsNot() throws IOException {
+        CliFixture fixture = new CliFixture(temp).install("scx_simple");
+        SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter err = new StringWriter();
+        Main.openLog(config, new PrintWriter(err, true));
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+
+        Main.execute(context, out, new PrintWriter(err, true), "--version");
+        Main.execute(context, out, new PrintWriter(err, true), "run", "--help");
+        Main.execute(context, out, new PrintWriter(err, true), "list", "--name", "simple");
+        Main.execute(context, out, new PrintWriter(err, true), "list", "--bogus");
+
+        assertThat(Files.readString(config.logFile())).contains("command: schedcp list --name simple")
+                .contains("command: schedcp list --bogus").doesNotContain("--version").doesNotContain("--help");
+        assertThat(err.toString()).doesNotContain("cannot write the log");
     }
 
     @Test

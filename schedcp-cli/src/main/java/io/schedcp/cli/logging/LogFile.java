@@ -16,14 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * The CLI's log, {@code ~/.schedcp/schedcp.log}, through Logback: appended to (never truncated, so the audit
  * trail of earlier runs survives), one line per event written and flushed whole, and rotated past
  * {@link #MAX_BYTES} to {@code schedcp.log.1}, the older ones moving up to {@code .2} and {@code .3} and the
- * oldest beyond that deleted. A file that cannot be written leaves logging off for the run.
+ * oldest beyond that deleted. A file that cannot be written leaves logging off for the run. Nothing of
+ * Logback is loaded until the first logger is asked for: {@code schedcp --version} logs nothing.
  */
 public final class LogFile {
 
@@ -41,6 +41,14 @@ public final class LogFile {
 
     private static final String APPENDER = "schedcp-log";
 
+    /** The log asked for, by the CLI's main before any logger exists. */
+    private record Wanted(Path file, org.slf4j.event.Level level, long maxBytes, Consumer<String> problem) {
+    }
+
+    /** Logback's context once it has started; until then the log is only {@link #wanted}. */
+    private static LoggerContext context;
+    private static Wanted wanted;
+
     private LogFile() {
     }
 
@@ -57,33 +65,45 @@ public final class LogFile {
     }
 
     /**
-     * Opens {@code file} for appending; returns the reason when it cannot, in which case logging is off.
-     *
-     * @param level the least severe level written, such as {@code INFO}
+     * Sends the log to {@code file} from {@code level} on. Logback starts only at the first logger, so the
+     * file is opened then (or at once, if it has started); when it cannot be, {@code problem} gets the reason,
+     * once, and logging stays off.
      */
-    public static Optional<String> open(Path file, org.slf4j.event.Level level) {
-        return open(file, level, MAX_BYTES);
+    public static void open(Path file, org.slf4j.event.Level level, Consumer<String> problem) {
+        open(file, level, MAX_BYTES, problem);
     }
 
-    /** As {@link #open(Path, org.slf4j.event.Level)}, rotating the file past {@code maxBytes}. */
-    static synchronized Optional<String> open(Path file, org.slf4j.event.Level level, long maxBytes) {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (!(factory instanceof LoggerContext context)) {
-            return Optional.of("the logging backend is " + factory.getClass().getName() + ", not Logback");
+    /** As {@link #open(Path, org.slf4j.event.Level, Consumer)}, rotating the file past {@code maxBytes}. */
+    static synchronized void open(Path file, org.slf4j.event.Level level, long maxBytes, Consumer<String> problem) {
+        wanted = new Wanted(file.toAbsolutePath(), level, maxBytes, problem);
+        if (context != null) {
+            apply(context, wanted);
         }
+    }
+
+    /** Called by {@link LogConfigurator} as Logback starts. */
+    static synchronized void started(LoggerContext started) {
+        context = started;
+        if (wanted != null) {
+            apply(context, wanted);
+        }
+    }
+
+    private static void apply(LoggerContext context, Wanted log) {
         close(context);
-        if (file.toString().indexOf('%') >= 0) {
+        if (log.file().toString().indexOf('%') >= 0) {
             // Logback names the rotated files from a pattern in which % starts a conversion and cannot be escaped.
-            return Optional.of("its path holds a %, which Logback's rotation would read as a pattern");
+            log.problem().accept("its path holds a %, which Logback's rotation would read as a pattern");
+            return;
         }
-        RollingFileAppender<ILoggingEvent> appender = appender(context, file.toAbsolutePath(), maxBytes);
+        RollingFileAppender<ILoggingEvent> appender = appender(context, log.file(), log.maxBytes());
         if (!appender.isStarted()) {
-            return Optional.of(reason(context, appender));
+            log.problem().accept(reason(context, appender));
+            return;
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        root.setLevel(Level.convertAnSLF4JLevel(level));
-        return Optional.empty();
+        root.setLevel(Level.convertAnSLF4JLevel(log.level()));
     }
 
     private static RollingFileAppender<ILoggingEvent> appender(LoggerContext context, Path file, long maxBytes) {
@@ -133,9 +153,10 @@ public final class LogFile {
         return reason;
     }
 
-    /** Stops writing the log, and turns logging off. */
+    /** Stops writing the log, and turns logging off; starts nothing when Logback has not started. */
     public static synchronized void close() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        wanted = null;
+        if (context != null) {
             close(context);
         }
     }

@@ -1,10 +1,13 @@
 package io.schedcp.cli.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,8 @@ class LogFileTest {
 
     @TempDir
     Path home;
+
+    private final List<String> problems = new ArrayList<>();
 
     @AfterEach
     void closeTheLog() {
@@ -39,7 +44,7 @@ class LogFileTest {
 
     @Test
     void aLineHoldsTheUtcTimeTheLevelTheThreadTheLoggersSimpleNameAndTheMessage() throws IOException {
-        LogFile.open(log(), Level.INFO, LIMIT);
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
 
         LOG.warn("started {}", "scx_simple");
 
@@ -49,7 +54,7 @@ class LogFileTest {
 
     @Test
     void anErrorsStackTraceFollowsItsLine() throws IOException {
-        LogFile.open(log(), Level.INFO, LIMIT);
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
 
         LOG.error("start failed", new IllegalStateException("no sched_ext"));
 
@@ -59,7 +64,7 @@ class LogFileTest {
 
     @Test
     void linesBelowTheLevelAreLeftOut() throws IOException {
-        LogFile.open(log(), Level.WARN, LIMIT);
+        LogFile.open(log(), Level.WARN, LIMIT, problems::add);
 
         LOG.info("routine");
         LOG.warn("unusual");
@@ -70,7 +75,7 @@ class LogFileTest {
 
     @Test
     void theLogIsRotatedWhileWritingOnceItPassesTheLimitAndThreeOldFilesAreKept() throws IOException {
-        LogFile.open(log(), Level.INFO, LIMIT);
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
 
         writeLines(100);
 
@@ -90,7 +95,7 @@ class LogFileTest {
         Files.writeString(log(), "old run\n".repeat(200));
         Files.writeString(home.resolve("schedcp.log.1"), "older run\n");
 
-        LogFile.open(log(), Level.INFO, LIMIT);
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
         writeLines(1);
 
         assertThat(Files.readString(home.resolve("schedcp.log.1"))).startsWith("old run").doesNotContain("line 0");
@@ -102,7 +107,7 @@ class LogFileTest {
     void aSmallLogIsAppendedTo() throws IOException {
         Files.writeString(log(), "earlier\n");
 
-        LogFile.open(log(), Level.INFO, LIMIT);
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
         writeLines(1);
 
         assertThat(Files.readString(log())).startsWith("earlier\n").contains("line 0");
@@ -113,9 +118,10 @@ class LogFileTest {
     void aLogWhosePathHoldsAPercentSignIsRefusedBecauseRotationWouldMisnameIt() throws IOException {
         Path odd = Files.createDirectories(home.resolve("100%i"));
 
-        assertThat(LogFile.open(odd.resolve("schedcp.log"), Level.INFO, LIMIT))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("holds a %"));
+        LogFile.open(odd.resolve("schedcp.log"), Level.INFO, LIMIT, problems::add);
         writeLines(1);
+
+        assertThat(problems).singleElement(STRING).contains("holds a %");
 
         assertThat(odd).isEmptyDirectory();
     }
@@ -124,9 +130,10 @@ class LogFileTest {
     void aLogThatCannotBeWrittenIsReportedWithTheReasonAndLogsNothing() throws IOException {
         Path notADirectory = Files.writeString(home.resolve("a-file"), "x");
 
-        assertThat(LogFile.open(notADirectory.resolve("schedcp.log"), Level.INFO, LIMIT))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("Not a directory"));
+        LogFile.open(notADirectory.resolve("schedcp.log"), Level.INFO, LIMIT, problems::add);
         writeLines(1);
+
+        assertThat(problems).singleElement(STRING).contains("Not a directory");
 
         assertThat(LOG.isErrorEnabled()).isFalse();
         assertThat(notADirectory).hasContent("x");
@@ -134,12 +141,21 @@ class LogFileTest {
 
     @Test
     void closingTheLogStopsWritingIt() throws IOException {
-        LogFile.open(log(), Level.INFO, LIMIT);
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
         LOG.info("before");
 
         LogFile.close();
         LOG.error("after");
 
         assertThat(Files.readString(log())).contains("before").doesNotContain("after");
+    }
+
+    @Test
+    void aLogThatOpensSaysNothing() {
+        LogFile.open(log(), Level.INFO, LIMIT, problems::add);
+        writeLines(1);
+
+        assertThat(problems).isEmpty();
+        assertThat(log()).isNotEmptyFile();
     }
 }

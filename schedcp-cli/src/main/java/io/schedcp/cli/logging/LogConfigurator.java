@@ -8,12 +8,13 @@ import ch.qos.logback.core.status.NopStatusListener;
 import org.slf4j.Logger;
 
 /**
- * How Logback starts in every JVM on schedcp's module path (the CLI and its helper JVMs): logging off, and
- * no configuration file looked for. The CLI's main then opens the log ({@link LogFile#open}); a helper JVM
- * never does, so it logs nothing. Found by Logback through ServiceLoader, ahead of its own configurators,
- * which would parse XML and, without a file, write to the console, and stdout must stay schedcp's.
+ * How Logback starts in every JVM on schedcp's module path: with the log {@link LogFile#open} asked for, or
+ * with logging off (a helper JVM, which never asks). Logback runs this when SLF4J binds, at the first
+ * logger, so a command that logs nothing never starts Logback. Found through ServiceLoader, ahead of
+ * Logback's own configurators, which would look for XML and, finding none, write to the console: stdout
+ * must stay schedcp's.
  */
-public final class ClosedLogConfigurator extends ContextAwareBase implements Configurator {
+public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -21,6 +22,7 @@ public final class ClosedLogConfigurator extends ContextAwareBase implements Con
         // LogFile reads the status itself when the file will not open.
         context.getStatusManager().add(new NopStatusListener());
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+        LogFile.started(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
