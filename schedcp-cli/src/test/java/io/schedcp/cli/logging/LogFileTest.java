@@ -80,7 +80,7 @@ class LogFileTest {
         writeLines(100);
 
         assertThat(Files.size(log())).isLessThan(LIMIT + 200);
-        for (int n = 1; n <= LogFile.KEPT; n++) {
+        for (int n = 1; n <= RollingLog.KEPT; n++) {
             Path old = home.resolve("schedcp.log." + n);
             assertThat(old).exists();
             assertThat(Files.size(old)).isBetween(LIMIT, LIMIT + 200);
