@@ -15,6 +15,6 @@ module io.schedcp.cli {
 
     opens io.schedcp.cli to info.picocli, tools.jackson.databind;
 
-    // Logback is the SLF4J backend; this starts it with logging off until Main opens the log.
+    // Logback is the SLF4J backend, configured in code when it starts (at the first logger), not from XML.
     provides ch.qos.logback.classic.spi.Configurator with io.schedcp.cli.logging.LogConfigurator;
 }
