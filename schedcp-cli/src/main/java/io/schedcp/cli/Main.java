@@ -41,9 +41,10 @@ public final class Main {
     }
 
     /**
-     * Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or (at the first line
-     * logged) when the log cannot be written. This runs before the context's streams exist, so its messages spell out control characters
-     * themselves ({@link VisibleText}): the variable and SCHEDCP_HOME are the user's text.
+     * Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or (at the first
+     * line logged) when the log cannot be written. This runs before the context's streams exist, so its
+     * messages spell out control characters themselves ({@link VisibleText}): the variable and SCHEDCP_HOME are
+     * the user's text.
      */
     static void openLog(SchedcpConfig config, PrintWriter target) {
         PrintWriter err = VisibleText.printer(target);
@@ -123,7 +124,7 @@ public final class Main {
     }
 
     /** Whether the command line only asks for usage help or the version, at any level of subcommand. */
-    static boolean asksForHelpOnly(CommandLine.ParseResult parseResult) {
+    private static boolean asksForHelpOnly(CommandLine.ParseResult parseResult) {
         for (CommandLine.ParseResult result = parseResult; result != null; result = result.subcommand()) {
             if (result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
                 return true;

@@ -48,8 +48,8 @@ class LogFileTest {
 
         LOG.warn("started {}", "scx_simple");
 
-        assertThat(Files.readString(log()))
-                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z WARN  \\[main\\] Probe - started scx_simple\n");
+        assertThat(Files.readString(log())).matches(
+                "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z WARN  \\[main\\] Probe - started scx_simple\n");
     }
 
     @Test
