@@ -6,6 +6,8 @@ module io.schedcp.cli {
     requires io.schedcp.mcp;
     requires info.picocli;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires tools.jackson.databind;
     requires jdk.unsupported;
 
@@ -13,5 +15,6 @@ module io.schedcp.cli {
 
     opens io.schedcp.cli to info.picocli, tools.jackson.databind;
 
-    provides org.slf4j.spi.SLF4JServiceProvider with io.schedcp.cli.logging.FileLogServiceProvider;
+    // Logback is the SLF4J backend, configured in code when it starts (at the first logger), not from XML.
+    provides ch.qos.logback.classic.spi.Configurator with io.schedcp.cli.logging.LogConfigurator;
 }

@@ -1,7 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
-import io.schedcp.cli.logging.LogSink;
+import io.schedcp.cli.logging.LogFile;
 import io.schedcp.core.ConfigVariable;
 import io.schedcp.core.SchedcpConfig;
 import java.io.FileDescriptor;
@@ -36,26 +36,27 @@ public final class Main {
         int code = execute(context, out, err, args);
         out.flush();
         err.flush();
-        LogSink.close();
+        LogFile.close();
         System.exit(code);
     }
 
     /**
-     * Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or the log cannot be
-     * written. This runs before the context's streams exist, so its messages spell out control characters
-     * themselves ({@link VisibleText}): the variable and SCHEDCP_HOME are the user's text.
+     * Opens the log at SCHEDCP_LOG_LEVEL; says once on {@code err} when that is not a level, or (at the first
+     * line logged) when the log cannot be written. This runs before the context's streams exist, so its
+     * messages spell out control characters themselves ({@link VisibleText}): the variable and SCHEDCP_HOME are
+     * the user's text.
      */
     static void openLog(SchedcpConfig config, PrintWriter target) {
         PrintWriter err = VisibleText.printer(target);
         String name = config.value(ConfigVariable.LOG_LEVEL).orElse(null);
-        Optional<Level> level = LogSink.level(name);
+        Optional<Level> level = LogFile.level(name);
         if (level.isEmpty()) {
             err.println("schedcp: warning: " + LOG_LEVEL_VARIABLE + "=" + name + " is not a log level, so the log is "
-                    + "kept at info; set it to one of " + LogSink.LEVEL_NAMES + ", or unset it");
+                    + "kept at info; set it to one of " + LogFile.LEVEL_NAMES + ", or unset it");
         }
-        Optional<String> logProblem = LogSink.open(config.logFile(), level.orElse(Level.INFO));
-        logProblem.ifPresent(reason -> err.println("schedcp: note: cannot write the log " + config.logFile()
-                + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a writable directory to keep a log."));
+        LogFile.open(config.logFile(), level.orElse(Level.INFO), reason -> err.println("schedcp: note: cannot write "
+                + "the log " + config.logFile() + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a "
+                + "writable directory to keep a log."));
     }
 
     /**
@@ -73,13 +74,13 @@ public final class Main {
     }
 
     private static int run(CliContext context, PrintWriter out, PrintWriter err, PrintStream stdout, String... args) {
-        Logger log = LoggerFactory.getLogger(Main.class);
         context.streams(out, err, stdout);
         CommandLine commandLine = new CommandLine(new SchedcpCommand(context));
         McpCommand.describe(commandLine.getSubcommands().get("mcp").getCommandSpec());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
+            Logger log = LoggerFactory.getLogger(Main.class);
             if (ex instanceof SchedcpException schedcp) {
                 log.warn("{} failed: {}", String.join(" ", args), schedcp.getMessage());
                 context.err().println("schedcp: " + CliAdvice.message(schedcp));
@@ -90,10 +91,22 @@ public final class Main {
                     + context.config().logFile() + ".");
             return ExitCodes.INTERNAL;
         });
+        // The command line is logged unless it only asks for help or the version, which do nothing worth
+        // auditing: then no logger exists, and Logback never starts (LogFile).
+        CommandLine.IParameterExceptionHandler badArguments = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((ex, badArgs) -> {
+            logCommand(args);
+            return badArguments.handleParseException(ex, badArgs);
+        });
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (!asksForHelpOnly(parseResult)) {
+                logCommand(args);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         Thread closer = new Thread(context::close, "schedcp-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         try {
-            log.info("command: schedcp {}", String.join(" ", args));
             int code = commandLine.execute(args);
             return outputWritten(out, err, code);
         } finally {
@@ -104,6 +117,20 @@ public final class Main {
                 // Already shutting down: the hook runs anyway.
             }
         }
+    }
+
+    private static void logCommand(String... args) {
+        LoggerFactory.getLogger(Main.class).info("command: schedcp {}", String.join(" ", args));
+    }
+
+    /** Whether the command line only asks for usage help or the version, at any level of subcommand. */
+    private static boolean asksForHelpOnly(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

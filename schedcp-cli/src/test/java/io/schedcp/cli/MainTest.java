@@ -2,7 +2,7 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.cli.logging.LogSink;
+import io.schedcp.cli.logging.LogFile;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.process.Privilege;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ class MainTest {
 
     @AfterEach
     void closeLog() {
-        LogSink.close();
+        LogFile.close();
     }
 
     /** Like /dev/full: every write fails with "No space left on device". */
@@ -53,6 +54,26 @@ class MainTest {
 
         assertThat(code).isEqualTo(ExitCodes.IO);
         assertThat(err.toString()).contains("schedcp: the output could not be written to stdout");
+    }
+
+    @Test
+    void aCommandLineIsLoggedButOneThatOnlyAsksForTheVersionOrHelpIsNot() throws IOException {
+        CliFixture fixture = new CliFixture(temp).install("scx_simple");
+        SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
+        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
+                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        StringWriter err = new StringWriter();
+        Main.openLog(config, new PrintWriter(err, true));
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+
+        Main.execute(context, out, new PrintWriter(err, true), "--version");
+        Main.execute(context, out, new PrintWriter(err, true), "run", "--help");
+        Main.execute(context, out, new PrintWriter(err, true), "list", "--name", "simple");
+        Main.execute(context, out, new PrintWriter(err, true), "list", "--bogus");
+
+        assertThat(Files.readString(config.logFile())).contains("command: schedcp list --name simple")
+                .contains("command: schedcp list --bogus").doesNotContain("--version").doesNotContain("--help");
+        assertThat(err.toString()).doesNotContain("cannot write the log");
     }
 
     @Test
@@ -109,6 +130,6 @@ class MainTest {
         Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "DeBuG")), new PrintWriter(err, true));
 
         assertThat(err.toString()).isEmpty();
-        assertThat(LogSink.level("DeBuG")).contains(org.slf4j.event.Level.DEBUG);
+        assertThat(LogFile.level("DeBuG")).contains(org.slf4j.event.Level.DEBUG);
     }
 }

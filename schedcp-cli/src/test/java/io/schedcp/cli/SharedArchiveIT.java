@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,35 @@ class SharedArchiveIT {
             assertThat(version.err()).isEmpty();
         }
         assertThat(mainSource(copy, Map.of())).startsWith("file:" + copy.toRealPath());
+    }
+
+    @Test
+    void theVersionStartsNoLoggingBackend() throws Exception {
+        List<String> loaded = classesLoaded(LauncherProcess.DIST, "--version");
+
+        assertThat(loaded).filteredOn(line -> line.contains("io.schedcp.cli.Main ")).hasSize(1);
+        assertThat(loaded).noneMatch(line -> line.contains("ch.qos.logback"));
+        assertThat(temp.resolve("home/schedcp.log")).doesNotExist();
+    }
+
+    @Test
+    void aCommandThatLogsTakesLogbacksClassesFromTheArchiveAllButSomeLambdas() throws Exception {
+        List<String> logback = classesLoaded(LauncherProcess.DIST, "status").stream()
+                .filter(line -> line.contains(" ch.qos.logback.")).toList();
+
+        assertThat(logback).hasSizeGreaterThan(100);
+        assertThat(logback).filteredOn(line -> !line.contains("$$Lambda"))
+                .allMatch(line -> line.endsWith("source: shared objects file"));
+        assertThat(temp.resolve("home/schedcp.log")).content().contains("command: schedcp status");
+    }
+
+    private List<String> classesLoaded(Path dist, String... args) throws Exception {
+        Map<String, String> env = environment(Map.of());
+        env.put("SCHEDCP_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+        try (LauncherProcess process = LauncherProcess.startFrom(dist, env, args)) {
+            assertThat(process.awaitExit(WAIT)).isZero();
+            return process.err().lines().toList();
+        }
     }
 
     /** Where the JVM took the CLI's main class from: "shared objects file" (the archive) or a jar's URL. */
