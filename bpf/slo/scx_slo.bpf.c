@@ -38,7 +38,7 @@ const volatile u64 default_budget_ns = 20 * 1000 * 1000;
 const volatile u64 slice_ns = 5 * 1000 * 1000;
 const volatile u64 window_ns = 100 * 1000 * 1000;
 const volatile u64 max_events_per_sec = 1000;
-const volatile u32 nr_cpus = 1;
+const volatile u32 nr_cpus;		/* 0: the kernel's nr_cpu_ids */
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -99,6 +99,11 @@ struct {
 	__type(value, struct task_ctx);
 } task_ctxs SEC(".maps");
 
+static u32 cpus(void)
+{
+	return nr_cpus ? nr_cpus : scx_bpf_nr_cpu_ids();
+}
+
 /* Miss events sent in the current second, and that second's start. */
 static u64 events_second;
 static u64 events_in_second;
@@ -108,26 +113,40 @@ static struct task_ctx *ctx_of(struct task_struct *p)
 	return bpf_task_storage_get(&task_ctxs, p, 0, 0);
 }
 
-/* The nearest configured ancestor of the task's cgroup, or the weight-scaled default budget. */
+static bool take_group(u64 id, struct task_ctx *tctx)
+{
+	struct slo_cfg *cfg = bpf_map_lookup_elem(&cfg_map, &id);
+
+	if (!cfg || cfg->slot == 0 || cfg->slot > SLO_MAX_GROUPS)
+		return false;
+	tctx->cgroup_id = id;
+	tctx->slot = cfg->slot;
+	tctx->budget = cfg->budget_ns;
+	tctx->importance = cfg->importance;
+	tctx->max_cpu_pct = cfg->max_cpu_pct;
+	return true;
+}
+
+/* The nearest configured ancestor of the task's cgroup (cgroup2's, whether or not the cpu controller is on),
+ * or the weight-scaled default budget. */
 static void resolve_group(struct task_struct *p, struct task_ctx *tctx)
 {
-	struct cgroup *cg = p->cgroups->dfl_cgrp;
-	struct slo_cfg *cfg;
-	u64 id, weight;
-	int depth;
+	struct cgroup *cg = p->cgroups->dfl_cgrp, *ancestor;
+	int level, depth;
+	bool found;
+	u64 weight;
 
-	for (depth = 0; depth < SLO_MAX_DEPTH && cg; depth++) {
-		id = cg->kn->id;
-		cfg = bpf_map_lookup_elem(&cfg_map, &id);
-		if (cfg && cfg->slot > 0 && cfg->slot <= SLO_MAX_GROUPS) {
-			tctx->cgroup_id = id;
-			tctx->slot = cfg->slot;
-			tctx->budget = cfg->budget_ns;
-			tctx->importance = cfg->importance;
-			tctx->max_cpu_pct = cfg->max_cpu_pct;
+	if (cg && take_group(cg->kn->id, tctx))
+		return;
+	level = cg ? cg->level : 0;
+	for (depth = 1; depth < SLO_MAX_DEPTH && level - depth >= 0; depth++) {
+		ancestor = bpf_cgroup_ancestor(cg, level - depth);
+		if (!ancestor)
+			break;
+		found = take_group(ancestor->kn->id, tctx);
+		bpf_cgroup_release(ancestor);
+		if (found)
 			return;
-		}
-		cg = container_of(cg->self.parent, struct cgroup, self);
 	}
 	weight = p->scx.weight ? p->scx.weight : 100;
 	tctx->cgroup_id = SLO_UNCONFIGURED;
@@ -146,7 +165,7 @@ static u64 queue_key(struct task_ctx *tctx, u64 now)
 
 	if (tctx->max_cpu_pct < 100 && (w = bpf_map_lookup_elem(&windows, &slot)) &&
 	    now - w->start_ns < window_ns &&
-	    w->used_ns * 100 > (u64)tctx->max_cpu_pct * window_ns * nr_cpus) {
+	    w->used_ns * 100 > (u64)tctx->max_cpu_pct * window_ns * cpus()) {
 		if ((st = bpf_map_lookup_elem(&stats, &slot)))
 			st->throttled++;
 		return w->start_ns + window_ns + tctx->budget;
@@ -162,7 +181,7 @@ static void preempt_for(struct task_struct *p, struct task_ctx *tctx, u64 now)
 	s32 victim = -1;
 	int cpu;
 
-	bpf_for(cpu, 0, nr_cpus) {
+	bpf_for(cpu, 0, cpus()) {
 		if (cpu >= SLO_MAX_CPUS)
 			break;
 		if (!bpf_cpumask_test_cpu(cpu, p->cpus_ptr))
@@ -212,7 +231,8 @@ void BPF_STRUCT_OPS(slo_enqueue, struct task_struct *p, u64 enq_flags)
 	u64 now = bpf_ktime_get_ns();
 
 	if (!tctx) {
-		scx_bpf_dsq_insert(p, SHARED_DSQ, slice_ns, enq_flags);
+		/* No context (its creation failed): ordered as if due now; the queue takes vtime order only. */
+		scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, slice_ns, now, enq_flags);
 		return;
 	}
 	if (!tctx->woke)
