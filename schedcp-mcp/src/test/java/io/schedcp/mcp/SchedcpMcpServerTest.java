@@ -1,13 +1,12 @@
 package io.schedcp.mcp;
 
-import static io.schedcp.mcp.McpTestClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.core.manager.Execution;
 import io.schedcp.core.manager.ExecutionState;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import io.schedcp.mcp.FakeHost.PipedServer;
+import io.schedcp.testkit.jsonrpc.JsonRpcClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ class SchedcpMcpServerTest {
 
     private FakeHost host;
     private SchedcpMcpServer server;
-    private McpTestClient client;
+    private JsonRpcClient client;
 
     @BeforeEach
     void setUp() {
@@ -47,14 +46,16 @@ class SchedcpMcpServerTest {
         }
     }
 
-    private void start(boolean readOnly) throws IOException {
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream();
-        PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 16);
-        server = host.server().readOnly(readOnly).input(serverIn).output(serverOut).start();
-        client = new McpTestClient(clientOut, clientIn);
+    private void start(boolean readOnly) {
+        connect(readOnly);
         client.initialize();
+    }
+
+    /** Starts the server over pipes; the client has not initialized yet. */
+    private void connect(boolean readOnly) {
+        PipedServer piped = host.serveOverPipes(readOnly);
+        server = piped.server();
+        client = piped.client();
     }
 
     private static List<String> names(JsonNode array, String field) {
@@ -65,10 +66,7 @@ class SchedcpMcpServerTest {
 
     @Test
     void initializeNamesTheServerAndItsCapabilities() throws Exception {
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedOutputStream serverOut = new PipedOutputStream();
-        server = host.server().input(new PipedInputStream(clientOut, 1 << 16)).output(serverOut).start();
-        client = new McpTestClient(clientOut, new PipedInputStream(serverOut, 1 << 16));
+        connect(false);
 
         JsonNode result = client.initialize();
 
@@ -82,11 +80,7 @@ class SchedcpMcpServerTest {
 
     @Test
     void aReadOnlyServersInstructionsNameOnlyTheToolsItOffers() throws Exception {
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedOutputStream serverOut = new PipedOutputStream();
-        server = host.server().readOnly(true).input(new PipedInputStream(clientOut, 1 << 16)).output(serverOut)
-                .start();
-        client = new McpTestClient(clientOut, new PipedInputStream(serverOut, 1 << 16));
+        connect(true);
 
         String instructions = client.initialize().get("instructions").asString();
 

@@ -128,6 +128,11 @@ public class JsonRpcClient {
         send(Map.of("jsonrpc", "2.0", "method", method));
     }
 
+    /** initialize as the client schedcp-tests, then notifications/initialized; returns initialize's result. */
+    public JsonNode initialize() {
+        return initialize("schedcp-tests");
+    }
+
     /** initialize as {@code clientName}, then notifications/initialized; returns initialize's result. */
     public JsonNode initialize(String clientName) {
         JsonNode response = request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
