@@ -47,14 +47,7 @@ class ForegroundRunTest {
     /** Runs the fake scx_simple as a user's own loader would, outside schedcp, and waits for the kernel. */
     private void startForeignSimple() throws Exception {
         fixture.install("scx_simple");
-        ProcessBuilder builder = new ProcessBuilder(fixture.scxBin.resolve("scx_simple").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("SCHEDCP_SCHED_EXT_DIR", fixture.sysfs.toString());
-        foreign = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!fixture.kernelState().equals("enabled") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        foreign = fixture.schedExt.startForeign(fixture.scxBin.resolve("scx_simple"), "simple");
         fixture.foreignOwners.add(new StructOpsOwners.Owner(foreign.pid(), "scx_simple"));
     }
 
