@@ -29,7 +29,7 @@ class BenchCommandTest {
     }
 
     private Result run(String... args) {
-        return fixture.run(fixture.environment(), args);
+        return fixture.run(args);
     }
 
     private Result bench(String... chartOptions) {

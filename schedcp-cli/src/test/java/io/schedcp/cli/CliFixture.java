@@ -101,6 +101,11 @@ final class CliFixture {
     record Result(int code, String out, String err) {
     }
 
+    /** Runs the CLI in-process with {@link #environment()}, against this fixture's home. */
+    Result run(String... args) {
+        return run(environment(), args);
+    }
+
     /** Runs the CLI in-process with {@code env}, against this fixture's home. */
     Result run(Map<String, String> env, String... args) {
         StringWriter err = new StringWriter();

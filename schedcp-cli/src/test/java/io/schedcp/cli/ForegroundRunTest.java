@@ -56,7 +56,7 @@ class ForegroundRunTest {
         startForeignSimple();
         fixture.install("scx_qmap");
 
-        Result result = fixture.run(fixture.environment(), "run", "scx_qmap");
+        Result result = fixture.run("run", "scx_qmap");
 
         assertThat(result.code()).isEqualTo(ExitCodes.START_FAILED);
         assertThat(result.err()).contains("schedcp: cannot start scx_qmap: the kernel runs the sched_ext scheduler "
@@ -69,7 +69,7 @@ class ForegroundRunTest {
 
     @Test
     void theHelpOfRunNamesReplaceForeign() {
-        assertThat(fixture.run(fixture.environment(), "run", "--help").out()).contains("--replace-foreign");
+        assertThat(fixture.run("run", "--help").out()).contains("--replace-foreign");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.schedcp.cli;
 
 import static io.schedcp.testkit.jsonrpc.JsonRpcClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -37,12 +38,6 @@ class McpServerIT {
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp).install("scx_simple");
-    }
-
-    private static List<String> values(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(item.get(field).asString()));
-        return values;
     }
 
     private static Optional<JsonNode> find(JsonNode array, String field, String value) {
@@ -240,11 +235,11 @@ class McpServerIT {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment(), "--read-only")) {
             mcp.initialize("McpServerIT");
 
-            JsonNode tools = mcp.request("tools/list", null).at("/result/tools");
+            List<String> tools = mcp.toolNames();
             JsonNode run = mcp.request("tools/call", Map.of("name", "run_scheduler",
                     "arguments", Map.of("name", "scx_simple")));
 
-            assertThat(values(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
+            assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
             assertThat(run.has("error")).isTrue();
             assertThat(fixture.kernelState()).isEqualTo("disabled");

@@ -2,8 +2,6 @@ package io.schedcp.cli;
 
 import io.schedcp.testkit.jsonrpc.JsonRpcClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +26,14 @@ final class McpStdioProcess extends JsonRpcClient implements AutoCloseable {
         this.process = process;
         this.startedNanos = startedNanos;
         this.err = err;
-        Thread reader = new Thread(() -> readText(process.getErrorStream(), err), "mcp-stderr");
-        reader.setDaemon(true);
-        reader.start();
+        LauncherProcess.pump(process.getErrorStream(), err);
     }
 
     static McpStdioProcess start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(LauncherProcess.DIST.resolve("bin/schedcp").toString());
         command.add("mcp");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        ProcessBuilder builder = LauncherProcess.builder(LauncherProcess.DIST, env, command.toArray(String[]::new));
         long started = System.nanoTime();
         return new McpStdioProcess(builder.start(), started, new StringBuffer());
     }
@@ -51,18 +43,6 @@ final class McpStdioProcess extends JsonRpcClient implements AutoCloseable {
         String state = process.isAlive() ? "schedcp mcp still runs" : "schedcp mcp exited (status "
                 + process.exitValue() + ")";
         return ".\n" + state + "; its stderr:\n" + err;
-    }
-
-    private static void readText(InputStream in, StringBuffer into) {
-        byte[] buffer = new byte[4096];
-        try {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            into.append("[stderr read failed: ").append(e.getMessage()).append(']');
-        }
     }
 
     /** How long from launching the process until now. */

@@ -30,7 +30,7 @@ class WorkloadCommandsTest {
     }
 
     private Result run(String... args) {
-        return fixture.run(fixture.environment(), args);
+        return fixture.run(args);
     }
 
     private String create(String description) {

@@ -1,6 +1,7 @@
 package io.schedcp.mcp;
 
 import static io.schedcp.testkit.jsonrpc.JsonRpcClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.core.manager.Execution;
@@ -58,12 +59,6 @@ class SchedcpMcpServerTest {
         client = piped.client();
     }
 
-    private static List<String> names(JsonNode array, String field) {
-        List<String> names = new ArrayList<>();
-        array.forEach(item -> names.add(item.get(field).asString()));
-        return names;
-    }
-
     @Test
     void initializeNamesTheServerAndItsCapabilities() throws Exception {
         connect(false);
@@ -95,10 +90,10 @@ class SchedcpMcpServerTest {
 
         JsonNode tools = client.request("tools/list", null).at("/result/tools");
 
-        assertThat(names(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
+        assertThat(values(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
                 "get_execution_status", "create_and_verify_scheduler", "system_monitor", "workload", "recommend_scheduler",
                 "benchmark");
-        assertThat(server.toolNames()).containsExactlyElementsOf(names(tools, "name"));
+        assertThat(server.toolNames()).containsExactlyElementsOf(values(tools, "name"));
         tools.forEach(tool -> {
             assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);
             assertThat(tool.at("/inputSchema/type").asString()).isEqualTo("object");
@@ -115,11 +110,11 @@ class SchedcpMcpServerTest {
     void aReadOnlyServerOffersOnlyWhatChangesNothing() throws Exception {
         start(true);
 
-        JsonNode tools = client.request("tools/list", null).at("/result/tools");
+        List<String> tools = client.toolNames();
         JsonNode run = client.request("tools/call", Map.of("name", "run_scheduler",
                 "arguments", Map.of("name", "fake_a")));
 
-        assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
+        assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
         assertThat(run.has("error")).isTrue();
         assertThat(run.at("/error/code").asInt()).isEqualTo(-32602);
@@ -240,7 +235,7 @@ class SchedcpMcpServerTest {
         JsonNode read = client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/fake_missing"))
                 .at("/result/contents/0");
 
-        assertThat(names(resources, "uri")).containsExactlyInAnyOrder("schedcp://schedulers/fake/fake_a",
+        assertThat(values(resources, "uri")).containsExactlyInAnyOrder("schedcp://schedulers/fake/fake_a",
                 "schedcp://schedulers/fake/fake_b", "schedcp://schedulers/fake/fake_missing");
         assertThat(resources.get(0).get("mimeType").asString()).isEqualTo("application/json");
         assertThat(read.get("mimeType").asString()).isEqualTo("application/json");
@@ -255,7 +250,7 @@ class SchedcpMcpServerTest {
 
         assertThat(client.notifications()).anyMatch(n -> n.get("method").asString()
                 .equals("notifications/resources/list_changed"));
-        assertThat(names(client.request("resources/list", null).at("/result/resources"), "uri"))
+        assertThat(values(client.request("resources/list", null).at("/result/resources"), "uri"))
                 .contains("schedcp://schedulers/custom/tiny");
     }
 

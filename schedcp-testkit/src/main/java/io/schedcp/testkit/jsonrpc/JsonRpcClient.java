@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,18 @@ public class JsonRpcClient {
         } catch (IOException e) {
             throw new UncheckedIOException("the server's input is closed" + diagnostics.get(), e);
         }
+    }
+
+    /** The names of the tools tools/list gives, in its order. */
+    public List<String> toolNames() {
+        return values(request("tools/list", null).at("/result/tools"), "name");
+    }
+
+    /** The text of {@code field} in each item of {@code array}, such as each tool's name, in order. */
+    public static List<String> values(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(item -> values.add(item.path(field).asString()));
+        return values;
     }
 
     /** The text of a tool result's first content item. */
