@@ -160,7 +160,7 @@ class McpServerIT {
             JsonNode unknownExecution = mcp.callTool("stop_scheduler", Map.of("execution_id", "scx_simple-00000000"));
             JsonNode rejected = mcp.callTool("create_and_verify_scheduler", Map.of("name", "broken",
                     "source_code", "/* no scheduler here */\nint x;\n"));
-            JsonNode unknownTool = mcp.request("tools/call", Map.of("name", "format_disk", "arguments", Map.of()));
+            JsonNode unknownTool = mcp.toolsCall("format_disk", Map.of());
             mcp.sendLine("{\"jsonrpc\": \"2.0\", \"method\": \"tools/call\", \"id\": 99, oops}");
             JsonNode afterGarbage = mcp.callTool("list_schedulers", Map.of("name", "simple"));
 
@@ -236,8 +236,7 @@ class McpServerIT {
             mcp.initialize("McpServerIT");
 
             List<String> tools = mcp.toolNames();
-            JsonNode run = mcp.request("tools/call", Map.of("name", "run_scheduler",
-                    "arguments", Map.of("name", "scx_simple")));
+            JsonNode run = mcp.toolsCall("run_scheduler", Map.of("name", "scx_simple"));
 
             assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");

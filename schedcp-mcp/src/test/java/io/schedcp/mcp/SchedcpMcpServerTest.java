@@ -111,8 +111,7 @@ class SchedcpMcpServerTest {
         start(true);
 
         List<String> tools = client.toolNames();
-        JsonNode run = client.request("tools/call", Map.of("name", "run_scheduler",
-                "arguments", Map.of("name", "fake_a")));
+        JsonNode run = client.toolsCall("run_scheduler", Map.of("name", "fake_a"));
 
         assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
@@ -425,7 +424,7 @@ class SchedcpMcpServerTest {
                     .doesNotContain("x".repeat(81));
         }
         assertThat(text(badName)).startsWith("no scheduler is named '" + "x".repeat(80) + "... (1048576 characters)'");
-        JsonNode badTool = client.request("tools/call", Map.of("name", huge, "arguments", Map.of()));
+        JsonNode badTool = client.toolsCall(huge, Map.of());
         assertThat(badTool.at("/error/code").asInt()).isEqualTo(-32602);
         assertThat(badTool.at("/error/message").asString()).hasSizeLessThan(600)
                 .contains("x".repeat(80) + "... (1048576 characters)");

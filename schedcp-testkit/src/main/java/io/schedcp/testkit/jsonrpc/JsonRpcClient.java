@@ -144,7 +144,12 @@ public class JsonRpcClient {
 
     /** tools/call; returns its result (content, structuredContent, isError, _meta), failing on a protocol error. */
     public JsonNode callTool(String name, Map<String, Object> arguments) {
-        return resultOf(name, request("tools/call", Map.of("name", name, "arguments", arguments)));
+        return resultOf(name, toolsCall(name, arguments));
+    }
+
+    /** tools/call; returns the whole response, for a call the server must refuse with a protocol error. */
+    public JsonNode toolsCall(String name, Map<String, Object> arguments) {
+        return request("tools/call", Map.of("name", name, "arguments", arguments));
     }
 
     /** tools/call asking for progress notifications under {@code progressToken}. */
