@@ -56,6 +56,10 @@ if [ "$mode" != never-enable ]; then
   echo "$ops" > "$dir/root/ops"
   echo enabled > "$dir/state"
 fi
+# One timer rather than a count of loop rounds, so that a busy machine does not push the ejection late.
+if [ "$mode" = ejected ]; then
+  (sleep 0.5; release; echo "EXIT: runnable task stall (fake watchdog)") &
+fi
 n=0
 while :; do
   sleep 0.05
@@ -63,7 +67,6 @@ while :; do
   [ $((n % 20)) -eq 0 ] && echo "local=$n global=0"
   if [ $n -eq 10 ]; then
     case $mode in
-      ejected) release; echo "EXIT: runnable task stall (fake watchdog)" ;;
       dies) echo "fake $ops: segfault"
             (sleep 0.2; release) &   # the kernel unloads it once its link closes with the program
             exit 3 ;;
