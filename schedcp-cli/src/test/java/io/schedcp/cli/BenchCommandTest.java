@@ -31,7 +31,7 @@ class BenchCommandTest {
     }
 
     private Result run(String... args) {
-        return fixture.run(fixture.environment(), args);
+        return fixture.run(args);
     }
 
     private Result bench(String... chartOptions) {

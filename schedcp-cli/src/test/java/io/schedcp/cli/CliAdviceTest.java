@@ -42,7 +42,7 @@ class CliAdviceTest {
     }
 
     private Result run(String... args) {
-        return fixture.run(fixture.environment(), args);
+        return fixture.run(args);
     }
 
     /** The last line schedcp wrote on stderr, its error; nothing on stderr names an MCP tool. */

@@ -6,8 +6,9 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.testkit.kernel.FakeSchedExt;
+import io.schedcp.testkit.kernel.FakeSchedulerProgram;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,16 +18,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A sandbox for CLI tests: a schedcp home, a fake sched_ext sysfs directory and a directory of fake
- * scx scheduler binaries, with the environment that points schedcp at them.
+ * A sandbox for CLI tests: a schedcp home, the test kit's fake sched_ext sysfs directory and a directory of
+ * fake scx scheduler binaries (the kit's fake scheduler program), with the environment that points schedcp at
+ * them.
  */
 final class CliFixture {
 
     final Path home;
+    final FakeSchedExt schedExt;
     final Path sysfs;
     final Path scxBin;
     /** The programs that hold a sched_ext scheduler this schedcp did not start, as the CLI's manager sees them. */
@@ -35,7 +39,8 @@ final class CliFixture {
     CliFixture(Path temp) {
         try {
             home = temp.resolve("home");
-            sysfs = Files.createDirectories(temp.resolve("sched_ext"));
+            schedExt = FakeSchedExt.in(temp);
+            sysfs = schedExt.directory();
             scxBin = Files.createDirectories(temp.resolve("scxbin"));
             kernelState("disabled", null);
         } catch (IOException e) {
@@ -43,15 +48,12 @@ final class CliFixture {
         }
     }
 
-    /** Installs the fake scheduler under {@code name}, such as {@code scx_simple}. */
+    /**
+     * Installs the fake scheduler under {@code name}, such as {@code scx_simple}: run by schedcp, it registers
+     * the ops name {@code simple} in the sysfs directory schedcp passes on in SCHEDCP_SCHED_EXT_DIR.
+     */
     CliFixture install(String name) {
-        Path target = scxBin.resolve(name);
-        try (InputStream in = CliFixture.class.getResourceAsStream("/fake-scx-scheduler.sh")) {
-            Files.copy(in, target);
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FakeSchedulerProgram.installAt(scxBin.resolve(name));
         return this;
     }
 
@@ -67,21 +69,13 @@ final class CliFixture {
         return this;
     }
 
+    /** Makes the fake kernel report {@code state} with {@code ops} registered, or none if null. */
     void kernelState(String state, String ops) throws IOException {
-        Files.writeString(sysfs.resolve("state"), state + "\n");
-        Files.writeString(sysfs.resolve("enable_seq"), "1\n");
-        Files.writeString(sysfs.resolve("switch_all"), "1\n");
-        Files.writeString(sysfs.resolve("nr_rejected"), "0\n");
-        Files.createDirectories(sysfs.resolve("root"));
-        if (ops == null) {
-            Files.deleteIfExists(sysfs.resolve("root/ops"));
-        } else {
-            Files.writeString(sysfs.resolve("root/ops"), ops + "\n");
-        }
+        schedExt.report(state, Optional.ofNullable(ops));
     }
 
     String kernelState() throws IOException {
-        return Files.readString(sysfs.resolve("state")).strip();
+        return schedExt.state();
     }
 
     /**
@@ -105,6 +99,11 @@ final class CliFixture {
 
     /** What a command run in-process printed and returned. */
     record Result(int code, String out, String err) {
+    }
+
+    /** Runs the CLI in-process with {@link #environment()}, against this fixture's home. */
+    Result run(String... args) {
+        return run(environment(), args);
     }
 
     /** Runs the CLI in-process with {@code env}, against this fixture's home. */

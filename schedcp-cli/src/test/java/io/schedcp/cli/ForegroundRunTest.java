@@ -47,14 +47,7 @@ class ForegroundRunTest {
     /** Runs the fake scx_simple as a user's own loader would, outside schedcp, and waits for the kernel. */
     private void startForeignSimple() throws Exception {
         fixture.install("scx_simple");
-        ProcessBuilder builder = new ProcessBuilder(fixture.scxBin.resolve("scx_simple").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("SCHEDCP_SCHED_EXT_DIR", fixture.sysfs.toString());
-        foreign = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!fixture.kernelState().equals("enabled") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        foreign = fixture.schedExt.startForeign(fixture.scxBin.resolve("scx_simple"), "simple");
         fixture.foreignOwners.add(new StructOpsOwners.Owner(foreign.pid(), "scx_simple"));
     }
 
@@ -63,7 +56,7 @@ class ForegroundRunTest {
         startForeignSimple();
         fixture.install("scx_qmap");
 
-        Result result = fixture.run(fixture.environment(), "run", "scx_qmap");
+        Result result = fixture.run("run", "scx_qmap");
 
         assertThat(result.code()).isEqualTo(ExitCodes.START_FAILED);
         assertThat(result.err()).contains("schedcp: cannot start scx_qmap: the kernel runs the sched_ext scheduler "
@@ -76,7 +69,7 @@ class ForegroundRunTest {
 
     @Test
     void theHelpOfRunNamesReplaceForeign() {
-        assertThat(fixture.run(fixture.environment(), "run", "--help").out()).contains("--replace-foreign");
+        assertThat(fixture.run("run", "--help").out()).contains("--replace-foreign");
     }
 
     @Test

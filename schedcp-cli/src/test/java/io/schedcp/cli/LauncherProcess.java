@@ -31,6 +31,13 @@ final class LauncherProcess implements AutoCloseable {
 
     /** Starts the launcher of the dist in {@code dist}, e.g. a copy of it. */
     static LauncherProcess startFrom(Path dist, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = builder(dist, env, args);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return new LauncherProcess(builder.start());
+    }
+
+    /** {@code bin/schedcp args} of the dist in {@code dist}, with {@code env} only and this JVM's Java. */
+    static ProcessBuilder builder(Path dist, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/schedcp").toString());
         command.addAll(List.of(args));
@@ -38,11 +45,11 @@ final class LauncherProcess implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return new LauncherProcess(builder.start());
+        return builder;
     }
 
-    private static void pump(InputStream in, StringBuffer into) {
+    /** Copies what {@code in} gives into {@code into} as it comes, on a daemon thread. */
+    static void pump(InputStream in, StringBuffer into) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[4096];
             try {

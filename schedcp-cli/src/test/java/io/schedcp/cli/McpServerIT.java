@@ -1,6 +1,7 @@
 package io.schedcp.cli;
 
-import static io.schedcp.cli.McpStdioProcess.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -39,20 +40,6 @@ class McpServerIT {
         fixture = new CliFixture(temp).install("scx_simple");
     }
 
-    /** initialize, then notifications/initialized; returns initialize's result. */
-    private static JsonNode initialize(McpStdioProcess mcp) {
-        JsonNode response = mcp.request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                "clientInfo", Map.of("name", "McpServerIT", "version", "1")));
-        mcp.notify("notifications/initialized");
-        return response.get("result");
-    }
-
-    private static List<String> values(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(item.get(field).asString()));
-        return values;
-    }
-
     private static Optional<JsonNode> find(JsonNode array, String field, String value) {
         for (JsonNode item : array) {
             if (item.get(field).asString().equals(value)) {
@@ -65,7 +52,7 @@ class McpServerIT {
     @Test
     void aClientRunsAndStopsASchedulerAndTheServerLeavesNothingRunningWhenStdinCloses() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
-            JsonNode init = initialize(mcp);
+            JsonNode init = mcp.initialize("McpServerIT");
             Duration coldStart = mcp.sinceLaunch();
             assertThat(init.at("/serverInfo/name").asString()).isEqualTo("schedcp");
 
@@ -120,7 +107,7 @@ class McpServerIT {
             long againPid = again.at("/structuredContent/pid").asLong();
             assertThat(fixture.kernelState()).isEqualTo("enabled");
 
-            mcp.closeStdin();
+            mcp.closeInput();
 
             assertThat(mcp.awaitExit(WAIT)).isZero();
             assertThat(fixture.kernelState()).isEqualTo("disabled");
@@ -136,7 +123,7 @@ class McpServerIT {
     @Test
     void aClientMonitorsBenchmarksAndGetsARecommendationWithStructuredResults() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
-            initialize(mcp);
+            mcp.initialize("McpServerIT");
 
             JsonNode monitor = mcp.callTool("system_monitor", Map.of("command", "start", "interval_ms", 100));
             assertThat(monitor.get("isError").asBoolean()).as(text(monitor)).isFalse();
@@ -166,14 +153,14 @@ class McpServerIT {
     @Test
     void badCallsAreToolErrorsThatSayWhatToDo() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
-            initialize(mcp);
+            mcp.initialize("McpServerIT");
 
             JsonNode unknownArgument = mcp.callTool("run_scheduler", Map.of("name", "scx_simple", "speed", "max"));
             JsonNode unknownScheduler = mcp.callTool("run_scheduler", Map.of("name", "scx_simpel"));
             JsonNode unknownExecution = mcp.callTool("stop_scheduler", Map.of("execution_id", "scx_simple-00000000"));
             JsonNode rejected = mcp.callTool("create_and_verify_scheduler", Map.of("name", "broken",
                     "source_code", "/* no scheduler here */\nint x;\n"));
-            JsonNode unknownTool = mcp.request("tools/call", Map.of("name", "format_disk", "arguments", Map.of()));
+            JsonNode unknownTool = mcp.toolsCall("format_disk", Map.of());
             mcp.sendLine("{\"jsonrpc\": \"2.0\", \"method\": \"tools/call\", \"id\": 99, oops}");
             JsonNode afterGarbage = mcp.callTool("list_schedulers", Map.of("name", "simple"));
 
@@ -198,7 +185,7 @@ class McpServerIT {
             assertThat(afterGarbage.get("isError").asBoolean()).isFalse();
             assertThat(fixture.kernelState()).isEqualTo("disabled");
 
-            mcp.closeStdin();
+            mcp.closeInput();
             assertThat(mcp.awaitExit(WAIT)).isZero();
             assertThat(mcp.garbage()).isEmpty();
             assertThat(mcp.err()).doesNotContain("Exception");
@@ -208,7 +195,7 @@ class McpServerIT {
     @Test
     void eachSchedulerIsAResourceAClientCanRead() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
-            initialize(mcp);
+            mcp.initialize("McpServerIT");
 
             JsonNode resources = mcp.request("resources/list", null).at("/result/resources");
             JsonNode contents = mcp.request("resources/read", Map.of("uri", "schedcp://schedulers/scx/scx_lavd"))
@@ -222,7 +209,7 @@ class McpServerIT {
             assertThat(lavd.at("/descriptor/production_ready").asBoolean()).isTrue();
             assertThat(lavd.at("/descriptor/tuning_parameters").size()).isPositive();
             assertThat(lavd.get("available").asBoolean()).isFalse();
-            mcp.closeStdin();
+            mcp.closeInput();
             assertThat(mcp.awaitExit(WAIT)).isZero();
         }
     }
@@ -230,7 +217,7 @@ class McpServerIT {
     @Test
     void sigtermStopsTheRunningSchedulerBeforeTheServerExits() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment())) {
-            initialize(mcp);
+            mcp.initialize("McpServerIT");
             long pid = mcp.callTool("run_scheduler", Map.of("name", "scx_simple")).at("/structuredContent/pid")
                     .asLong();
             assertThat(fixture.kernelState()).isEqualTo("enabled");
@@ -246,17 +233,16 @@ class McpServerIT {
     @Test
     void readOnlyOffersOnlyTheToolsThatChangeNothing() throws Exception {
         try (McpStdioProcess mcp = McpStdioProcess.start(fixture.environment(), "--read-only")) {
-            initialize(mcp);
+            mcp.initialize("McpServerIT");
 
-            JsonNode tools = mcp.request("tools/list", null).at("/result/tools");
-            JsonNode run = mcp.request("tools/call", Map.of("name", "run_scheduler",
-                    "arguments", Map.of("name", "scx_simple")));
+            List<String> tools = mcp.toolNames();
+            JsonNode run = mcp.toolsCall("run_scheduler", Map.of("name", "scx_simple"));
 
-            assertThat(values(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
+            assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
             assertThat(run.has("error")).isTrue();
             assertThat(fixture.kernelState()).isEqualTo("disabled");
-            mcp.closeStdin();
+            mcp.closeInput();
             assertThat(mcp.awaitExit(WAIT)).isZero();
         }
     }

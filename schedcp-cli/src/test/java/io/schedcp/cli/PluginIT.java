@@ -2,6 +2,7 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schedcp.testkit.kernel.FakeSchedExt;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,8 +72,7 @@ class PluginIT {
     @BeforeEach
     void fakeKernel() throws IOException {
         home = Files.createDirectories(temp.resolve("home"));
-        sysfs = Files.createDirectories(temp.resolve("sched_ext"));
-        Files.writeString(sysfs.resolve("state"), "disabled\n");
+        sysfs = FakeSchedExt.in(temp).directory();
     }
 
     @Test

@@ -42,7 +42,7 @@ class TerminalTextTest {
     }
 
     private Result run(String... args) {
-        return fixture.run(fixture.environment(), args);
+        return fixture.run(args);
     }
 
     private static void assertNoControlCharacters(String text) {

@@ -31,7 +31,7 @@ class WorkloadCommandsTest {
     }
 
     private Result run(String... args) {
-        return fixture.run(fixture.environment(), args);
+        return fixture.run(args);
     }
 
     private String create(String description) {

@@ -19,25 +19,28 @@ import io.schedcp.core.monitor.SystemReader;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
 import io.schedcp.core.workload.WorkloadStore;
+import io.schedcp.testkit.jsonrpc.JsonRpcClient;
+import io.schedcp.testkit.jsonrpc.PipedConnection;
+import io.schedcp.testkit.kernel.FakeSchedExt;
+import io.schedcp.testkit.kernel.FakeSchedulerProgram;
+import io.schedcp.testkit.provider.FakeProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A host for the MCP tests, in a temp directory: a fake /sys/kernel/sched_ext, schedulers that play the
- * kernel's part in it (the fake provider's), a fake clang, and a verifier whose process only reports the
- * verdict the test chose. The manager and the custom-scheduler objects are the library's own.
+ * A host for the MCP tests, in a temp directory: the test kit's fake /sys/kernel/sched_ext and its fake
+ * provider, whose schedulers play the kernel's part in it, a fake clang, and a verifier whose process only
+ * reports the verdict the test chose. The manager and the custom-scheduler objects are the library's own.
  */
 public final class FakeHost implements AutoCloseable {
 
@@ -66,19 +69,17 @@ public final class FakeHost implements AutoCloseable {
     public final Monitors monitors;
     /** The programs that hold a scheduler the manager did not start, as the manager sees them. */
     public final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
-    private final Path script;
+    private final FakeSchedExt kernel;
+    private final Path program;
     private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
     private volatile boolean verificationPasses = true;
 
     public FakeHost(Path temp) {
         try {
             home = Files.createDirectories(temp.resolve("home"));
-            sysfs = Files.createDirectories(temp.resolve("sched_ext"));
-            Files.writeString(sysfs.resolve("state"), "disabled\n");
-            Files.writeString(sysfs.resolve("enable_seq"), "0\n");
-            Files.writeString(sysfs.resolve("switch_all"), "1\n");
-            Files.writeString(sysfs.resolve("nr_rejected"), "0\n");
-            script = copy("/fake-scheduler.sh", temp.resolve("fake-scheduler.sh"));
+            kernel = FakeSchedExt.in(temp);
+            sysfs = kernel.directory();
+            program = FakeSchedulerProgram.installAt(temp.resolve("fake-scheduler.sh"));
             Path clang = copy("/fake-clang.sh", temp.resolve("fake-clang.sh"));
             clang.toFile().setExecutable(true);
             SchedcpConfig config = new SchedcpConfig(home, Map.of("SCHEDCP_SCHED_EXT_DIR", sysfs.toString()));
@@ -86,7 +87,7 @@ public final class FakeHost implements AutoCloseable {
                     .config(config)
                     .discoverProviders(false)
                     .loadPlugins(false)
-                    .provider(new FakeProvider(script, sysfs))
+                    .provider(new FakeProvider(program, kernel))
                     .provider(new CustomProvider())
                     .launcher(launcher)
                     .foreignOwners(() -> List.copyOf(foreignOwners))
@@ -121,27 +122,36 @@ public final class FakeHost implements AutoCloseable {
                 .version("test");
     }
 
+    /**
+     * A server serving this host over pipes, as a client sees one over stdio, and its client, not yet
+     * initialized. The test closes the server. Package-private, as the kit's client is not part of this
+     * module's exported API.
+     */
+    PipedServer serveOverPipes(boolean readOnly) {
+        PipedConnection pipes = new PipedConnection();
+        SchedcpMcpServer server = server().readOnly(readOnly).input(pipes.serverInput())
+                .output(pipes.serverOutput()).start();
+        return new PipedServer(server, pipes.client());
+    }
+
+    /** A server this host serves over pipes, and the client at their other ends. */
+    record PipedServer(SchedcpMcpServer server, JsonRpcClient client) {
+    }
+
     public String kernelState() throws IOException {
-        return Files.readString(sysfs.resolve("state")).strip();
+        return kernel.state();
     }
 
     /** Runs a fake scheduler as another program would, outside the manager, until the kernel reports it enabled. */
     public Process startForeign(String ops) throws IOException, InterruptedException {
-        Process other = new ProcessBuilder("/bin/sh", script.toString(), sysfs.toString(), ops)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!kernelState().equals("enabled") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Process other = kernel.startForeign(program, ops);
         foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_" + ops));
         return other;
     }
 
     /** From now on the kernel has no sched_ext. */
     public void removeSchedExt() throws IOException {
-        try (Stream<Path> files = Files.walk(sysfs)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        kernel.remove();
     }
 
     public void verificationPasses(boolean passes) {

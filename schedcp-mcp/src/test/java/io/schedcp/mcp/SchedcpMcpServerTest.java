@@ -1,13 +1,13 @@
 package io.schedcp.mcp;
 
-import static io.schedcp.mcp.McpTestClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.core.manager.Execution;
 import io.schedcp.core.manager.ExecutionState;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import io.schedcp.mcp.FakeHost.PipedServer;
+import io.schedcp.testkit.jsonrpc.JsonRpcClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class SchedcpMcpServerTest {
 
     private FakeHost host;
     private SchedcpMcpServer server;
-    private McpTestClient client;
+    private JsonRpcClient client;
 
     @BeforeEach
     void setUp() {
@@ -47,28 +47,21 @@ class SchedcpMcpServerTest {
         }
     }
 
-    private void start(boolean readOnly) throws IOException {
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream();
-        PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 16);
-        server = host.server().readOnly(readOnly).input(serverIn).output(serverOut).start();
-        client = new McpTestClient(clientOut, clientIn);
+    private void start(boolean readOnly) {
+        connect(readOnly);
         client.initialize();
     }
 
-    private static List<String> names(JsonNode array, String field) {
-        List<String> names = new ArrayList<>();
-        array.forEach(item -> names.add(item.get(field).asString()));
-        return names;
+    /** Starts the server over pipes; the client has not initialized yet. */
+    private void connect(boolean readOnly) {
+        PipedServer piped = host.serveOverPipes(readOnly);
+        server = piped.server();
+        client = piped.client();
     }
 
     @Test
     void initializeNamesTheServerAndItsCapabilities() throws Exception {
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedOutputStream serverOut = new PipedOutputStream();
-        server = host.server().input(new PipedInputStream(clientOut, 1 << 16)).output(serverOut).start();
-        client = new McpTestClient(clientOut, new PipedInputStream(serverOut, 1 << 16));
+        connect(false);
 
         JsonNode result = client.initialize();
 
@@ -82,11 +75,7 @@ class SchedcpMcpServerTest {
 
     @Test
     void aReadOnlyServersInstructionsNameOnlyTheToolsItOffers() throws Exception {
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedOutputStream serverOut = new PipedOutputStream();
-        server = host.server().readOnly(true).input(new PipedInputStream(clientOut, 1 << 16)).output(serverOut)
-                .start();
-        client = new McpTestClient(clientOut, new PipedInputStream(serverOut, 1 << 16));
+        connect(true);
 
         String instructions = client.initialize().get("instructions").asString();
 
@@ -101,10 +90,10 @@ class SchedcpMcpServerTest {
 
         JsonNode tools = client.request("tools/list", null).at("/result/tools");
 
-        assertThat(names(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
+        assertThat(values(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
                 "get_execution_status", "create_and_verify_scheduler", "system_monitor", "workload", "recommend_scheduler",
                 "benchmark");
-        assertThat(server.toolNames()).containsExactlyElementsOf(names(tools, "name"));
+        assertThat(server.toolNames()).containsExactlyElementsOf(values(tools, "name"));
         tools.forEach(tool -> {
             assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);
             assertThat(tool.at("/inputSchema/type").asString()).isEqualTo("object");
@@ -121,11 +110,10 @@ class SchedcpMcpServerTest {
     void aReadOnlyServerOffersOnlyWhatChangesNothing() throws Exception {
         start(true);
 
-        JsonNode tools = client.request("tools/list", null).at("/result/tools");
-        JsonNode run = client.request("tools/call", Map.of("name", "run_scheduler",
-                "arguments", Map.of("name", "fake_a")));
+        List<String> tools = client.toolNames();
+        JsonNode run = client.toolsCall("run_scheduler", Map.of("name", "fake_a"));
 
-        assertThat(names(tools, "name")).containsExactly("list_schedulers", "get_execution_status",
+        assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
                 "system_monitor", "recommend_scheduler");
         assertThat(run.has("error")).isTrue();
         assertThat(run.at("/error/code").asInt()).isEqualTo(-32602);
@@ -246,7 +234,7 @@ class SchedcpMcpServerTest {
         JsonNode read = client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/fake_missing"))
                 .at("/result/contents/0");
 
-        assertThat(names(resources, "uri")).containsExactlyInAnyOrder("schedcp://schedulers/fake/fake_a",
+        assertThat(values(resources, "uri")).containsExactlyInAnyOrder("schedcp://schedulers/fake/fake_a",
                 "schedcp://schedulers/fake/fake_b", "schedcp://schedulers/fake/fake_missing");
         assertThat(resources.get(0).get("mimeType").asString()).isEqualTo("application/json");
         assertThat(read.get("mimeType").asString()).isEqualTo("application/json");
@@ -261,7 +249,7 @@ class SchedcpMcpServerTest {
 
         assertThat(client.notifications()).anyMatch(n -> n.get("method").asString()
                 .equals("notifications/resources/list_changed"));
-        assertThat(names(client.request("resources/list", null).at("/result/resources"), "uri"))
+        assertThat(values(client.request("resources/list", null).at("/result/resources"), "uri"))
                 .contains("schedcp://schedulers/custom/tiny");
     }
 
@@ -436,7 +424,7 @@ class SchedcpMcpServerTest {
                     .doesNotContain("x".repeat(81));
         }
         assertThat(text(badName)).startsWith("no scheduler is named '" + "x".repeat(80) + "... (1048576 characters)'");
-        JsonNode badTool = client.request("tools/call", Map.of("name", huge, "arguments", Map.of()));
+        JsonNode badTool = client.toolsCall(huge, Map.of());
         assertThat(badTool.at("/error/code").asInt()).isEqualTo(-32602);
         assertThat(badTool.at("/error/message").asString()).hasSizeLessThan(600)
                 .contains("x".repeat(80) + "... (1048576 characters)");

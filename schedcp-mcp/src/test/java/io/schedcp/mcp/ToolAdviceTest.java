@@ -1,11 +1,10 @@
 package io.schedcp.mcp;
 
-import static io.schedcp.mcp.McpTestClient.text;
+import static io.schedcp.testkit.jsonrpc.JsonRpcClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import io.schedcp.mcp.FakeHost.PipedServer;
+import io.schedcp.testkit.jsonrpc.JsonRpcClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,14 @@ class ToolAdviceTest {
 
     private FakeHost host;
     private SchedcpMcpServer server;
-    private McpTestClient client;
+    private JsonRpcClient client;
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         host = new FakeHost(temp);
-        PipedOutputStream clientOut = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream();
-        PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 16);
-        server = host.server().input(serverIn).output(serverOut).start();
-        client = new McpTestClient(clientOut, clientIn);
+        PipedServer piped = host.serveOverPipes(false);
+        server = piped.server();
+        client = piped.client();
         client.initialize();
     }
 

@@ -10,14 +10,15 @@ import io.schedcp.api.ErrorDetail.OutOfRange;
 import io.schedcp.api.ErrorDetail.RepeatedValue;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.SchedcpConfig;
-import io.schedcp.core.manager.FakeKernel;
-import io.schedcp.core.manager.FakeProvider;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.MonitorSummary;
 import io.schedcp.core.monitor.SummaryFixtures;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.testkit.kernel.FakeSchedExt;
+import io.schedcp.testkit.kernel.FakeSchedulerProgram;
+import io.schedcp.testkit.provider.FakeProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ class BenchRunnerTest {
     @TempDir
     Path temp;
 
-    private FakeKernel kernel;
+    private FakeSchedExt kernel;
     private SchedulerManager manager;
     private final List<BenchRun> recorded = new CopyOnWriteArrayList<>();
     private final List<MonitorSummary> summaries = new CopyOnWriteArrayList<>();
@@ -44,13 +45,14 @@ class BenchRunnerTest {
 
     @BeforeEach
     void setUp() {
-        kernel = new FakeKernel(temp);
+        kernel = FakeSchedExt.in(temp);
         manager = SchedulerManager.builder()
-                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.sysfs.toString())))
+                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString())))
                 .discoverProviders(false).loadPlugins(false).foreignOwners(List::of)
                 .launcher(new PrivilegedLauncher(Privilege.direct()))
                 .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
-                .provider(new FakeProvider(kernel))
+                .provider(new FakeProvider(FakeSchedulerProgram.installAt(temp.resolve("fake-scheduler.sh")), kernel)
+                        .withEjectingScheduler())
                 .build();
     }
 
@@ -73,8 +75,8 @@ class BenchRunnerTest {
 
     /** Prints hackbench's line: 0.5 s under a sched_ext scheduler, 1.0 s under the kernel's default. */
     private String timedByState() {
-        return "if grep -q '^enabled' " + kernel.sysfs.resolve("state") + "; then echo 'Time: 0.5'; "
-                + "else echo 'Time: 1.0'; fi; cat " + kernel.sysfs.resolve("state");
+        return "if grep -q '^enabled' " + kernel.directory().resolve("state") + "; then echo 'Time: 0.5'; "
+                + "else echo 'Time: 1.0'; fi; cat " + kernel.directory().resolve("state");
     }
 
     @Test

@@ -14,6 +14,9 @@ import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.kernel.StructOpsOwners;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.testkit.kernel.FakeSchedExt;
+import io.schedcp.testkit.kernel.FakeSchedulerProgram;
+import io.schedcp.testkit.provider.FakeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +34,16 @@ class SchedulerManagerTest {
     @TempDir
     Path temp;
 
-    private FakeKernel kernel;
+    private FakeSchedExt kernel;
+    private Path program;
     private SchedulerManager manager;
     private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
-        kernel = new FakeKernel(temp);
-        manager = manager(new FakeProvider(kernel));
+        kernel = FakeSchedExt.in(temp);
+        program = FakeSchedulerProgram.installAt(temp.resolve("fake-scheduler.sh"));
+        manager = manager(new FakeProvider(program, kernel).withEjectingScheduler());
     }
 
     /** The programs the manager may find holding a scheduler it did not start. */
@@ -47,7 +52,7 @@ class SchedulerManagerTest {
     private SchedulerManager manager(FakeProvider... providers) {
         SchedulerManagerBuilder builder = SchedulerManager.builder()
                 .foreignOwners(() -> List.copyOf(foreignOwners))
-                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.sysfs.toString())))
+                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString())))
                 .discoverProviders(false)
                 .loadPlugins(false)
                 .launcher(new PrivilegedLauncher(Privilege.direct()))
@@ -95,7 +100,7 @@ class SchedulerManagerTest {
 
     @Test
     void stopEscalatesToSigtermWhenSigintIsIgnored() throws Exception {
-        Execution execution = manager.start("fake_a", List.of("ignore-int"));
+        Execution execution = manager.start("fake_a", List.of("--ignore-int"));
 
         StopResult result = manager.stop(execution.id());
 
@@ -120,10 +125,10 @@ class SchedulerManagerTest {
 
     @Test
     void startFailsWithTheSchedulersOwnOutputWhenItExitsEarly() throws Exception {
-        assertThatThrownBy(() -> manager.start("fake_a", List.of("fail")))
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("--bogus")))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("exited with status 1 before the kernel reported it enabled")
-                .hasMessageContaining("unknown option --bogus")
+                .hasMessageContaining("unrecognized option '--bogus'")
                 .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
         assertThat(kernel.state()).isEqualTo("disabled");
         assertThat(manager.current()).isEmpty();
@@ -131,7 +136,7 @@ class SchedulerManagerTest {
 
     @Test
     void startFailsAndStopsTheProgramWhenTheKernelNeverEnablesIt() throws Exception {
-        assertThatThrownBy(() -> manager.start("fake_a", List.of("never-enables")))
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("--never-enable")))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("did not report fake_a enabled within 3 s")
                 .hasMessageContaining("fake fake_a: loading");
@@ -145,7 +150,7 @@ class SchedulerManagerTest {
         java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                manager.start("fake_a", List.of("never-enables"));
+                manager.start("fake_a", List.of("--never-enable"));
                 failure.complete(null);
             } catch (RuntimeException e) {
                 failure.complete(e);
@@ -172,7 +177,7 @@ class SchedulerManagerTest {
 
     @Test
     void aRefusedSudoIsReportedAsAPermissionProblem() {
-        assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-refused")))
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("--sudo-refused")))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
                     assertThat(e.detail()).contains(new RootRefused(RootRefused.Why.PASSWORD_NEEDED));
@@ -183,7 +188,7 @@ class SchedulerManagerTest {
 
     @Test
     void aWrongSudoPasswordIsReportedAsRefusedAndTellsTheFrontEndsWhy() {
-        assertThatThrownBy(() -> manager.start("fake_a", List.of("sudo-wrong-password")))
+        assertThatThrownBy(() -> manager.start("fake_a", List.of("--sudo-wrong-password")))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
                     assertThat(e.detail()).contains(new RootRefused(RootRefused.Why.WRONG_PASSWORD));
@@ -195,7 +200,7 @@ class SchedulerManagerTest {
 
     @Test
     void stopFailsWhenTheKernelKeepsTheScheduler() throws Exception {
-        Execution execution = manager.start("fake_a", List.of("stays-enabled"));
+        Execution execution = manager.start("fake_a", List.of("--stays-enabled"));
 
         assertThatThrownBy(() -> manager.stop(execution.id()))
                 .isInstanceOf(SchedcpException.class)
@@ -205,7 +210,7 @@ class SchedulerManagerTest {
 
     @Test
     void aSchedulerTheKernelEjectsIsReportedWithItsOutput() throws Exception {
-        Execution execution = manager.start("fake_a", List.of("ejected"));
+        Execution execution = manager.start("fake_a", List.of("--ejected"));
 
         assertThat(execution.awaitEnd(Duration.ofSeconds(10))).isTrue();
 
@@ -220,7 +225,7 @@ class SchedulerManagerTest {
 
     @Test
     void aSchedulerWhoseProgramDiesIsReported() throws Exception {
-        Execution execution = manager.start("fake_a", List.of("dies"));
+        Execution execution = manager.start("fake_a", List.of("--dies"));
 
         assertThat(execution.awaitEnd(Duration.ofSeconds(10))).isTrue();
 
@@ -274,7 +279,7 @@ class SchedulerManagerTest {
 
     @Test
     void aKernelWithoutSchedExtIsNamedWithItsConfigOption() throws Exception {
-        Files.delete(kernel.sysfs.resolve("state"));
+        Files.delete(kernel.directory().resolve("state"));
 
         assertThatThrownBy(() -> manager.start("fake_a", List.of()))
                 .hasMessageContaining("CONFIG_SCHED_CLASS_EXT")
@@ -299,12 +304,7 @@ class SchedulerManagerTest {
 
     /** Runs the fake scheduler as another program would, and waits for the kernel to enable it. */
     private Process startForeign(String ops) throws Exception {
-        Process other = new ProcessBuilder("/bin/sh", kernel.script.toString(), kernel.sysfs.toString(), ops)
-                .redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!kernel.state().equals("enabled") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Process other = kernel.startForeign(program, ops);
         foreignOwners.add(new StructOpsOwners.Owner(other.pid(), "scx_" + ops));
         return other;
     }
@@ -354,7 +354,8 @@ class SchedulerManagerTest {
     @Test
     void theHigherRankServesAPlainNameAndTheOtherStaysReachableByQualifiedName() throws Exception {
         manager.close();
-        manager = manager(new FakeProvider(kernel), new FakeProvider(kernel, "override", 10));
+        FakeProvider fake = new FakeProvider(program, kernel).withEjectingScheduler();
+        manager = manager(fake, fake.named("override", 10));
 
         assertThat(manager.require("fake_a").descriptor().provider()).isEqualTo("override");
         assertThat(manager.require("fake:fake_a").descriptor().provider()).isEqualTo("fake");

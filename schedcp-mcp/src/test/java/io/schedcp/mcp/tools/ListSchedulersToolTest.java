@@ -50,7 +50,7 @@ class ListSchedulersToolTest {
         assertThat(result.failure()).isFalse();
         assertThat(result.text()).contains("3 schedulers match, 2 can run here; kernel: sched_ext disabled.")
                 .contains("- fake_missing (fake; unavailable: fake_missing is not installed; install it).")
-                .contains("- fake_a (fake, production-ready; available). A fake scheduler for the MCP tests.");
+                .contains("- fake_a (fake, production-ready; available). A fake scheduler for tests.");
     }
 
     @Test
