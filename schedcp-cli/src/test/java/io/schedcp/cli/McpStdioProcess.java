@@ -39,6 +39,7 @@ final class McpStdioProcess implements AutoCloseable {
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
     private final List<String> garbage = new CopyOnWriteArrayList<>();
     private final List<JsonNode> unmatched = new CopyOnWriteArrayList<>();
+    @SuppressWarnings("JdkObsolete") // synchronized: the reader thread appends while the test reads
     private final StringBuffer err = new StringBuffer();
 
     private McpStdioProcess(Process process, long startedNanos) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -73,5 +75,17 @@ class CustomNameTest {
         "a_very_long_scheduler_name_that_goes_on_and_on.bpf.c", "9_a_very_long_scheduler_name_that_is_long"})
     void aLongSuggestionIsCutTo32Characters(String text) {
         assertThat(CustomName.suggestion(text)).hasSize(32);
+    }
+
+    @Test
+    void aSuggestionLowerCasesAnIToIUnderATurkishDefaultLocale() {
+        Locale before = Locale.getDefault();
+        // Turkish lower-cases I to a dotless ı, which is no C identifier letter.
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThat(CustomName.suggestion("SIMPLE.bpf.c")).isEqualTo("simple");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }
