@@ -9,8 +9,8 @@ final class Terminal {
     }
 
     /**
-     * Before JDK 22 {@code System.console()} exists only on a terminal; since JDK 22 it exists even when stdout
-     * is a pipe or a file, and {@code Console.isTerminal()} (JDK 22, so looked up by name) tells.
+     * {@code System.console()} exists only on a terminal before JDK 22 and again from JDK 25; JDK 22 to 24 give
+     * one even when stdout is a pipe, and {@code Console.isTerminal()} (JDK 22, so looked up by name) tells.
      */
     @SuppressWarnings("SystemConsoleNull") // null is the answer before JDK 22; isTerminal() is asked after
     static boolean attached() {
