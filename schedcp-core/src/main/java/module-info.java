@@ -26,8 +26,12 @@ module io.schedcp.core {
     // CLI's and the MCP server's tests build launchers with a chosen privilege.
     exports io.schedcp.core.process to io.schedcp.lab, io.schedcp.bpf, io.schedcp.mcp, io.schedcp.cli;
     // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
-    // (bpf) and the CLI's bench output and history input.
-    exports io.schedcp.core.store to io.schedcp.bpf, io.schedcp.cli;
+    // (bpf), the SLO config file (slo) and the CLI's bench output and history input.
+    exports io.schedcp.core.store to io.schedcp.bpf, io.schedcp.slo, io.schedcp.cli;
+    // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
+    // custom store and verifier (bpf), tool results (mcp) and --json (cli). Its signatures show Jackson's
+    // mapper, which each of those modules requires itself.
+    exports io.schedcp.core.json to io.schedcp.bpf, io.schedcp.mcp, io.schedcp.cli;
     // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
     // through the manager's builder and ServiceLoader only.
 

@@ -7,6 +7,7 @@ import io.schedcp.core.bench.BenchRunner;
 import io.schedcp.core.bench.ComparisonChart;
 import io.schedcp.core.bench.ComparisonText;
 import io.schedcp.core.bench.WorkloadRecorder;
+import io.schedcp.core.monitor.SystemMonitor;
 import io.schedcp.core.store.AtomicFiles;
 import io.schedcp.core.store.WriteTarget;
 import io.schedcp.core.workload.WorkloadStore;
@@ -43,15 +44,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Schedulers to compare, comma-separated; 'default' is the kernel's own.")
     private List<String> schedulers = new ArrayList<>();
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-            description = "Runs per scheduler (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + BenchPlan.DEFAULT_RUNS,
+            description = "Runs per scheduler (default ${DEFAULT-VALUE}, at most " + BenchPlan.MAX_RUNS + ").")
     private int runs;
 
-    @Option(names = "--interval", paramLabel = "MS", defaultValue = "1000",
+    @Option(names = "--interval", paramLabel = "MS", defaultValue = "" + BenchPlan.DEFAULT_MONITOR_INTERVAL_MS,
             description = "The system monitor's interval during runs (default ${DEFAULT-VALUE}).")
     private int intervalMs;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + BenchPlan.DEFAULT_RUN_TIMEOUT_SECONDS,
             description = "The longest one run may take (default ${DEFAULT-VALUE}).")
     private int timeout;
 
@@ -70,8 +71,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        if (intervalMs < 100 || timeout < 1) {
-            context.err().println("schedcp: --interval takes 100 ms or more and --timeout 1 s or more");
+        if (intervalMs < SystemMonitor.MINIMUM_INTERVAL.toMillis() || timeout < 1) {
+            context.err().println("schedcp: --interval takes " + SystemMonitor.MINIMUM_INTERVAL.toMillis()
+                    + " ms or more and --timeout 1 s or more");
             return ExitCodes.USAGE;
         }
         BenchPlan plan = new BenchPlan(workload, schedulers, command, runs, Duration.ofMillis(intervalMs),

@@ -14,6 +14,7 @@ import io.schedcp.api.ErrorDetail.RootRefused;
 import io.schedcp.api.ErrorDetail.Subject;
 import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
+import io.schedcp.bpf.custom.CustomName;
 
 /**
  * What to do next, in the command line's terms: the library's errors state the fact and carry an
@@ -59,7 +60,7 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
         return switch (detail.subject()) {
             case SCHEDULER -> "run 'schedcp list' to see every scheduler";
             case CUSTOM_SCHEDULER -> none ? "create one with 'schedcp create NAME FILE.bpf.c'"
-                    : "run 'schedcp list --name custom:' to see them";
+                    : "run 'schedcp list --name " + CustomName.PREFIX + "' to see them";
             case EXECUTION -> "an execution id is printed by the 'schedcp run' that started it, and only that "
                     + "process knows it";
             case WORKLOAD -> none ? "create one with 'schedcp workload create \"DESCRIPTION\"'"

@@ -4,6 +4,7 @@ import io.schedcp.bpf.custom.CustomTools;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.bench.BenchHooks;
 import io.schedcp.core.bench.SystemRunMonitor;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
@@ -116,7 +117,7 @@ final class CliContext {
     /** Prints {@code value} as JSON on stdout; JSON escapes control characters itself. */
     public void json(Object value) {
         out.flush();
-        jsonOut.println(Json.write(value));
+        jsonOut.println(SchedcpJson.indented(value));
         jsonOut.flush();
     }
 

@@ -1,10 +1,11 @@
 package io.schedcp.cli;
 
-import io.schedcp.bpf.custom.CreateOutcome;
+import io.schedcp.bpf.custom.CreateAndVerify;
+import io.schedcp.bpf.custom.CreationReport;
 import io.schedcp.bpf.custom.CustomName;
+import io.schedcp.bpf.custom.CustomSource;
 import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.bpf.custom.DescriptorFields;
-import io.schedcp.bpf.custom.VerificationResult;
 import io.schedcp.bpf.custom.VerifyWhere;
 import io.schedcp.core.manager.ForeignPolicy;
 import java.nio.file.Path;
@@ -48,34 +49,49 @@ final class CreateAndRunCommand implements Callable<Integer> {
             description = "Stop a sched_ext scheduler that another program runs instead of leaving it alone and failing.")
     private boolean replaceForeign;
 
+    @Option(names = "--json", description = {"Print the create-and-verify report as JSON, as the MCP tool "
+        + "create_and_verify_scheduler returns it, before the scheduler runs; its output follows on stdout."})
+    private boolean json;
+
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        // Every argument is checked before the scheduler is stored: a bad one must leave nothing behind.
-        CustomVerifier.requireSeconds(seconds);
+        // Every argument is checked before the scheduler is stored (the timeouts here, the name and the
+        // seconds by the flow): a bad one must leave nothing behind.
         Duration startTimeout = timeouts.start(context.config());
         Duration stopTimeout = timeouts.stop();
         String chosen = name != null ? name : CustomName.suggestion(file.getFileName().toString());
-        CustomName.require(chosen);
         long start = System.nanoTime();
-        CreateOutcome outcome = context.custom().schedulers().create(chosen, file,
-                DescriptorFields.NONE.withDescription(description));
-        int created = CustomText.report(context, chosen, outcome);
-        if (created != ExitCodes.OK) {
-            return created;
-        }
-        List<VerificationResult> results = context.custom().verifier().verify(List.of(chosen), VerifyWhere.AUTO,
-                seconds, line -> {
-                    context.err().println("  " + line);
-                    context.err().flush();
+        CreationReport report = CreateAndVerify.of(context.custom()).run(new CreateAndVerify.Request(chosen,
+                CustomSource.file(file), DescriptorFields.NONE.withDescription(description), VerifyWhere.AUTO,
+                seconds), new CreateAndVerify.Progress() {
+                    @Override
+                    public void created(CreationReport created) {
+                        if (!json) {
+                            CustomText.created(context, created);
+                        }
+                    }
+
+                    @Override
+                    public void verifying(String line) {
+                        context.err().println("  " + line);
+                        context.err().flush();
+                    }
                 });
-        int verified = CustomText.report(context, results);
-        if (verified != ExitCodes.OK) {
-            return verified;
+        if (json) {
+            context.json(report);
+        } else if (!report.created()) {
+            return CustomText.rejected(context, report);
+        } else {
+            CustomText.report(context, report.verification().stream().toList());
         }
-        ForegroundRun.say(context, String.format("created and verified custom:%s in %.1f s; starting it", chosen,
+        if (!report.verified()) {
+            return ExitCodes.REJECTED;
+        }
+        String qualified = report.qualifiedName().orElseThrow();
+        ForegroundRun.say(context, String.format("created and verified %s in %.1f s; starting it", qualified,
                 (System.nanoTime() - start) / 1e9));
-        return ForegroundRun.run(context, "custom:" + chosen, List.of(), startTimeout, stopTimeout,
+        return ForegroundRun.run(context, qualified, List.of(), startTimeout, stopTimeout,
                 replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

@@ -1,6 +1,8 @@
 package io.schedcp.cli;
 
-import io.schedcp.bpf.custom.CreateOutcome;
+import io.schedcp.bpf.custom.CreateAndVerify;
+import io.schedcp.bpf.custom.CreationReport;
+import io.schedcp.bpf.custom.CustomSource;
 import io.schedcp.bpf.custom.DescriptorFields;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +48,12 @@ final class CreateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
         DescriptorFields fields = new DescriptorFields(description, algorithm, useCases, null, null, null);
-        CreateOutcome outcome = context.custom().schedulers().create(name, file, fields);
+        CreationReport report = CreateAndVerify.of(context.custom()).create(name, CustomSource.file(file), fields);
         if (json) {
-            context.json(CustomText.json(name, outcome));
-            return outcome.created() ? ExitCodes.OK : ExitCodes.REJECTED;
+            context.json(report);
+            return report.created() ? ExitCodes.OK : ExitCodes.REJECTED;
         }
-        int code = CustomText.report(context, name, outcome);
+        int code = CustomText.report(context, report);
         if (code == ExitCodes.OK) {
             ForegroundRun.say(context, "next: schedcp verify " + name + " (it must pass before it can run)");
         }

@@ -1,11 +1,7 @@
 package io.schedcp.cli;
 
 import io.schedcp.api.ErrorDetail.CustomNotRunnable;
-import io.schedcp.bpf.custom.CompileResult;
-import io.schedcp.bpf.custom.CompilerDiagnostic;
-import io.schedcp.bpf.custom.CreateOutcome;
-import io.schedcp.bpf.custom.CustomScheduler;
-import io.schedcp.bpf.custom.SourceProblem;
+import io.schedcp.bpf.custom.CreationReport;
 import io.schedcp.bpf.custom.VerificationResult;
 import java.util.List;
 
@@ -15,38 +11,31 @@ final class CustomText {
     private CustomText() {
     }
 
-    /** The {@code --json} form of a create. */
-    record Created(boolean created, String name, String opsName, String directory, Long compileMs,
-            List<SourceProblem> problems, List<CompilerDiagnostic> diagnostics, List<String> compilerOutput) {
-    }
-
-    static Created json(String name, CreateOutcome outcome) {
-        CompileResult compile = outcome.compile().orElse(null);
-        return new Created(outcome.created(), name,
-                outcome.scheduler().map(s -> s.meta().opsName()).orElse(null),
-                outcome.scheduler().map(s -> s.directory().toString()).orElse(null),
-                compile == null ? null : compile.duration().toMillis(), outcome.problems(),
-                compile == null ? List.of() : compile.diagnostics(),
-                compile == null || compile.succeeded() ? List.of() : compile.output());
-    }
-
-    /** Prints a create's outcome; returns its exit code. */
-    static int report(CliContext context, String name, CreateOutcome outcome) {
-        outcome.problems().stream().filter(p -> !p.error())
-                .forEach(p -> context.err().println(p.format(outcome.fileLabel())));
-        if (!outcome.created()) {
-            outcome.errorLines().forEach(context.err()::println);
-            boolean compiled = outcome.compile().isPresent();
-            ForegroundRun.say(context, name + " was not created: " + (compiled ? "clang reported "
-                    + outcome.compile().get().errors().size() + " error(s) above"
-                    : "the source check found the problems above") + "; fix the source and try again");
-            return ExitCodes.REJECTED;
+    /** Prints a create's report for people; returns its exit code. */
+    static int report(CliContext context, CreationReport report) {
+        if (!report.created()) {
+            return rejected(context, report);
         }
-        CustomScheduler scheduler = outcome.scheduler().get();
-        ForegroundRun.say(context, String.format("created custom:%s (ops %s) in %s; compiled in %d ms",
-                name, scheduler.meta().opsName(), scheduler.directory(),
-                outcome.compile().map(c -> c.duration().toMillis()).orElse(0L)));
+        created(context, report);
         return ExitCodes.OK;
+    }
+
+    /** Prints that the source was stored, after the check's warnings. */
+    static void created(CliContext context, CreationReport report) {
+        report.warningLines().forEach(context.err()::println);
+        ForegroundRun.say(context, String.format("created %s (ops %s) in %s; compiled in %d ms",
+                report.qualifiedName().orElseThrow(), report.opsName().orElse("?"), report.directory().orElse("?"),
+                report.compileMs().orElse(0L)));
+    }
+
+    /** Prints why the source was not stored; returns the exit code. */
+    static int rejected(CliContext context, CreationReport report) {
+        report.warningLines().forEach(context.err()::println);
+        report.errorLines().forEach(context.err()::println);
+        ForegroundRun.say(context, report.name() + " was not created: " + (report.compiled() ? "clang reported "
+                + report.compilerErrors() + " error(s) above" : "the source check found the problems above")
+                + "; fix the source and try again");
+        return ExitCodes.REJECTED;
     }
 
     /** Prints verification results for people; returns the exit code. */

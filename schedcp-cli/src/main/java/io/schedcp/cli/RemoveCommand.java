@@ -1,5 +1,6 @@
 package io.schedcp.cli;
 
+import io.schedcp.bpf.custom.CustomName;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,9 +21,9 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
-        String plain = name.startsWith("custom:") ? name.substring("custom:".length()) : name;
+        String plain = CustomName.parse(name);
         context.custom().schedulers().remove(plain);
-        ForegroundRun.say(context, "removed custom:" + plain);
+        ForegroundRun.say(context, "removed " + CustomName.qualified(plain));
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.schedcp.cli;
 
+import io.schedcp.bpf.custom.CustomName;
 import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.bpf.custom.VerificationResult;
 import io.schedcp.bpf.custom.VerifyWhere;
@@ -25,7 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private SchedcpCommand root;
 
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Custom schedulers to verify.")
+    @Parameters(arity = "1..*", paramLabel = "NAME",
+            description = "Custom schedulers to verify (NAME or custom:NAME).")
     private List<String> names = new ArrayList<>();
 
     @Option(names = "--where", paramLabel = "host|lab|auto", defaultValue = "auto",
@@ -42,8 +44,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        List<VerificationResult> results = context.custom().verifier().verify(names.stream().map(n -> n.replaceFirst("^custom:", "")).toList(), VerifyWhere.parse(where),
-                seconds, line -> {
+        List<VerificationResult> results = context.custom().verifier().verify(
+                names.stream().map(CustomName::parse).toList(), VerifyWhere.parse(where), seconds, line -> {
                     context.err().println("  " + line);
                     context.err().flush();
                 });

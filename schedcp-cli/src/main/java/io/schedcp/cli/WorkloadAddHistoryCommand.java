@@ -2,6 +2,7 @@ package io.schedcp.cli;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.monitor.MonitorSummary;
 import io.schedcp.core.store.TextInput;
 import io.schedcp.core.workload.HistoryEntry;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 
 /** {@code schedcp workload add-history ID}: records a run of a scheduler under a workload. */
 @Command(name = "add-history", mixinStandardHelpOptions = true,
@@ -136,15 +136,14 @@ final class WorkloadAddHistoryCommand implements Callable<Integer> {
     private static MonitorSummary readSummary(Path file) {
         String text = TextInput.read(file, "monitor summary", MAX_SUMMARY_BYTES);
         try {
-            Json.MAPPER.readTree(text);
+            SchedcpJson.mapper().readTree(text);
         } catch (JacksonException e) {
             throw new SchedcpException(Kind.INVALID_INPUT, "the monitor summary " + file + " is not JSON: "
                     + e.getOriginalMessage());
         }
         try {
             // Fields a newer schedcp's monitor adds are read past, as the workload store reads past them.
-            return Json.MAPPER.readerFor(MonitorSummary.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(text);
+            return SchedcpJson.mapper().readValue(text, MonitorSummary.class);
         } catch (JacksonException e) {
             throw new SchedcpException(Kind.INVALID_INPUT, "the monitor summary " + file + " is not a summary of "
                     + "schedcp monitor --json (" + e.getOriginalMessage() + "); give the file that command wrote");

@@ -3,6 +3,8 @@ package io.schedcp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.bench.BenchPlan;
+import io.schedcp.core.json.SchedcpJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +26,8 @@ class BenchCommandTest {
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp);
-        workload = Json.MAPPER.readTree(run("workload", "create", "hackbench messaging", "--json").out()).get("id")
-                .asString();
+        workload = SchedcpJson.mapper().readTree(run("workload", "create", "hackbench messaging", "--json").out())
+                .get("id").asString();
     }
 
     private Result run(String... args) {
@@ -44,7 +46,7 @@ class BenchCommandTest {
     }
 
     private int runsRecorded() {
-        return Json.MAPPER.readTree(run("workload", "history", workload, "--json").out()).size();
+        return SchedcpJson.mapper().readTree(run("workload", "history", workload, "--json").out()).size();
     }
 
     /** A node like /dev/null (c 1 3) where the test may create one (as root), else a FIFO. */
@@ -97,7 +99,7 @@ class BenchCommandTest {
                 .contains("the chart was not written: could not write " + chart)
                 .contains("give --chart a writable path").doesNotContain("Exception:");
         assertThat(json.code()).isEqualTo(ExitCodes.IO);
-        assertThat(Json.MAPPER.readTree(json.out()).get("runs").size()).isEqualTo(1);
+        assertThat(SchedcpJson.mapper().readTree(json.out()).get("runs").size()).isEqualTo(1);
         assertThat(runsRecorded()).isEqualTo(2);
     }
 
@@ -110,5 +112,15 @@ class BenchCommandTest {
         assertThat(result.err()).contains("chart written to " + chart);
         assertThat(Files.readString(chart)).startsWith("<svg");
         assertThat(Path.of("bench-" + workload + ".svg")).doesNotExist();
+    }
+
+    @Test
+    void theHelpShowsTheDefaultsOfTheBenchPlan() {
+        String help = run("bench", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most 100)",
+                "interval during runs (default " + BenchPlan.DEFAULT_MONITOR_INTERVAL_MS + ")",
+                "one run may take (default " + BenchPlan.DEFAULT_RUN_TIMEOUT_SECONDS + ")")
+                .contains("(default 3, at most 100)");
     }
 }

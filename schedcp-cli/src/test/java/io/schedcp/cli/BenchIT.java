@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.json.SchedcpJson;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class BenchIT {
     @BeforeEach
     void setUp() throws Exception {
         fixture = new CliFixture(temp).install("scx_simple");
-        workload = Json.MAPPER.readTree(run("workload", "create", "hackbench messaging", "--json").out()).get("id")
+        workload = SchedcpJson.mapper().readTree(run("workload", "create", "hackbench messaging", "--json").out()).get("id")
                 .asString();
     }
 
@@ -57,7 +58,7 @@ class BenchIT {
         assertThat(bench.err()).contains("[1/4] default run 1/2: running /bin/sh -c")
                 .contains("[4/4] scx_simple run 2/2: done").contains("4 runs recorded in the history of " + workload);
         assertThat(Files.readString(chart)).startsWith("<svg").contains("2.00x");
-        JsonNode history = Json.MAPPER.readTree(run("workload", "history", workload,
+        JsonNode history = SchedcpJson.mapper().readTree(run("workload", "history", workload,
                 "--json").out());
         assertThat(history.size()).isEqualTo(4);
         assertThat(history.get(0).get("monitor_summary").get("sample_count").asInt()).isPositive();
@@ -69,7 +70,7 @@ class BenchIT {
         run("bench", "--workload", workload, "--schedulers", "default,scx_simple",
                 "--runs", "1", "--chart", temp.resolve("c.svg").toString(), "--", "/bin/sh", "-c", timedByState());
 
-        JsonNode ranked = Json.MAPPER.readTree(run("recommend", "--workload",
+        JsonNode ranked = SchedcpJson.mapper().readTree(run("recommend", "--workload",
                 workload, "--json").out());
 
         assertThat(ranked.get(0).get("scheduler").asString()).isEqualTo("scx_simple");

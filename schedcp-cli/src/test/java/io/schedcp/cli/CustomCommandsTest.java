@@ -6,6 +6,7 @@ import io.schedcp.bpf.custom.CustomMeta;
 import io.schedcp.bpf.custom.CustomStore;
 import io.schedcp.bpf.custom.DescriptorFields;
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.json.SchedcpJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ class CustomCommandsTest {
 
         Result result = run("create", "plain", source.toString(), "--json");
 
-        JsonNode json = Json.MAPPER.readTree(result.out());
+        JsonNode json = SchedcpJson.mapper().readTree(result.out());
         assertThat(result.code()).isEqualTo(ExitCodes.REJECTED);
         assertThat(json.get("created").asBoolean()).isFalse();
         assertThat(json.get("problems")).extracting(p -> p.get("message").asString())
@@ -189,7 +190,7 @@ class CustomCommandsTest {
         Result list = run("list", "--name", "custom:", "--json");
         Result start = run("run", "custom:fifo");
 
-        JsonNode row = Json.MAPPER.readTree(list.out()).get(0);
+        JsonNode row = SchedcpJson.mapper().readTree(list.out()).get(0);
         assertThat(row.get("qualified_name").asString()).isEqualTo("custom:fifo");
         assertThat(row.get("available").asBoolean()).isFalse();
         assertThat(row.get("unavailable_reason").asString())

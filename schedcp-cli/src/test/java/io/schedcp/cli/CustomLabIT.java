@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.lab.Lab;
 import io.schedcp.lab.LabOptions;
 import io.schedcp.lab.LabResult;
@@ -67,7 +68,7 @@ class CustomLabIT {
         verifyErr = verifying.err();
         System.out.printf("custom verify in the lab: %d schedulers in %.1f s (one boot)%n", verify.size() - 4,
                 (System.nanoTime() - start) / 1e9);
-        verified = Json.MAPPER.readTree(verifying.out().isBlank() ? "[]" : verifying.out());
+        verified = SchedcpJson.mapper().readTree(verifying.out().isBlank() ? "[]" : verifying.out());
         for (JsonNode result : verified) {
             System.out.printf("custom verify %-7s passed=%s stage=%s load %d ms, enable %d ms, ran %.1f s%n",
                     result.get("name").asString(), result.get("passed").asBoolean(), result.get("stage").asString(),
@@ -175,7 +176,7 @@ class CustomLabIT {
     void schedulersThatFailedVerificationAreListedUnavailableWithTheReason() throws Exception {
         LauncherProcess list = cli("list", "--name", "custom:", "--json");
         Map<String, String> reasons = new HashMap<>();
-        Json.MAPPER.readTree(list.out()).forEach(row -> reasons.put(row.get("name").asString(),
+        SchedcpJson.mapper().readTree(list.out()).forEach(row -> reasons.put(row.get("name").asString(),
                 row.path("unavailable_reason").asString("")));
         assertThat(reasons).containsOnlyKeys("fifo", "wvtime", "ljf", "verr", "stall");
         assertThat(reasons.get("verr")).contains("its last verification failed (load)");

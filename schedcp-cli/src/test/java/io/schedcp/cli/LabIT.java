@@ -2,6 +2,7 @@ package io.schedcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.lab.Lab;
 import io.schedcp.lab.LabOptions;
 import io.schedcp.lab.LabResult;
@@ -174,7 +175,7 @@ class LabIT {
                 .containsPattern("default\\s+1/1\\s+[0-9.]+ \\(1\\.00x\\)")
                 .containsPattern("scx_simple\\s+1/1\\s+[0-9.]+ \\([0-9.]+x\\)")
                 .containsPattern("scx_qmap\\s+1/1\\s+[0-9.]+ \\([0-9.]+x\\)");
-        JsonNode history = Json.MAPPER.readTree(between(out, "--- history", "--- recommend"));
+        JsonNode history = SchedcpJson.mapper().readTree(between(out, "--- history", "--- recommend"));
         assertThat(history).extracting(h -> h.get("scheduler").asString())
                 .containsExactlyInAnyOrder("default", "scx_simple", "scx_qmap");
         String winner = null;
@@ -186,7 +187,7 @@ class LabIT {
                 winner = entry.get("scheduler").asString();
             }
         }
-        JsonNode ranked = Json.MAPPER.readTree(between(out, "--- recommend", "--- end"));
+        JsonNode ranked = SchedcpJson.mapper().readTree(between(out, "--- recommend", "--- end"));
         assertThat(ranked.get(0).get("scheduler").asString()).as(ranked.toString()).isEqualTo(winner);
         System.out.printf("lab bench: hackbench -g 2 -l 50, winner %s at %.3f s; recommended first: %s%n", winner,
                 best, ranked.get(0).get("scheduler").asString());

@@ -10,6 +10,7 @@ import io.schedcp.api.spi.SchedulerHandle;
 import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.manager.SchedulerManager;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -83,7 +84,7 @@ class PluginStdoutTest {
         }
 
         assertThat(code).as(err.toString()).isZero();
-        JsonNode list = Json.MAPPER.readTree(out.toString());
+        JsonNode list = SchedcpJson.mapper().readTree(out.toString());
         assertThat(list).singleElement().satisfies(row -> assertThat(row.get("name").asString())
                 .isEqualTo("chatty_fifo"));
         assertThat(processOut.toString(StandardCharsets.UTF_8)).isEmpty();

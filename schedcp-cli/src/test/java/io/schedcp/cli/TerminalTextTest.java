@@ -10,6 +10,7 @@ import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.cli.CliFixture.Result;
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.manager.SchedulerManager;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,7 +85,7 @@ class TerminalTextTest {
         Result list = run("workload", "list", "--json");
 
         assertNoControlCharacters(list.out());
-        assertThat(Json.MAPPER.readTree(list.out()).get(0).get("name").asString()).isEqualTo(HOSTILE);
+        assertThat(SchedcpJson.mapper().readTree(list.out()).get(0).get("name").asString()).isEqualTo(HOSTILE);
     }
 
     @Test

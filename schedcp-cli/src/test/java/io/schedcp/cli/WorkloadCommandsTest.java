@@ -3,6 +3,7 @@ package io.schedcp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.cli.CliFixture.Result;
+import io.schedcp.core.json.SchedcpJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class WorkloadCommandsTest {
 
     private static JsonNode json(Result result) {
         assertThat(result.code()).as(result.err()).isZero();
-        return Json.MAPPER.readTree(result.out());
+        return SchedcpJson.mapper().readTree(result.out());
     }
 
     @Test

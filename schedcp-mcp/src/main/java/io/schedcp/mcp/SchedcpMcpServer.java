@@ -210,6 +210,9 @@ public final class SchedcpMcpServer implements AutoCloseable {
             List<McpTool> tools = ToolCatalog.tools(new ToolContext(manager, customSchedulers, customVerifier,
                     catalogChanged, workloads, monitors), readOnly);
             List<SyncToolSpecification> specifications = tools.stream().map(bridge::specification).toList();
+            // The SDK's own mapper for the protocol: its messages are the SDK's records, named by its annotations,
+            // and camelCase where ours would be snake_case. What we write (results, resources) is SchedcpJson's,
+            // handed over as maps and text.
             McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
             InputStream clientInput = new ProtocolInput(input, output, json, () -> {
                 LOG.info("the client closed its input; shutting down");

@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.manager.SchedulerEntry;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.mcp.tools.SchedulerView;
@@ -82,7 +83,7 @@ final class SchedulerResources {
                 .data(Map.of("uri", uri))
                 .build());
         return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri,
-                McpJson.indented(SchedulerView.of(entry))).mimeType(MIME_TYPE).build())).build();
+                SchedcpJson.indented(SchedulerView.of(entry))).mimeType(MIME_TYPE).build())).build();
     }
 
     private static String firstSentence(String text) {

@@ -14,6 +14,7 @@ import io.schedcp.api.ErrorDetail.RootRefused;
 import io.schedcp.api.ErrorDetail.Subject;
 import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
+import io.schedcp.bpf.custom.CustomName;
 
 /**
  * What to do next, in the MCP server's terms: the library's errors state the fact and carry an
@@ -61,7 +62,7 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
         return switch (detail.subject()) {
             case SCHEDULER -> "call list_schedulers to see every scheduler";
             case CUSTOM_SCHEDULER -> none ? "create one with create_and_verify_scheduler"
-                    : "list_schedulers {\"name\": \"custom:\"} shows them";
+                    : "list_schedulers {\"name\": \"" + CustomName.PREFIX + "\"} shows them";
             case EXECUTION -> "run_scheduler returns the id of each execution it starts, and this server knows "
                     + "only those";
             case WORKLOAD -> none ? "create one with workload {\"command\": \"create\", \"description\": \"...\"}"

@@ -10,6 +10,7 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.json.SchedcpJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class ToolBridge {
                     (System.nanoTime() - start) / 1_000_000);
             CallToolResult.Builder answer = CallToolResult.builder()
                     .content(List.of(TextContent.builder(result.text()).build()))
-                    .structuredContent(McpJson.toMap(result.value()))
+                    .structuredContent(SchedcpJson.toMap(result.value()))
                     .isError(result.failure());
             result.errorKind().ifPresent(kind -> answer.meta(Map.of(ERROR_KIND, kind)));
             return answer.build();

@@ -76,11 +76,11 @@ public final class CustomProvider implements SchedulerProvider {
     public SchedulerHandle start(StartRequest request) {
         String name = request.scheduler().name();
         if (!request.args().isEmpty()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "custom:" + name + " takes no arguments; set its options "
+            throw new SchedcpException(Kind.INVALID_INPUT, CustomName.qualified(name) + " takes no arguments; set its options "
                     + "in the source (const volatile variables) and create it again");
         }
         if (availability(name) instanceof Availability.Unavailable unavailable) {
-            throw unavailable.refusal("custom:" + name + " cannot run: " + unavailable.reason());
+            throw unavailable.refusal(CustomName.qualified(name) + " cannot run: " + unavailable.reason());
         }
         CustomScheduler scheduler = store().require(name);
         List<String> command = JavaCommand.of(LoaderMain.class, List.of(name, scheduler.object().toString()));

@@ -5,6 +5,7 @@ import io.schedcp.api.ErrorDetail.Subject;
 import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +98,7 @@ public final class CustomStore {
                 Files.createDirectories(staging);
                 AtomicFiles.write(staging.resolve(CustomScheduler.SOURCE), source.getBytes(StandardCharsets.UTF_8));
                 AtomicFiles.write(staging.resolve(CustomScheduler.OBJECT), Files.readAllBytes(object));
-                AtomicFiles.write(staging.resolve(CustomScheduler.META), CustomJson.MAPPER.writeValueAsBytes(meta));
+                AtomicFiles.write(staging.resolve(CustomScheduler.META), SchedcpJson.mapper().writeValueAsBytes(meta));
                 AtomicFiles.move(staging, target);
                 AtomicFiles.forceDirectory(root);
             } catch (IOException | RuntimeException e) {
@@ -118,7 +119,7 @@ public final class CustomStore {
         return AtomicFiles.locked(lockFile(), () -> {
             CustomScheduler current = require(name);
             CustomMeta changed = change.apply(current.meta());
-            AtomicFiles.write(current.metaFile(), CustomJson.MAPPER.writeValueAsBytes(changed));
+            AtomicFiles.write(current.metaFile(), SchedcpJson.mapper().writeValueAsBytes(changed));
             return new CustomScheduler(current.directory(), changed);
         });
     }
@@ -143,7 +144,7 @@ public final class CustomStore {
     private Optional<CustomScheduler> read(Path directory) {
         Path meta = directory.resolve(CustomScheduler.META);
         try {
-            CustomMeta parsed = CustomJson.MAPPER.readValue(Files.readAllBytes(meta), CustomMeta.class);
+            CustomMeta parsed = SchedcpJson.mapper().readValue(Files.readAllBytes(meta), CustomMeta.class);
             if (!parsed.name().equals(directory.getFileName().toString())) {
                 LOG.warn("{} names scheduler '{}', not its directory's name; ignored", meta, parsed.name());
                 return Optional.empty();

@@ -9,6 +9,7 @@ import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.spi.ProcessLauncher;
 import io.schedcp.api.spi.SchedulerHandle;
 import io.schedcp.api.spi.StopSignal;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.kernel.SchedExtReader;
 import io.schedcp.core.process.JavaCommand;
 import io.schedcp.lab.Lab;
@@ -150,7 +151,7 @@ public final class CustomVerifier {
             return;
         }
         try {
-            VerificationResult result = CustomJson.MAPPER.readValue(
+            VerificationResult result = SchedcpJson.mapper().readValue(
                     line.substring(VerifyMain.RESULT_PREFIX.length()), VerificationResult.class);
             results.put(result.name(), result);
             progress.accept(result.summary());

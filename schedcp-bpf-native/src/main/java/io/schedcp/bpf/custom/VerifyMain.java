@@ -1,6 +1,7 @@
 package io.schedcp.bpf.custom;
 
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.kernel.SchedExtReader;
 import java.nio.file.Path;
 
@@ -29,7 +30,7 @@ public final class VerifyMain {
                 line -> say("schedcp-verify: " + line));
         for (int i = 2; i < args.length; i += 3) {
             VerificationResult result = run.verify(args[i], args[i + 1], Path.of(args[i + 2]), seconds);
-            say(RESULT_PREFIX + CustomJson.MAPPER.writeValueAsString(result));
+            say(RESULT_PREFIX + SchedcpJson.line(result));
         }
         System.exit(0);
     }

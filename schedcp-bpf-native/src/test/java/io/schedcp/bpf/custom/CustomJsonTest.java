@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.bpf.custom.VerificationResult.ExitRecord;
 import io.schedcp.bpf.custom.VerificationResult.WorkloadReport;
+import io.schedcp.core.json.SchedcpJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The custom schedulers' metadata and the verifier's result line in schedcp's JSON form. */
 class CustomJsonTest {
 
     private static <T> T roundTrip(T value, Class<T> type) {
-        return CustomJson.MAPPER.readValue(CustomJson.MAPPER.writeValueAsString(value), type);
+        return SchedcpJson.mapper().readValue(SchedcpJson.line(value), type);
     }
 
     private static VerificationResult ejected() {
@@ -40,7 +42,7 @@ class CustomJsonTest {
 
     @Test
     void aVerificationResultIsWrittenInSnakeCase() {
-        String json = CustomJson.MAPPER.writeValueAsString(ejected());
+        String json = SchedcpJson.line(ejected());
 
         assertThat(json).contains("\"ops_name\":\"tiny\"", "\"seconds_ran\":4.5", "\"seconds_requested\":10",
                 "\"kind_name\":\"SCX_EXIT_ERROR_STALL\"", "\"exit_code\":0", "\"max_gap_ms\":30100.5",
@@ -69,10 +71,12 @@ class CustomJsonTest {
 
     @Test
     void metadataIsWrittenInSnakeCase() {
-        String json = CustomJson.MAPPER.writeValueAsString(TinyScheduler.meta("tiny"));
+        String json = SchedcpJson.line(TinyScheduler.meta("tiny"));
 
         assertThat(json).contains("\"ops_name\":\"tiny\"", "\"ops_map\":\"tiny_ops\"", "\"compile_millis\":140",
-                "\"source_file\":", "\"use_cases\":[\"tests\"]", "\"verification\":null");
+                "\"source_file\":", "\"use_cases\":[\"tests\"]");
+        assertThat(json).as("a scheduler not yet verified has no verification to write")
+                .doesNotContain("verification");
     }
 
     @Test
@@ -82,7 +86,7 @@ class CustomJsonTest {
                  "added_later": [1, 2]}
                 """;
 
-        CustomMeta read = CustomJson.MAPPER.readValue(json, CustomMeta.class);
+        CustomMeta read = SchedcpJson.mapper().readValue(json, CustomMeta.class);
 
         assertThat(read.name()).isEqualTo("tiny");
         assertThat(read.compileMillis()).isEqualTo(90);
@@ -97,7 +101,7 @@ class CustomJsonTest {
                  "load_millis": 0, "enable_millis": 0}
                 """;
 
-        VerificationResult read = CustomJson.MAPPER.readValue(json, VerificationResult.class);
+        VerificationResult read = SchedcpJson.mapper().readValue(json, VerificationResult.class);
 
         assertThat(read.stage()).isEqualTo(VerificationResult.PASSED);
         assertThat(read.reason()).isEmpty();

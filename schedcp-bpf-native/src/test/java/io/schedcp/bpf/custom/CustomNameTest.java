@@ -77,6 +77,19 @@ class CustomNameTest {
         assertThat(CustomName.suggestion(text)).hasSize(32);
     }
 
+    @ParameterizedTest
+    @CsvSource({"tiny, tiny", "custom:tiny, tiny", "custom:custom:tiny, custom:tiny", "scx:tiny, scx:tiny"})
+    void aNameIsReadWithOrWithoutItsCustomPrefixAndOnlyThatPrefixIsTakenOff(String given, String plain) {
+        assertThat(CustomName.parse(given)).isEqualTo(plain);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tiny, custom:tiny", "custom:tiny, custom:tiny"})
+    void theQualifiedNameHasThePrefixOnce(String given, String qualified) {
+        assertThat(CustomName.qualified(given)).isEqualTo(qualified);
+        assertThat(qualified).startsWith(CustomName.PREFIX).startsWith(CustomProvider.ID + ":");
+    }
+
     @Test
     void aSuggestionLowerCasesAnIToIUnderATurkishDefaultLocale() {
         Locale before = Locale.getDefault();

@@ -6,6 +6,7 @@ import io.schedcp.api.ErrorDetail.OutOfRange;
 import io.schedcp.api.ErrorDetail.RepeatedValue;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.monitor.SystemMonitor;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,13 @@ public record BenchPlan(String workloadId, List<String> schedulers, List<String>
 
     /** The kernel's own scheduler: no sched_ext scheduler loaded. */
     public static final String DEFAULT = "default";
-    static final int MAX_RUNS = 100;
+    /** Runs per scheduler when none is asked for. */
+    public static final int DEFAULT_RUNS = 3;
+    public static final int MAX_RUNS = 100;
+    /** The system monitor's interval during each run when none is asked for, in milliseconds. */
+    public static final int DEFAULT_MONITOR_INTERVAL_MS = 1000;
+    /** The longest one run may take when no limit is asked for, in seconds. */
+    public static final int DEFAULT_RUN_TIMEOUT_SECONDS = 600;
 
     public BenchPlan {
         Objects.requireNonNull(workloadId, "workloadId");
@@ -53,6 +60,33 @@ public record BenchPlan(String workloadId, List<String> schedulers, List<String>
         }
         Objects.requireNonNull(monitorInterval, "monitorInterval");
         Objects.requireNonNull(runTimeout, "runTimeout");
+        if (monitorInterval.compareTo(SystemMonitor.MINIMUM_INTERVAL) < 0) {
+            throw new SchedcpException(Kind.INVALID_INPUT, "a monitor interval of " + monitorInterval.toMillis()
+                    + " ms is too short for a bench: give " + SystemMonitor.MINIMUM_INTERVAL.toMillis()
+                    + " ms or more");
+        }
+        if (runTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new SchedcpException(Kind.INVALID_INPUT, "a run timeout of " + runTimeout.toMillis() + " ms is "
+                    + "too short for a bench: give 1 s or more");
+        }
+    }
+
+    /** A plan with the default runs, monitor interval and run timeout. */
+    public static BenchPlan of(String workloadId, List<String> schedulers, List<String> command) {
+        return new BenchPlan(workloadId, schedulers, command, DEFAULT_RUNS,
+                Duration.ofMillis(DEFAULT_MONITOR_INTERVAL_MS), Duration.ofSeconds(DEFAULT_RUN_TIMEOUT_SECONDS));
+    }
+
+    public BenchPlan withRuns(int runs) {
+        return new BenchPlan(workloadId, schedulers, command, runs, monitorInterval, runTimeout);
+    }
+
+    public BenchPlan withMonitorInterval(Duration interval) {
+        return new BenchPlan(workloadId, schedulers, command, runs, interval, runTimeout);
+    }
+
+    public BenchPlan withRunTimeout(Duration timeout) {
+        return new BenchPlan(workloadId, schedulers, command, runs, monitorInterval, timeout);
     }
 
     private static Optional<String> firstRepeated(List<String> names) {

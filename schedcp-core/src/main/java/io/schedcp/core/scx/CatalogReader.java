@@ -5,6 +5,7 @@ import io.schedcp.api.Requirements;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedulerDescriptor;
 import io.schedcp.api.TuningParameter;
+import io.schedcp.core.json.SchedcpJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a scheduler catalog (JSON, {@code schema_version} 1) into descriptors. Every entry is checked as
@@ -25,7 +25,6 @@ public final class CatalogReader {
 
     public static final int SCHEMA_VERSION = 1;
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
     private final String providerId;
 
     public CatalogReader(String providerId) {
@@ -36,7 +35,7 @@ public final class CatalogReader {
     public List<CatalogEntry> read(InputStream in, String source) {
         JsonNode root;
         try (in) {
-            root = mapper.readTree(in);
+            root = SchedcpJson.mapper().readTree(in);
         } catch (JacksonException | IOException e) {
             throw invalid(source, "it is not valid JSON: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.schedcp.core.workload;
 
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.monitor.MonitorSummary;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ final class UnreadableSummaries {
 
     private static boolean readable(JsonNode summary) {
         try {
-            WorkloadJson.MAPPER.treeToValue(summary, MonitorSummary.class);
+            SchedcpJson.mapper().treeToValue(summary, MonitorSummary.class);
             return true;
         } catch (JacksonException | NullPointerException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.schedcp.core.workload;
 
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.api.ErrorDetail.Subject;
 import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
@@ -206,7 +207,7 @@ public final class WorkloadStore {
             Path target = writeTarget();
             Parsed.Loaded loaded = readLocked(target);
             Change<T> changed = change.apply(loaded.content());
-            JsonNode written = loaded.unknown().addTo(WorkloadJson.MAPPER.valueToTree(changed.content()));
+            JsonNode written = loaded.unknown().addTo(SchedcpJson.mapper().valueToTree(changed.content()));
             AtomicFiles.write(target, serialise(written));
             return changed.result();
         });
@@ -301,7 +302,7 @@ public final class WorkloadStore {
         }
         JsonNode tree;
         try {
-            tree = WorkloadJson.MAPPER.readTree(bytes);
+            tree = SchedcpJson.mapper().readTree(bytes);
         } catch (JacksonException e) {
             return new Parsed.Corrupt("it is not valid JSON (" + describe(e) + ")");
         }
@@ -326,7 +327,7 @@ public final class WorkloadStore {
         }
         WorkloadFile content;
         try {
-            content = WorkloadJson.MAPPER.treeToValue(UnreadableSummaries.removedFrom(tree), WorkloadFile.class);
+            content = SchedcpJson.mapper().treeToValue(UnreadableSummaries.removedFrom(tree), WorkloadFile.class);
         } catch (JacksonException | SchedcpException | NullPointerException e) {
             return new Parsed.Corrupt("it is not a workload file (" + describe(e) + ")");
         }
@@ -334,7 +335,7 @@ public final class WorkloadStore {
         if (inconsistency.isPresent()) {
             return new Parsed.Corrupt(inconsistency.get());
         }
-        return new Parsed.Loaded(content, new UnknownFields(tree, WorkloadJson.MAPPER.valueToTree(content)));
+        return new Parsed.Loaded(content, new UnknownFields(tree, SchedcpJson.mapper().valueToTree(content)));
     }
 
     /** What is wrong with the {@code schema} field, if anything: missing, not a whole number, under 1. */
@@ -431,7 +432,7 @@ public final class WorkloadStore {
     }
 
     private byte[] serialise(JsonNode content) {
-        return (WorkloadJson.MAPPER.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (SchedcpJson.indented(content) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Jackson's complaint in the file's terms: what is wrong, and where, such as {@code workloads[0].tags[1]}. */

@@ -21,14 +21,11 @@ import io.schedcp.mcp.McpTool;
 import io.schedcp.mcp.ToolArguments;
 import io.schedcp.mcp.ToolProgress;
 import io.schedcp.mcp.ToolResult;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code benchmark}: a command run under several schedulers, compared, and recorded in a workload's history. */
 final class BenchmarkTool implements McpTool {
-
-    static final int DEFAULT_RUNS = 3;
-    static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
     private static final JsonSchema INPUT = object("What to compare.")
             .required("workload_id", string("The workload whose history gets the runs (see the workload tool)."))
@@ -36,7 +33,8 @@ final class BenchmarkTool implements McpTool {
                     + "kernel's own scheduler, such as [\"default\", \"scx_simple\"]."))
             .required("command", arrayOf(string(""), "The benchmark command and its arguments, such as "
                     + "[\"hackbench\", \"-g\", \"4\", \"-l\", \"1000\"]."))
-            .optional("runs", integer("Runs per scheduler (default 3)."))
+            .optional("runs", integer("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most "
+                    + BenchPlan.MAX_RUNS + ")."))
             .closed();
 
     private static final JsonSchema OUTPUT = object("Every run and the comparison.")
@@ -95,9 +93,12 @@ final class BenchmarkTool implements McpTool {
     public ToolResult call(ToolArguments arguments, ToolProgress progress) throws InterruptedException {
         String workload = arguments.string("workload_id");
         store.require(workload);
-        BenchPlan plan = new BenchPlan(workload, arguments.strings("schedulers"), arguments.strings("command"),
-                (int) (long) arguments.optionalInteger("runs").orElse((long) DEFAULT_RUNS), Duration.ofSeconds(1),
-                RUN_TIMEOUT);
+        BenchPlan plan = BenchPlan.of(workload, arguments.strings("schedulers"), arguments.strings("command"));
+        Optional<Long> runs = arguments.optionalInteger("runs");
+        if (runs.isPresent()) {
+            // Clamped, not cast: a huge count must be refused as out of range, not wrap around into it.
+            plan = plan.withRuns((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, runs.get())));
+        }
         BenchResult result = new BenchRunner(manager, new SystemRunMonitor(monitors), new WorkloadRecorder(store))
                 .run(plan, step -> progress.report(step.line()));
         String table = ComparisonText.render(result.comparison());

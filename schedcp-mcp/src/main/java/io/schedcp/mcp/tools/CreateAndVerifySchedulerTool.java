@@ -8,17 +8,12 @@ import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 
 import io.schedcp.api.ErrorDetail.CustomNotRunnable;
-import io.schedcp.api.SchedcpException;
-import io.schedcp.bpf.custom.CompileResult;
-import io.schedcp.bpf.custom.CompilerDiagnostic;
-import io.schedcp.bpf.custom.CreateOutcome;
-import io.schedcp.bpf.custom.CustomProvider;
-import io.schedcp.bpf.custom.CustomSchedulers;
+import io.schedcp.bpf.custom.CreateAndVerify;
+import io.schedcp.bpf.custom.CreationReport;
+import io.schedcp.bpf.custom.CustomSource;
 import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.bpf.custom.DescriptorFields;
-import io.schedcp.bpf.custom.SourceProblem;
 import io.schedcp.bpf.custom.VerificationResult;
-import io.schedcp.bpf.custom.VerifyWhere;
 import io.schedcp.mcp.JsonSchema;
 import io.schedcp.mcp.McpTool;
 import io.schedcp.mcp.ToolAdvice;
@@ -26,8 +21,6 @@ import io.schedcp.mcp.ToolArguments;
 import io.schedcp.mcp.ToolContext;
 import io.schedcp.mcp.ToolProgress;
 import io.schedcp.mcp.ToolResult;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code create_and_verify_scheduler}: checks and compiles BPF C source into a custom scheduler, then runs it
@@ -70,30 +63,26 @@ final class CreateAndVerifySchedulerTool implements McpTool {
                     + "essentials, the kernel's exit message."))
             .required("seconds_ran", number("How long the kernel had it enabled."));
 
-    private static final JsonSchema OUTPUT = object("What became of the source.")
+    private static final JsonSchema OUTPUT = object("What became of the source: the report the CLI's create-and-run "
+            + "--json prints.")
             .required("name", string("The name asked for."))
             .required("created", bool("Whether it passed the checks and compiled, and is stored as custom:NAME."))
             .required("verified", bool("Whether it also passed verification and can now run with run_scheduler."))
+            .required("source_file", string("The file name the problems and clang's messages use, NAME.bpf.c."))
             .required("problems", arrayOf(PROBLEM, "What the source check found (warnings too when it passed)."))
             .required("diagnostics", arrayOf(DIAGNOSTIC, "clang's messages, parsed."))
             .required("compiler_output", arrayOf(string(""), "clang's output as it wrote it, when it failed."))
             .optional("compile_ms", integer("How long clang took."))
             .optional("qualified_name", string("custom:NAME, once created."))
+            .optional("ops_name", string("The name the kernel reports while it runs, once created."))
+            .optional("directory", string("Where it is stored, once created."))
             .optional("verification", VERIFICATION);
 
-    /** The result. */
-    record Outcome(String name, boolean created, boolean verified, List<SourceProblem> problems,
-            List<CompilerDiagnostic> diagnostics, List<String> compilerOutput, Optional<Long> compileMs,
-            Optional<String> qualifiedName, Optional<VerificationResult> verification) {
-    }
-
-    private final CustomSchedulers schedulers;
-    private final CustomVerifier verifier;
+    private final CreateAndVerify flow;
     private final Runnable catalogChanged;
 
     CreateAndVerifySchedulerTool(ToolContext context) {
-        this.schedulers = context.customSchedulers();
-        this.verifier = context.customVerifier();
+        this.flow = new CreateAndVerify(context.customSchedulers(), context.customVerifier());
         this.catalogChanged = context.catalogChanged();
     }
 
@@ -132,59 +121,53 @@ final class CreateAndVerifySchedulerTool implements McpTool {
     @Override
     public ToolResult call(ToolArguments arguments, ToolProgress progress) throws InterruptedException {
         String name = arguments.string("name");
-        String source = arguments.string("source_code");
         DescriptorFields fields = new DescriptorFields(arguments.optionalString("description").orElse(null),
                 arguments.optionalString("algorithm").orElse(null), arguments.strings("use_cases"),
                 arguments.optionalString("characteristics").orElse(null),
                 arguments.optionalString("limitations").orElse(null),
                 arguments.optionalString("performance_profile").orElse(null));
-        progress.report("checking and compiling " + name);
-        CreateOutcome outcome = schedulers.create(name, source, name + ".bpf.c", "mcp", fields);
-        if (!outcome.created()) {
-            return ToolResult.failed(outcome(name, outcome, Optional.empty()), rejection(name, outcome),
-                    ToolResult.REJECTED);
+        CustomSource source = CustomSource.text(arguments.string("source_code"), name + ".bpf.c", "mcp");
+        CreationReport report = flow.run(CreateAndVerify.Request.of(name, source, fields),
+                new CreateAndVerify.Progress() {
+                    @Override
+                    public void compiling(String scheduler) {
+                        progress.report("checking and compiling " + scheduler);
+                    }
+
+                    @Override
+                    public void created(CreationReport created) {
+                        catalogChanged.run();
+                    }
+
+                    @Override
+                    public void verifying(String line) {
+                        progress.report(line);
+                    }
+                });
+        if (!report.created()) {
+            return ToolResult.failed(report, rejection(report), ToolResult.REJECTED);
         }
-        catalogChanged.run();
-        String qualified = CustomProvider.ID + ":" + name;
-        List<VerificationResult> results;
-        try {
-            results = verifier.verify(List.of(name), VerifyWhere.AUTO, CustomVerifier.DEFAULT_SECONDS,
-                    progress::report);
-        } catch (SchedcpException e) {
-            throw e.wrapped("created " + qualified + ", but could not verify it: " + e.getMessage());
-        }
-        VerificationResult result = results.get(0);
-        Outcome value = outcome(name, outcome, Optional.of(result));
+        VerificationResult result = report.verification().orElseThrow();
+        String qualified = report.qualifiedName().orElseThrow();
         StringBuilder text = new StringBuilder(result.summary());
-        if (result.passed()) {
+        if (report.verified()) {
             text.append(". ").append(qualified).append(" can now run: run_scheduler {\"name\": \"").append(qualified)
                     .append("\"}.");
-            return ToolResult.of(value, text.toString());
+            return ToolResult.of(report, text.toString());
         }
         result.details().forEach(line -> text.append("\n  ").append(line));
         text.append("\n").append(qualified).append(" is stored but cannot run until it passes; ")
                 .append(ToolAdvice.of(new CustomNotRunnable(name, CustomNotRunnable.Why.FAILED_VERIFICATION)))
                 .append('.');
-        return ToolResult.failed(value, text.toString(), ToolResult.REJECTED);
+        return ToolResult.failed(report, text.toString(), ToolResult.REJECTED);
     }
 
-    private static Outcome outcome(String name, CreateOutcome outcome, Optional<VerificationResult> verification) {
-        Optional<CompileResult> compile = outcome.compile();
-        return new Outcome(name, outcome.created(), verification.map(VerificationResult::passed).orElse(false),
-                outcome.problems(), compile.map(CompileResult::diagnostics).orElse(List.of()),
-                compile.filter(c -> !c.succeeded()).map(CompileResult::output).orElse(List.of()),
-                compile.map(c -> c.duration().toMillis()),
-                outcome.created() ? Optional.of(CustomProvider.ID + ":" + name) : Optional.empty(), verification);
-    }
-
-    private static String rejection(String name, CreateOutcome outcome) {
-        boolean compiled = outcome.compile().isPresent();
-        StringBuilder text = new StringBuilder(name).append(" was not created: ")
-                .append(compiled ? "clang reported " + outcome.compile().get().errors().size() + " error(s)"
+    private static String rejection(CreationReport report) {
+        StringBuilder text = new StringBuilder(report.name()).append(" was not created: ")
+                .append(report.compiled() ? "clang reported " + report.compilerErrors() + " error(s)"
                         : "the source check found these problems").append(":\n");
-        outcome.errorLines().forEach(line -> text.append(line).append('\n'));
-        outcome.problems().stream().filter(p -> !p.error())
-                .forEach(p -> text.append(p.format(outcome.fileLabel())).append('\n'));
+        report.errorLines().forEach(line -> text.append(line).append('\n'));
+        report.warningLines().forEach(line -> text.append(line).append('\n'));
         text.append("Fix the source and call create_and_verify_scheduler again.");
         return text.toString();
     }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.bpf.custom.CreationReport;
 import io.schedcp.mcp.FakeHost;
 import io.schedcp.mcp.ToolAdvice;
 import io.schedcp.mcp.ToolResult;
-import io.schedcp.mcp.tools.CreateAndVerifySchedulerTool.Outcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ class CreateAndVerifySchedulerToolTest {
         ToolResult result = call(tool, Map.of("name", "tiny", "source_code", SOURCE, "description", "A FIFO.",
                 "use_cases", List.of("tests")), progress::add);
 
-        Outcome outcome = (Outcome) result.value();
+        CreationReport outcome = (CreationReport) result.value();
         assertThat(result.failure()).isFalse();
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.verified()).isTrue();
@@ -95,7 +95,7 @@ class CreateAndVerifySchedulerToolTest {
 
         ToolResult result = call(tool, Map.of("name", "tiny", "source_code", noLicense), progress::add);
 
-        Outcome outcome = (Outcome) result.value();
+        CreationReport outcome = (CreationReport) result.value();
         assertThat(result.failure()).isTrue();
         assertThat(outcome.created()).isFalse();
         assertThat(outcome.verified()).isFalse();
@@ -114,7 +114,7 @@ class CreateAndVerifySchedulerToolTest {
 
         ToolResult result = call(tool, Map.of("name", "tiny", "source_code", broken));
 
-        Outcome outcome = (Outcome) result.value();
+        CreationReport outcome = (CreationReport) result.value();
         assertThat(result.failure()).isTrue();
         assertThat(outcome.created()).isFalse();
         assertThat(outcome.diagnostics()).singleElement().satisfies(d -> {
@@ -133,7 +133,7 @@ class CreateAndVerifySchedulerToolTest {
 
         ToolResult result = call(tool, Map.of("name", "tiny", "source_code", SOURCE));
 
-        Outcome outcome = (Outcome) result.value();
+        CreationReport outcome = (CreationReport) result.value();
         assertThat(result.failure()).isTrue();
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.verified()).isFalse();

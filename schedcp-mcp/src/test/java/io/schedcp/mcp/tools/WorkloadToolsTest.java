@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.SchedcpException;
+import io.schedcp.core.bench.BenchPlan;
 import io.schedcp.core.recommend.Recommendation;
 import io.schedcp.core.workload.HistoryEntry;
 import io.schedcp.mcp.FakeHost;
@@ -119,5 +120,13 @@ class WorkloadToolsTest {
         Recommendation first = ((RecommendSchedulerTool.Ranked) ranked.value()).recommendations().get(0);
         assertThat(first.scheduler()).isEqualTo("fake_a");
         assertThat(first.measured().orElseThrow()).startsWith("2.00x better than the default scheduler");
+    }
+
+    @Test
+    void theBenchmarksRunsDefaultIsThePlansAndItsArgumentSaysSo() {
+        String runs = benchmark.input().properties().get("runs").description();
+
+        assertThat(runs).isEqualTo("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most "
+                + BenchPlan.MAX_RUNS + ").").contains("default 3");
     }
 }
