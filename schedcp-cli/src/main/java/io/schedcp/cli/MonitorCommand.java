@@ -61,7 +61,7 @@ final class MonitorCommand implements Callable<Integer> {
         SystemMonitor monitor = new SystemMonitor(new SystemReader(config.procDirectory(),
                 config.schedExtDirectory()), Duration.ofMillis(interval));
         LiveLine live = new LiveLine(context.rawOut());
-        boolean terminal = !json && System.console() != null;
+        boolean terminal = !json && Terminal.attached();
         if (terminal) {
             monitor.onSample(live::show);
         }

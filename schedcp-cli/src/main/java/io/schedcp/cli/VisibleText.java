@@ -31,7 +31,7 @@ final class VisibleText {
         StringBuilder visible = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isControl(c) || keepLayout && (c == '\n' || c == '\t')) {
+            if (!isControl(c) || (keepLayout && (c == '\n' || c == '\t'))) {
                 if (visible != null) {
                     visible.append(c);
                 }

@@ -85,7 +85,7 @@ class CustomLabIT {
         scenarios.add(new LabScenario("create-and-run", "bash " + tests + "/create-and-run.sh "
                 + EXAMPLES.resolve("wvtime.bpf.c") + " wvtime"));
         Path bin = LauncherProcess.DIST.resolve("bin").toAbsolutePath();
-        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(300))
+        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofMinutes(5))
                 .withPath(List.of(bin));
         runs = LabTests.boot(new Lab(toolchain, cache), scenarios, options);
         for (ScenarioResult scenario : runs.scenarios()) {

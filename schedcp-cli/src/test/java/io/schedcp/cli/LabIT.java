@@ -52,7 +52,7 @@ class LabIT {
         scenarios.add(new LabScenario("java-loader", "java -cp '" + classPath + "' " + StructOpsProbe.class.getName()
                 + " " + simpleObject + " simple_ops; echo \"probe rc=$?\""));
         Path bin = Path.of(System.getProperty("schedcp.dist", "target/schedcp")).resolve("bin").toAbsolutePath();
-        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(300))
+        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofMinutes(5))
                 .withPath(List.of(bin)).withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
         result = LabTests.boot(new Lab(toolchain, cache), scenarios, options);
         System.out.printf("lab boot: %.1f s to the first scenario, %.1f s in all, kernel %s%n",

@@ -12,6 +12,7 @@ import io.schedcp.lab.ScenarioResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
@@ -42,7 +43,7 @@ final class LabTests {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI must run the " + tests + ", but " + why);
             }
-            System.err.println("\n*** " + tests.toUpperCase() + " SKIPPED: " + why + " ***\n");
+            System.err.println("\n*** " + tests.toUpperCase(Locale.ROOT) + " SKIPPED: " + why + " ***\n");
             Assumptions.abort(why);
         }
         return toolchain.orElseThrow();

@@ -16,7 +16,10 @@ final class LauncherProcess implements AutoCloseable {
     static final Path DIST = Path.of(System.getProperty("schedcp.dist", "target/schedcp"));
 
     private final Process process;
+    // Synchronized: the reader threads append while the test reads.
+    @SuppressWarnings("JdkObsolete")
     private final StringBuffer out = new StringBuffer();
+    @SuppressWarnings("JdkObsolete")
     private final StringBuffer err = new StringBuffer();
 
     private LauncherProcess(Process process) {
@@ -81,7 +84,7 @@ final class LauncherProcess implements AutoCloseable {
     void awaitErr(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!err.toString().contains(text)) {
-            if (System.nanoTime() > deadline || !process.isAlive() && !err.toString().contains(text)) {
+            if (System.nanoTime() > deadline || (!process.isAlive() && !err.toString().contains(text))) {
                 Thread.sleep(200);
                 if (err.toString().contains(text)) {
                     return;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +51,7 @@ class MainTest {
                 .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
         StringWriter err = new StringWriter();
 
-        int code = Main.execute(context, new PrintWriter(new FullDevice(), true), new PrintWriter(err, true), "list");
+        int code = Main.execute(context, new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8), new PrintWriter(err, true), "list");
 
         assertThat(code).isEqualTo(ExitCodes.IO);
         assertThat(err.toString()).contains("schedcp: the output could not be written to stdout");
@@ -79,7 +80,7 @@ class MainTest {
     @Test
     void aFailedCommandKeepsItsOwnExitCodeWhenStdoutFailsToo() {
         StringWriter err = new StringWriter();
-        PrintWriter out = new PrintWriter(new FullDevice(), true);
+        PrintWriter out = new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8);
         out.println("lost");
 
         assertThat(Main.outputWritten(out, new PrintWriter(err, true), ExitCodes.NOT_FOUND))
@@ -116,7 +117,7 @@ class MainTest {
                 .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
         StringWriter err = new StringWriter();
 
-        int code = Main.execute(context, new PrintWriter(new FullDevice(), true), new PrintWriter(err, true), "list",
+        int code = Main.execute(context, new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8), new PrintWriter(err, true), "list",
                 "--json");
 
         assertThat(code).isEqualTo(ExitCodes.IO);

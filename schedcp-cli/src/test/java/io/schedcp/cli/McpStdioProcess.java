@@ -19,6 +19,7 @@ final class McpStdioProcess extends JsonRpcClient implements AutoCloseable {
 
     private final Process process;
     private final long startedNanos;
+    @SuppressWarnings("JdkObsolete") // synchronized: the reader thread appends while the test reads
     private final StringBuffer err;
 
     private McpStdioProcess(Process process, long startedNanos, StringBuffer err) {
@@ -29,6 +30,7 @@ final class McpStdioProcess extends JsonRpcClient implements AutoCloseable {
         LauncherProcess.pump(process.getErrorStream(), err);
     }
 
+    @SuppressWarnings("JdkObsolete") // synchronized: the reader thread appends while the test reads
     static McpStdioProcess start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("mcp");

@@ -46,7 +46,7 @@ class TerminalTextTest {
     }
 
     private static void assertNoControlCharacters(String text) {
-        assertThat(text.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f))
+        assertThat(text.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)))
                 .as(text).isEmpty();
     }
 

@@ -33,7 +33,7 @@ public final class Lab {
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
     private static final String GUEST_INIT = "guest-init.sh";
     /** A guest that has not started its job by then has hung in boot (seen once in many boots): boot again. */
-    private static final Duration BOOT_LIMIT = Duration.ofSeconds(120);
+    private static final Duration BOOT_LIMIT = Duration.ofMinutes(2);
 
     private final LabToolchain toolchain;
     private final Path cacheDirectory;
@@ -187,7 +187,8 @@ public final class Lab {
     /** Copies a failed boot's console where it outlives the boot's work directory; empty if it cannot. */
     private Optional<Path> keepConsole(String id, Path console, LabOptions options) {
         Path dir = options.consoleDirectory().orElse(cacheDirectory.resolve("lab/consoles"));
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+        // The user's own clock, as ls shows the file's time.
+        String stamp = java.time.LocalDateTime.now(java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"));
         Path target = dir.resolve("boot-" + stamp + "-" + id + ".console");
         try {

@@ -3,6 +3,7 @@ package io.schedcp.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class LabJobTest {
         builder.environment().put("TMPDIR", Files.createDirectories(temp.resolve("tmp")).toString());
         Process bash = builder.start();
         bash.getOutputStream().close();
-        String output = new String(bash.getInputStream().readAllBytes());
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(bash.exitValue()).isEqualTo(4);

@@ -177,8 +177,9 @@ final class ProtocolInput extends InputStream {
         }
         Map<?, ?> call = params == null ? Map.of() : (Map<?, ?>) params;
         Object meta = call.get("_meta");
-        if (!(call.get("name") instanceof String) || call.get("arguments") != null && !(call.get("arguments") instanceof Map)
-                || meta != null && !(meta instanceof Map)) {
+        if (!(call.get("name") instanceof String)
+                || (call.get("arguments") != null && !(call.get("arguments") instanceof Map))
+                || (meta != null && !(meta instanceof Map))) {
             invalidParams(text, id, "the params of tools/call are {\"name\": the tool's name, a string, "
                     + "\"arguments\": an object}; tools/list gives the names and each tool's arguments");
             return Optional.empty();

@@ -118,7 +118,7 @@ final class ToolBridge {
         AtomicLong step = new AtomicLong();
         return message -> {
             try {
-                exchange.progressNotification(ProgressNotification.builder(token, step.incrementAndGet())
+                exchange.progressNotification(ProgressNotification.builder(token, (double) step.incrementAndGet())
                         .message(message).build());
             } catch (RuntimeException e) {
                 LOG.debug("a progress notification was not delivered: {}", e.toString());

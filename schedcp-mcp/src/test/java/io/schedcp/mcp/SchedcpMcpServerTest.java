@@ -295,6 +295,7 @@ class SchedcpMcpServerTest {
     }
 
     @Test
+    @SuppressWarnings("FutureReturnValueIgnored") // the call's answer does not matter, see below
     void closingInterruptsACallUnderWayAndLeavesNoProgramBehind() throws Exception {
         start(false);
         // Its answer may or may not get out before the transport closes; what matters is what is left running.

@@ -2,6 +2,7 @@ package io.schedcp.bpf.custom;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,7 @@ public final class CustomName {
 
     /** A valid name made from {@code text}, for example from a file name. */
     public static String suggestion(String text) {
-        String base = text == null ? "" : text.toLowerCase().replaceAll("\\.bpf\\.c$|\\.c$", "")
+        String base = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\.bpf\\.c$|\\.c$", "")
                 .replaceAll("[^a-z0-9_]", "_");
         if (base.isEmpty() || Character.isDigit(base.charAt(0))) {
             base = "sched_" + base;

@@ -3,6 +3,7 @@ package io.schedcp.bpf.custom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -119,7 +120,7 @@ public final class SourceCheck {
             String value = field.getValue();
             boolean callback = !field.getKey().equals("name") && !field.getKey().endsWith("_ms")
                     && !field.getKey().equals("flags") && Character.isLetter(value.charAt(0))
-                    && !value.equals(value.toUpperCase());
+                    && !value.equals(value.toUpperCase(Locale.ROOT));
             if (callback && !CSource.definesCallback(code, value)) {
                 problems.add(new SourceProblem(line, "." + field.getKey() + " = " + value + ", but the source "
                         + "defines no " + value + ": define it with BPF_STRUCT_OPS(" + value + ", ...)", true));

@@ -79,9 +79,13 @@ public final class BpfObject implements AutoCloseable {
         Memory objectName = NativeStructs.cString(name);
         Memory opts = NativeStructs.openOpts(Optional.of(objectName));
         try (LibbpfLog.Capture capture = LibbpfLog.capture()) {
-            Pointer handle = libbpf.bpf_object__open_mem(image, elf.length, opts);
-            // Only the native opts point at the name: keep it from being freed before libbpf copied it.
-            Reference.reachabilityFence(objectName);
+            Pointer handle;
+            try {
+                handle = libbpf.bpf_object__open_mem(image, elf.length, opts);
+            } finally {
+                // Only the native opts point at the name: keep it from being freed before libbpf copied it.
+                Reference.reachabilityFence(objectName);
+            }
             if (handle == null) {
                 image.close();
                 throw openFailure("bpf_object__open_mem", "object '" + name + "'", capture);

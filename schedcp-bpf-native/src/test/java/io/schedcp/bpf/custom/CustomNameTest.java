@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -86,5 +88,17 @@ class CustomNameTest {
     void theQualifiedNameHasThePrefixOnce(String given, String qualified) {
         assertThat(CustomName.qualified(given)).isEqualTo(qualified);
         assertThat(qualified).startsWith(CustomName.PREFIX).startsWith(CustomProvider.ID + ":");
+    }
+
+    @Test
+    void aSuggestionLowerCasesAnIToIUnderATurkishDefaultLocale() {
+        Locale before = Locale.getDefault();
+        // Turkish lower-cases I to a dotless ı, which is no C identifier letter.
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThat(CustomName.suggestion("SIMPLE.bpf.c")).isEqualTo("simple");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -74,6 +74,7 @@ class CustomSchedulersTest {
         throw new AssertionError("unreachable");
     }
 
+    @SuppressWarnings("UnnecessaryLambda") // a supplier named for what it must not do reads best at each call
     private static Supplier<BpfCompiler> compilerThatMustNotRun() {
         return () -> {
             throw new AssertionError("the compiler was asked for");

@@ -9,24 +9,24 @@ import org.junit.jupiter.api.Test;
 class VerifierLogTest {
 
     /** A rejected loop, laid out as a 6.x kernel logs at level 1 (abridged). */
-    private static final String LOOP_LOG = String.join("\n",
-            "func#0 @0",
-            "0: R1=ctx() R10=fp0",
-            "; int dispatch(void *ctx) @ loop.bpf.c:10",
-            "0: (b7) r6 = 0                        ; R6_w=0",
-            "1: (b7) r7 = 0                        ; R7_w=0",
-            "; for (i = 0; i < n; i++) @ loop.bpf.c:14",
-            "2: (bf) r1 = r6                       ; R1_w=0 R6_w=0",
-            "3: (07) r1 += 1                       ; R1_w=1",
-            "from 3 to 2: R1_w=2 R6=1 R10=fp0",
-            "; total += slot[i]; @ loop.bpf.c:15",
-            "4: (0f) r2 += r1                      ; R1=scalar() R2_w=map_value(map=slots,ks=4,vs=64)",
-            "5: (71) r3 = *(u8 *)(r2 +0)",
-            "R2 unbounded memory access, make sure to bounds check any such access",
-            "processed 4096 insns (limit 1000000) max_states_per_insn 4 total_states 80 peak_states 80 mark_read 3",
-            "verification time 1850 usec",
-            "stack depth 8",
-            "");
+    private static final String LOOP_LOG = """
+            func#0 @0
+            0: R1=ctx() R10=fp0
+            ; int dispatch(void *ctx) @ loop.bpf.c:10
+            0: (b7) r6 = 0                        ; R6_w=0
+            1: (b7) r7 = 0                        ; R7_w=0
+            ; for (i = 0; i < n; i++) @ loop.bpf.c:14
+            2: (bf) r1 = r6                       ; R1_w=0 R6_w=0
+            3: (07) r1 += 1                       ; R1_w=1
+            from 3 to 2: R1_w=2 R6=1 R10=fp0
+            ; total += slot[i]; @ loop.bpf.c:15
+            4: (0f) r2 += r1                      ; R1=scalar() R2_w=map_value(map=slots,ks=4,vs=64)
+            5: (71) r3 = *(u8 *)(r2 +0)
+            R2 unbounded memory access, make sure to bounds check any such access
+            processed 4096 insns (limit 1000000) max_states_per_insn 4 total_states 80 peak_states 80 mark_read 3
+            verification time 1850 usec
+            stack depth 8
+            """;
 
     private static String printed(String program, String log) {
         return "prog '" + program + "': -- BEGIN PROG LOAD LOG --\n" + log + "-- END PROG LOAD LOG --";

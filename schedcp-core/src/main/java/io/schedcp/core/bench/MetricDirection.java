@@ -1,6 +1,7 @@
 package io.schedcp.core.bench;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Whether more of a metric is better (throughput) or less (times, latencies), read from its name. */
 public enum MetricDirection {
@@ -12,7 +13,7 @@ public enum MetricDirection {
 
     /** The direction of {@code metric}, or LOWER_IS_BETTER for a name that says neither (times by default). */
     public static MetricDirection of(String metric) {
-        String name = metric.toLowerCase();
+        String name = metric.toLowerCase(Locale.ROOT);
         if (HIGHER.stream().anyMatch(name::contains)) {
             return HIGHER_IS_BETTER;
         }
@@ -21,7 +22,7 @@ public enum MetricDirection {
 
     /** Whether {@code metric} has a direction schedcp can tell, from its name. */
     public static boolean known(String metric) {
-        String name = metric.toLowerCase();
+        String name = metric.toLowerCase(Locale.ROOT);
         return HIGHER.stream().anyMatch(name::contains) || LOWER.stream().anyMatch(name::endsWith)
                 || LOWER.stream().anyMatch(name::contains);
     }

@@ -2,6 +2,7 @@ package io.schedcp.core.bench;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +89,7 @@ public final class OutputMetrics {
         for (String line : lines) {
             Matcher header = SCHBENCH_HEADER.matcher(line);
             if (header.matches()) {
-                section = header.group(1).toLowerCase();
+                section = header.group(1).toLowerCase(Locale.ROOT);
                 continue;
             }
             Matcher rps = SCHBENCH_RPS.matcher(line);

@@ -44,7 +44,7 @@ final class ExecutionWatcher {
             return;
         }
         SchedExtState state = kernel.read();
-        if (state.isEnabled() && execution.scheduler().matchesKernelOps(state.ops().orElse(null))
+        if ((state.isEnabled() && execution.scheduler().matchesKernelOps(state.ops().orElse(null)))
                 || execution.state() != ExecutionState.RUNNING) {
             return;
         }

@@ -61,6 +61,7 @@ public final class SchedulerManager implements AutoCloseable {
     private final ScheduledExecutorService watchThread;
     private volatile Execution current;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // watch() catches and logs its own failures
     SchedulerManager(ProviderRegistry registry, SchedExtReader kernel, ForeignSchedulers foreign,
             ManagerSettings settings, Clock clock) {
         this.registry = registry;
@@ -187,9 +188,9 @@ public final class SchedulerManager implements AutoCloseable {
                 emit(new ManagerEvent.Replacing(previous, descriptor.qualifiedName()));
                 stopLocked(previous);
             }
-            SchedExtState before = requireIdleKernel(descriptor, foreignPolicy);
+            requireIdleKernel(descriptor, foreignPolicy);
             Execution execution = launch(descriptor, args);
-            SchedExtState confirmed = confirmStart(execution, before);
+            SchedExtState confirmed = confirmStart(execution);
             execution.transition(ExecutionState.STARTING, ExecutionState.RUNNING);
             current = execution;
             LOG.info("started {} as {} (pid {}); kernel state {}, ops {}", descriptor.qualifiedName(), execution.id(),
@@ -246,7 +247,7 @@ public final class SchedulerManager implements AutoCloseable {
         return execution;
     }
 
-    private SchedExtState confirmStart(Execution execution, SchedExtState before) {
+    private SchedExtState confirmStart(Execution execution) {
         SchedulerDescriptor descriptor = execution.scheduler();
         SchedulerHandle handle = execution.handle();
         Optional<SchedExtState> confirmed;

@@ -37,6 +37,7 @@ public final class ProcessSchedulerHandle implements SchedulerHandle {
     private final CompletableFuture<ExitInfo> exit = new CompletableFuture<>();
     private final CountDownLatch outputEnded = new CountDownLatch(1);
 
+    @SuppressWarnings("FutureReturnValueIgnored") // exit carries the outcome; completeExit does not throw
     public ProcessSchedulerHandle(String schedulerName, Process process, SignalSender signals) {
         this.schedulerName = schedulerName;
         this.process = process;

@@ -2,6 +2,7 @@ package io.schedcp.core.process;
 
 import io.schedcp.api.spi.StopSignal;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class SignalSender {
                 }
             });
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes()).strip();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return false;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +88,17 @@ class OutputMetricsTest {
         assertThat(MetricDirection.of("schbench_average_rps")).isEqualTo(MetricDirection.HIGHER_IS_BETTER);
         assertThat(MetricDirection.LOWER_IS_BETTER.advantage(1.0, 2.0)).isEqualTo(2.0);
         assertThat(MetricDirection.HIGHER_IS_BETTER.advantage(1.0, 2.0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void aNameIsReadTheSameUnderATurkishDefaultLocale() {
+        Locale before = Locale.getDefault();
+        // Turkish lower-cases I to a dotless ı, so BUILD_TIME would not contain "time".
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThat(MetricDirection.known("BUILD_TIME")).isTrue();
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

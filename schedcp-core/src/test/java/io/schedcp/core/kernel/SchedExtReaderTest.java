@@ -54,8 +54,11 @@ class SchedExtReaderTest {
         write("switch_all", "1\n");
         write("nr_rejected", "2\n");
         write("root/ops", "simple\n");
-        write("root/events", "SCX_EV_SELECT_CPU_FALLBACK 12\nSCX_EV_DISPATCH_LOCAL_DSQ_OFFLINE 0\n"
-                + "SCX_EV_DISPATCH_KEEP_LAST     7\n");
+        write("root/events", """
+                SCX_EV_SELECT_CPU_FALLBACK 12
+                SCX_EV_DISPATCH_LOCAL_DSQ_OFFLINE 0
+                SCX_EV_DISPATCH_KEEP_LAST     7
+                """);
 
         SchedExtState state = new SchedExtReader(sysfs).read();
 

@@ -140,7 +140,7 @@ class SystemMonitorTest {
     @Test
     void theSamplingThreadSamplesAtEachInterval() throws InterruptedException {
         ScriptedSource source = new ScriptedSource(IntStream.range(0, 100)
-                .mapToObj(i -> busy(i * 0.1, i * 5).build()).toList());
+                .mapToObj(i -> busy(i * 0.1, i * 5L).build()).toList());
         CountDownLatch threeSamples = new CountDownLatch(3);
         SystemMonitor monitor = new SystemMonitor(source, Duration.ofMillis(100)).onSample(s -> threeSamples.countDown());
 

@@ -71,7 +71,7 @@ class ProcessSchedulerHandleTest {
         List<String> seen = new CopyOnWriteArrayList<>();
 
         handle.onOutput(seen::add);
-        handle.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+        assertThat(handle.awaitExit(Duration.ofSeconds(10))).isPresent();
 
         assertThat(seen).containsExactly("line1", "line2", "line3", "line4");
     }

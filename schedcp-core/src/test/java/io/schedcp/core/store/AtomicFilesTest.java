@@ -116,6 +116,7 @@ class AtomicFilesTest {
     }
 
     @Test
+    @SuppressWarnings("ThreadPriorityCheck") // the yield widens the window a missing lock would lose an update in
     void lockedWorkOfTwoThreadsTakesTurns() throws Exception {
         Path lock = temp.resolve(".lock");
         Path counter = temp.resolve("counter");

@@ -43,6 +43,7 @@ class RunRecordTest {
     }
 
     @Test
+    @SuppressWarnings("NullOptional") // a null is what this test is about
     void aNullMonitorSummaryIsNoSummary() {
         RunRecord run = new RunRecord("scx_rusty", List.of(), Optional.empty(), START, Optional.empty(), null, "",
                 Map.of(), RunOutcome.ok());

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -109,7 +110,7 @@ class WorkloadStoreTest {
 
         assertThat(reopened.list()).containsExactly(first, second);
         assertThat(reopened.find(second.id())).contains(second);
-        assertThat(reopened.find(" " + second.id().toUpperCase() + " ")).contains(second);
+        assertThat(reopened.find(" " + second.id().toUpperCase(Locale.ROOT) + " ")).contains(second);
         assertThat(reopened.find("w-00000000")).isEmpty();
     }
 
