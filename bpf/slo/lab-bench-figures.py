@@ -2,7 +2,7 @@
 """One line of figures for lab-bench.sh: lat's wake-up latency from cyclictest's histogram, batch's bogo-ops/s
 from stress-ng's metrics, and, for scx_slo, its own counters for slot 1 (lat) and slot 0 (the rest) summed over
 the CPUs of a `bpftool -j map dump name stats`.
-    lab-bench-figures.py NAME BUDGET_MS CYCLICTEST_OUTPUT STRESS_OUTPUT [STATS_JSON]"""
+    lab-bench-figures.py NAME BUDGET_MS CYCLICTEST_OUTPUT STRESS_OUTPUT [STATS_JSON_FILE]"""
 import json
 import re
 import sys
@@ -45,7 +45,11 @@ def slo_counters(text):
     if not text.strip():
         return ""
     slots = {}
-    for entry in json.loads(text):
+    try:
+        entries = json.loads(text)
+    except ValueError as e:
+        return " | bpf: stats not readable (%s): %r" % (e, text[:200])
+    for entry in entries:
         entry = entry.get("formatted", entry)
         key = entry["key"]
         key = int(key[0], 16) if isinstance(key, list) else int(key)
@@ -69,7 +73,7 @@ def slo_counters(text):
 
 def main():
     name, budget_ms, cyclic, stress = sys.argv[1:5]
-    stats = sys.argv[5] if len(sys.argv) > 5 else ""
+    stats = open(sys.argv[5]).read() if len(sys.argv) > 5 else ""
     counts, overflows, max_us = histogram(cyclic)
     total = sum(counts.values()) + overflows
     over = sum(c for us, c in counts.items() if us > float(budget_ms) * 1000) + overflows
