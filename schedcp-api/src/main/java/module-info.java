@@ -5,5 +5,5 @@
 module io.schedcp.api {
     exports io.schedcp.api;
     exports io.schedcp.api.spi;
-    // The userspace-policy SPI goes here too, as io.schedcp.api.policy (docs/architecture.md).
+// The userspace-policy SPI goes here too, as io.schedcp.api.policy (docs/architecture.md).
 }

@@ -15,13 +15,17 @@ module io.schedcp.bpf {
     // Internal: libbpf from Java and the sched_ext loader over it (scx) serve this module's providers. The CLI
     // gets libbpf for the lab test that has a JVM load scx_simple itself (StructOpsProbe). A provider in
     // another module that loads BPF from Java (the SLO provider) is added to this list when it comes.
-    exports io.schedcp.bpf.libbpf to io.schedcp.cli;
+    exports io.schedcp.bpf.libbpf to
+            io.schedcp.cli;
     // JNA proxies the native interfaces and calls the callbacks of this package. As written (option structs
     // laid out by hand, no JNA Structure) it runs on the module path without this; it is here so that a
     // Structure, whose fields JNA reads by reflection, works there too.
-    opens io.schedcp.bpf.libbpf to com.sun.jna;
+    opens io.schedcp.bpf.libbpf to
+            com.sun.jna;
     // The custom provider's metadata and the verifier's result line are records read and written by Jackson.
-    opens io.schedcp.bpf.custom to tools.jackson.databind;
+    opens io.schedcp.bpf.custom to
+            tools.jackson.databind;
 
-    provides io.schedcp.api.spi.SchedulerProvider with io.schedcp.bpf.custom.CustomProvider;
+    provides io.schedcp.api.spi.SchedulerProvider with
+            io.schedcp.bpf.custom.CustomProvider;
 }

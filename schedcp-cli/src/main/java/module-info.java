@@ -13,8 +13,11 @@ module io.schedcp.cli {
 
     exports io.schedcp.cli;
 
-    opens io.schedcp.cli to info.picocli, tools.jackson.databind;
+    opens io.schedcp.cli to
+            info.picocli,
+            tools.jackson.databind;
 
     // Logback is the SLF4J backend, configured in code when it starts (at the first logger), not from XML.
-    provides ch.qos.logback.classic.spi.Configurator with io.schedcp.cli.logging.LogConfigurator;
+    provides ch.qos.logback.classic.spi.Configurator with
+            io.schedcp.cli.logging.LogConfigurator;
 }

@@ -24,24 +24,37 @@ module io.schedcp.core {
     // Internal, shared with the modules that start processes of their own: the password-free child
     // environment (lab, bpf), the helper-JVM command and the privileged launcher (bpf), signal names (mcp). The
     // CLI's and the MCP server's tests build launchers with a chosen privilege.
-    exports io.schedcp.core.process to io.schedcp.lab, io.schedcp.bpf, io.schedcp.mcp, io.schedcp.cli;
+    exports io.schedcp.core.process to
+            io.schedcp.lab,
+            io.schedcp.bpf,
+            io.schedcp.mcp,
+            io.schedcp.cli;
     // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
     // (bpf), the SLO config file (slo) and the CLI's bench output and history input.
-    exports io.schedcp.core.store to io.schedcp.bpf, io.schedcp.slo, io.schedcp.cli;
+    exports io.schedcp.core.store to
+            io.schedcp.bpf,
+            io.schedcp.slo,
+            io.schedcp.cli;
     // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
     // custom store and verifier (bpf), tool results (mcp) and --json (cli). Its signatures show Jackson's
     // mapper, which each of those modules requires itself.
-    exports io.schedcp.core.json to io.schedcp.bpf, io.schedcp.mcp, io.schedcp.cli;
+    exports io.schedcp.core.json to
+            io.schedcp.bpf,
+            io.schedcp.mcp,
+            io.schedcp.cli;
     // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
     // through the manager's builder and ServiceLoader only.
 
     // Workload profiles and history are records read and written by Jackson (workloads.json).
-    opens io.schedcp.core.workload to tools.jackson.databind;
+    opens io.schedcp.core.workload to
+            tools.jackson.databind;
 
     // The monitor's summary is a record the workload history writes and reads back with Jackson.
-    opens io.schedcp.core.monitor to tools.jackson.databind;
+    opens io.schedcp.core.monitor to
+            tools.jackson.databind;
 
     uses io.schedcp.api.spi.SchedulerProvider;
 
-    provides io.schedcp.api.spi.SchedulerProvider with io.schedcp.core.scx.ScxProvider;
+    provides io.schedcp.api.spi.SchedulerProvider with
+            io.schedcp.core.scx.ScxProvider;
 }

@@ -17,5 +17,6 @@ module io.schedcp.mcp {
     exports io.schedcp.mcp;
 
     // The tools' results are records turned into JSON by Jackson.
-    opens io.schedcp.mcp.tools to tools.jackson.databind;
+    opens io.schedcp.mcp.tools to
+            tools.jackson.databind;
 }

@@ -17,5 +17,5 @@ module io.schedcp.slo {
     exports io.schedcp.slo.config;
     exports io.schedcp.slo.cgroup;
     exports io.schedcp.slo.stats;
-    // Not exported: the stats slots (slot) and the map codecs (maps) are the agent's own, for its loader.
+// Not exported: the stats slots (slot) and the map codecs (maps) are the agent's own, for its loader.
 }

@@ -3,8 +3,7 @@ package io.schedcp.api;
 /** The rule that ties a scheduler's declared ops name to what the kernel reports in {@code root/ops}. */
 public final class OpsNames {
 
-    private OpsNames() {
-    }
+    private OpsNames() {}
 
     /**
      * True when {@code reported} is {@code declared}, or {@code declared} followed by a suffix that starts

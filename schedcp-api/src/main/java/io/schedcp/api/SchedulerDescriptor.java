@@ -54,8 +54,19 @@ public record SchedulerDescriptor(
 
     /** This descriptor as offered by the provider {@code providerId}. */
     public SchedulerDescriptor withProvider(String providerId) {
-        return new SchedulerDescriptor(name, providerId, opsName, productionReady, description, algorithm, useCases,
-                characteristics, tuningParameters, limitations, performanceProfile, requirements);
+        return new SchedulerDescriptor(
+                name,
+                providerId,
+                opsName,
+                productionReady,
+                description,
+                algorithm,
+                useCases,
+                characteristics,
+                tuningParameters,
+                limitations,
+                performanceProfile,
+                requirements);
     }
 
     /** Whether {@code reportedOps}, as read from {@code root/ops}, names this scheduler. */

@@ -14,7 +14,8 @@ class OpsNamesTest {
 
     @Test
     void aVersionSuffixMatchesAsRustSchedulersAppendOne() {
-        assertThat(OpsNames.matches("bpfland", "bpfland_1.0.14_g1234abc_x86_64_unknown_linux_gnu")).isTrue();
+        assertThat(OpsNames.matches("bpfland", "bpfland_1.0.14_g1234abc_x86_64_unknown_linux_gnu"))
+                .isTrue();
     }
 
     @Test

@@ -19,7 +19,8 @@ class SchedcpExceptionTest {
 
     @Test
     void aFailureWithoutDetailHasNone() {
-        assertThat(new SchedcpException(Kind.IO, "cannot read /proc/stat").detail()).isEmpty();
+        assertThat(new SchedcpException(Kind.IO, "cannot read /proc/stat").detail())
+                .isEmpty();
     }
 
     @Test
@@ -34,18 +35,20 @@ class SchedcpExceptionTest {
     void adviceFollowsAOneLineFactAfterASemicolon() {
         SchedcpException e = new SchedcpException(Kind.NOT_FOUND, "no scheduler is named 'scx_simpel'", UNKNOWN);
 
-        assertThat(e.messageWith("run 'x' to see them")).isEqualTo("no scheduler is named 'scx_simpel'; run 'x' to "
-                + "see them");
+        assertThat(e.messageWith("run 'x' to see them"))
+                .isEqualTo("no scheduler is named 'scx_simpel'; run 'x' to " + "see them");
         assertThat(e.messageWith("")).isEqualTo("no scheduler is named 'scx_simpel'");
     }
 
     @Test
     void adviceFollowsAFactEndingInProgramOutputOnALineOfItsOwn() {
-        SchedcpException e = new SchedcpException(Kind.PERMISSION, "sudo refused; its last output:\n  sudo: no",
+        SchedcpException e = new SchedcpException(
+                Kind.PERMISSION,
+                "sudo refused; its last output:\n  sudo: no",
                 new ErrorDetail.RootRefused(ErrorDetail.RootRefused.Why.PASSWORD_NEEDED));
 
-        assertThat(e.messageWith("run it as root")).isEqualTo("sudo refused; its last output:\n  sudo: no\n"
-                + "Run it as root.");
+        assertThat(e.messageWith("run it as root"))
+                .isEqualTo("sudo refused; its last output:\n  sudo: no\n" + "Run it as root.");
     }
 
     @Test
@@ -56,7 +59,9 @@ class SchedcpExceptionTest {
 
         assertThat(wrapped.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(wrapped.detail()).contains(UNKNOWN);
-        assertThat(wrapped).hasMessage("could not compare: no scheduler is named 'scx_simpel'").hasCause(cause);
+        assertThat(wrapped)
+                .hasMessage("could not compare: no scheduler is named 'scx_simpel'")
+                .hasCause(cause);
     }
 
     @Test
@@ -73,8 +78,8 @@ class SchedcpExceptionTest {
     @Test
     void anUnavailableSchedulerIsRefusedWithItsDetail() {
         Availability.Unavailable unavailable = (Availability.Unavailable) Availability.unavailable(
-                "it has not been verified yet", new ErrorDetail.CustomNotRunnable("fifo",
-                        ErrorDetail.CustomNotRunnable.Why.NOT_VERIFIED));
+                "it has not been verified yet",
+                new ErrorDetail.CustomNotRunnable("fifo", ErrorDetail.CustomNotRunnable.Why.NOT_VERIFIED));
 
         SchedcpException refusal = unavailable.refusal("cannot start custom:fifo: " + unavailable.reason());
 

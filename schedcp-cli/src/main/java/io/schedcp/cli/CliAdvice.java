@@ -24,8 +24,7 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
 
     private static final CliAdvice INSTANCE = new CliAdvice();
 
-    private CliAdvice() {
-    }
+    private CliAdvice() {}
 
     /** The error's message followed by the CLI's advice, if its detail calls for any. */
     static String message(SchedcpException e) {
@@ -34,7 +33,8 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
 
     /** Why a scheduler cannot run, followed by the CLI's advice, if its detail calls for any. */
     static String reason(Availability.Unavailable unavailable) {
-        return SchedcpException.withAdvice(unavailable.reason(), unavailable.detail().map(CliAdvice::of).orElse(""));
+        return SchedcpException.withAdvice(
+                unavailable.reason(), unavailable.detail().map(CliAdvice::of).orElse(""));
     }
 
     /** The advice for {@code detail} alone, or an empty text when the CLI has none to give. */
@@ -59,12 +59,16 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
         boolean none = detail.candidates().isEmpty();
         return switch (detail.subject()) {
             case SCHEDULER -> "run 'schedcp list' to see every scheduler";
-            case CUSTOM_SCHEDULER -> none ? "create one with 'schedcp create NAME FILE.bpf.c'"
-                    : "run 'schedcp list --name " + CustomName.PREFIX + "' to see them";
-            case EXECUTION -> "an execution id is printed by the 'schedcp run' that started it, and only that "
-                    + "process knows it";
-            case WORKLOAD -> none ? "create one with 'schedcp workload create \"DESCRIPTION\"'"
-                    : "run 'schedcp workload list' to see them all";
+            case CUSTOM_SCHEDULER ->
+                none
+                        ? "create one with 'schedcp create NAME FILE.bpf.c'"
+                        : "run 'schedcp list --name " + CustomName.PREFIX + "' to see them";
+            case EXECUTION ->
+                "an execution id is printed by the 'schedcp run' that started it, and only that " + "process knows it";
+            case WORKLOAD ->
+                none
+                        ? "create one with 'schedcp workload create \"DESCRIPTION\"'"
+                        : "run 'schedcp workload list' to see them all";
             case MONITOR -> "'schedcp monitor' runs a monitor of its own, which has no id";
         };
     }
@@ -99,7 +103,8 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
 
     @Override
     public String notPossibleHere(NotPossibleHere detail) {
-        return detail.input() == Input.VERIFY_WHERE ? "verify in the kernel lab instead (--where lab)"
+        return detail.input() == Input.VERIFY_WHERE
+                ? "verify in the kernel lab instead (--where lab)"
                 : "give " + option(detail.input()) + " another value";
     }
 
@@ -109,8 +114,9 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
         String recreate = "'schedcp remove " + name + "', then 'schedcp create " + name + " FILE.bpf.c'";
         return switch (detail.why()) {
             case NOT_VERIFIED -> "run 'schedcp verify " + name + "'";
-            case FAILED_VERIFICATION -> "once the cause is fixed, run 'schedcp verify " + name + "' again; or fix "
-                    + "the source and create it again (" + recreate + ")";
+            case FAILED_VERIFICATION ->
+                "once the cause is fixed, run 'schedcp verify " + name + "' again; or fix "
+                        + "the source and create it again (" + recreate + ")";
             case OBJECT_MISSING -> "create it again: " + recreate;
         };
     }
@@ -128,8 +134,8 @@ final class CliAdvice implements ErrorDetail.Visitor<String> {
             case NO_SUDO -> "run schedcp as root, or install sudo";
             case WRONG_PASSWORD -> "set SCHEDCP_SUDO_PASSWORD to this user's correct password, or run schedcp as root";
             case NOT_IN_SUDOERS -> "run schedcp as root, or have an administrator allow this user in sudoers";
-            case PASSWORD_NEEDED -> "run schedcp as root, allow this user passwordless sudo, or set "
-                    + "SCHEDCP_SUDO_PASSWORD";
+            case PASSWORD_NEEDED ->
+                "run schedcp as root, allow this user passwordless sudo, or set " + "SCHEDCP_SUDO_PASSWORD";
         };
     }
 }

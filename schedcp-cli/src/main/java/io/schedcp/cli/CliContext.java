@@ -28,6 +28,7 @@ final class CliContext {
     private PrintWriter err;
     /** Held while the manager is built, which may block in a plugin; {@link #close()} does not wait for it. */
     private final Object building = new Object();
+
     private volatile SchedulerManager manager;
     private CustomTools custom;
     private Monitors monitors;
@@ -40,7 +41,12 @@ final class CliContext {
 
     /** The context of a real run: the process environment, providers found by ServiceLoader and plugins. */
     public static CliContext fromEnvironment(SchedcpConfig config) {
-        return new CliContext(config, settings -> SchedulerManager.builder().config(config).settings(settings).build());
+        return new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .build());
     }
 
     public SchedcpConfig config() {

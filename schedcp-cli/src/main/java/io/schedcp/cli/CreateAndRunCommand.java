@@ -19,11 +19,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp create-and-run FILE.bpf.c}: create, verify and run a custom scheduler in one go. */
-@Command(name = "create-and-run", mixinStandardHelpOptions = true,
-        description = {"Create a custom scheduler from BPF C source, verify it, and run it in the foreground.",
+@Command(
+        name = "create-and-run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create a custom scheduler from BPF C source, verify it, and run it in the foreground.",
             "The name is taken from the file (fifo.bpf.c -> fifo) unless --name is given. It runs only if",
             "verification passes; Ctrl-C stops it and confirms the kernel is back on its default scheduler.",
-            "Running needs a kernel with sched_ext here; elsewhere use: schedcp lab run -- schedcp create-and-run"})
+            "Running needs a kernel with sched_ext here; elsewhere use: schedcp lab run -- schedcp create-and-run"
+        })
 final class CreateAndRunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,19 +42,28 @@ final class CreateAndRunCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the scheduler does.")
     private String description;
 
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "" + CustomVerifier.DEFAULT_SECONDS,
+    @Option(
+            names = "--seconds",
+            paramLabel = "N",
+            defaultValue = "" + CustomVerifier.DEFAULT_SECONDS,
             description = "How long verification runs (default ${DEFAULT-VALUE}).")
     private int seconds;
 
     @Mixin
     private TimeoutOptions timeouts;
 
-    @Option(names = "--replace-foreign",
-            description = "Stop a sched_ext scheduler that another program runs instead of leaving it alone and failing.")
+    @Option(
+            names = "--replace-foreign",
+            description =
+                    "Stop a sched_ext scheduler that another program runs instead of leaving it alone and failing.")
     private boolean replaceForeign;
 
-    @Option(names = "--json", description = {"Print the create-and-verify report as JSON, as the MCP tool "
-        + "create_and_verify_scheduler returns it, before the scheduler runs; its output follows on stdout."})
+    @Option(
+            names = "--json",
+            description = {
+                "Print the create-and-verify report as JSON, as the MCP tool "
+                        + "create_and_verify_scheduler returns it, before the scheduler runs; its output follows on stdout."
+            })
     private boolean json;
 
     @Override
@@ -60,24 +73,31 @@ final class CreateAndRunCommand implements Callable<Integer> {
         // seconds by the flow): a bad one must leave nothing behind.
         Duration startTimeout = timeouts.start(context.config());
         Duration stopTimeout = timeouts.stop();
-        String chosen = name != null ? name : CustomName.suggestion(file.getFileName().toString());
+        String chosen =
+                name != null ? name : CustomName.suggestion(file.getFileName().toString());
         long start = System.nanoTime();
-        CreationReport report = CreateAndVerify.of(context.custom()).run(new CreateAndVerify.Request(chosen,
-                CustomSource.file(file), DescriptorFields.NONE.withDescription(description), VerifyWhere.AUTO,
-                seconds), new CreateAndVerify.Progress() {
-                    @Override
-                    public void created(CreationReport created) {
-                        if (!json) {
-                            CustomText.created(context, created);
-                        }
-                    }
+        CreationReport report = CreateAndVerify.of(context.custom())
+                .run(
+                        new CreateAndVerify.Request(
+                                chosen,
+                                CustomSource.file(file),
+                                DescriptorFields.NONE.withDescription(description),
+                                VerifyWhere.AUTO,
+                                seconds),
+                        new CreateAndVerify.Progress() {
+                            @Override
+                            public void created(CreationReport created) {
+                                if (!json) {
+                                    CustomText.created(context, created);
+                                }
+                            }
 
-                    @Override
-                    public void verifying(String line) {
-                        context.err().println("  " + line);
-                        context.err().flush();
-                    }
-                });
+                            @Override
+                            public void verifying(String line) {
+                                context.err().println("  " + line);
+                                context.err().flush();
+                            }
+                        });
         if (json) {
             context.json(report);
         } else if (!report.created()) {
@@ -89,9 +109,17 @@ final class CreateAndRunCommand implements Callable<Integer> {
             return ExitCodes.REJECTED;
         }
         String qualified = report.qualifiedName().orElseThrow();
-        ForegroundRun.say(context, String.format("created and verified %s in %.1f s; starting it", qualified,
-                (System.nanoTime() - start) / 1e9));
-        return ForegroundRun.run(context, qualified, List.of(), startTimeout, stopTimeout,
+        ForegroundRun.say(
+                context,
+                String.format(
+                        "created and verified %s in %.1f s; starting it",
+                        qualified, (System.nanoTime() - start) / 1e9));
+        return ForegroundRun.run(
+                context,
+                qualified,
+                List.of(),
+                startTimeout,
+                stopTimeout,
                 replaceForeign ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE);
     }
 }

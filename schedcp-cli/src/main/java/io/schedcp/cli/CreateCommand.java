@@ -14,13 +14,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp create NAME FILE.bpf.c}: checks, compiles and stores a custom scheduler. */
-@Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create a custom scheduler from BPF C source (scx style).",
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create a custom scheduler from BPF C source (scx style).",
             "The source is checked (a sched_ext_ops struct_ops map with a .name and a scheduling callback, the",
             "callbacks it names defined, a GPL license), then compiled with clang for BPF against the lab",
             "kernel's vmlinux.h and the scx headers (bpf/setup.sh installs them). Errors come back as",
             "file:line:column as clang wrote them. The result is stored in ~/.schedcp/custom/NAME and listed",
-            "as custom:NAME; it can run once 'schedcp verify NAME' passes."})
+            "as custom:NAME; it can run once 'schedcp verify NAME' passes."
+        })
 final class CreateCommand implements Callable<Integer> {
 
     @ParentCommand

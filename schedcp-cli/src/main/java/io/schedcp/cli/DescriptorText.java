@@ -11,16 +11,23 @@ final class DescriptorText {
 
     private static final int WIDTH = 100;
 
-    private DescriptorText() {
-    }
+    private DescriptorText() {}
 
     /** @param unavailableReason why it cannot run here, or null when it can */
     static String render(SchedulerDescriptor d, String unavailableReason) {
         StringBuilder text = new StringBuilder();
-        text.append(d.name()).append("  (provider ").append(d.provider()).append(", kernel ops name '")
-                .append(d.opsName()).append("')\n");
-        text.append("  production ready: ").append(d.productionReady() ? "yes" : "no").append('\n');
-        text.append("  available here:   ").append(unavailableReason == null ? "yes" : "no").append('\n');
+        text.append(d.name())
+                .append("  (provider ")
+                .append(d.provider())
+                .append(", kernel ops name '")
+                .append(d.opsName())
+                .append("')\n");
+        text.append("  production ready: ")
+                .append(d.productionReady() ? "yes" : "no")
+                .append('\n');
+        text.append("  available here:   ")
+                .append(unavailableReason == null ? "yes" : "no")
+                .append('\n');
         if (unavailableReason != null) {
             wrap(text, "why not: " + unavailableReason, "    ");
         }
@@ -53,11 +60,15 @@ final class DescriptorText {
         section(text, "Performance profile", d.performanceProfile());
         text.append("\nRequirements\n");
         Requirements r = d.requirements();
-        text.append("  kernel: ").append(r.minKernel().map(v -> v + " or newer").orElse("any with sched_ext")).append('\n');
+        text.append("  kernel: ")
+                .append(r.minKernel().map(v -> v + " or newer").orElse("any with sched_ext"))
+                .append('\n');
         if (!r.topology().isEmpty()) {
             text.append("  topology: ").append(r.topology()).append('\n');
         }
-        text.append("  cgroup v2: ").append(r.cgroupV2() ? "required" : "not required").append('\n');
+        text.append("  cgroup v2: ")
+                .append(r.cgroupV2() ? "required" : "not required")
+                .append('\n');
         r.notes().forEach(n -> wrap(text, "- " + n, "  "));
         return text.toString();
     }

@@ -21,8 +21,7 @@ final class ExitCodes {
     /** {@code lab run}: the guest kernel crashed (its report is printed). */
     public static final int LAB_KERNEL_CRASHED = 12;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int of(SchedcpException.Kind kind) {
         return switch (kind) {

@@ -22,12 +22,17 @@ import java.util.stream.Collectors;
  */
 final class ForegroundRun {
 
-    private ForegroundRun() {
-    }
+    private ForegroundRun() {}
 
     @SuppressWarnings("try") // the signal handlers are held for the scope of the try block only
-    static int run(CliContext context, String name, List<String> args, Duration startTimeout, Duration stopTimeout,
-            ForeignPolicy foreignPolicy) throws InterruptedException {
+    static int run(
+            CliContext context,
+            String name,
+            List<String> args,
+            Duration startTimeout,
+            Duration stopTimeout,
+            ForeignPolicy foreignPolicy)
+            throws InterruptedException {
         CountDownLatch finish = new CountDownLatch(1);
         AtomicReference<ManagerEvent.Ended> ended = new AtomicReference<>();
         AtomicReference<String> signalled = new AtomicReference<>();
@@ -40,8 +45,8 @@ final class ForegroundRun {
             SchedulerManager manager;
             Execution execution;
             try {
-                manager = starting.awayFromSignals(() -> context.manager(ManagerSettings.DEFAULTS
-                        .withStartTimeout(startTimeout).withStopStepTimeout(stopTimeout)));
+                manager = starting.awayFromSignals(() -> context.manager(
+                        ManagerSettings.DEFAULTS.withStartTimeout(startTimeout).withStopStepTimeout(stopTimeout)));
                 follow(context, manager, finish, ended);
                 String wanted = manager.require(name).descriptor().qualifiedName();
                 say(context, "starting " + wanted + (args.isEmpty() ? "" : " " + String.join(" ", args)));
@@ -57,10 +62,14 @@ final class ForegroundRun {
                 throw e;
             }
             SchedExtState kernel = manager.kernelState();
-            say(context, execution.scheduler().name() + " is running: sched_ext " + kernel.state() + ", ops "
-                    + kernel.ops().orElse("?") + " (execution " + execution.id() + ", pid "
-                    + (execution.handle().pid().isPresent() ? execution.handle().pid().getAsLong() : "none")
-                    + "). Press Ctrl-C to stop it.");
+            say(
+                    context,
+                    execution.scheduler().name() + " is running: sched_ext " + kernel.state() + ", ops "
+                            + kernel.ops().orElse("?") + " (execution " + execution.id() + ", pid "
+                            + (execution.handle().pid().isPresent()
+                                    ? execution.handle().pid().getAsLong()
+                                    : "none")
+                            + "). Press Ctrl-C to stop it.");
             finish.await();
             if (ended.get() != null) {
                 say(context, ended.get().message());
@@ -74,17 +83,25 @@ final class ForegroundRun {
     }
 
     /** Says what the manager does on the way, streams the scheduler's output, and counts down on its end. */
-    private static void follow(CliContext context, SchedulerManager manager, CountDownLatch finish,
+    private static void follow(
+            CliContext context,
+            SchedulerManager manager,
+            CountDownLatch finish,
             AtomicReference<ManagerEvent.Ended> ended) {
         manager.addListener(event -> {
             if (event instanceof ManagerEvent.Replacing replacing) {
-                say(context, "stopping " + replacing.execution().scheduler().name() + " first: the kernel runs one "
-                        + "sched_ext scheduler at a time");
+                say(
+                        context,
+                        "stopping " + replacing.execution().scheduler().name() + " first: the kernel runs one "
+                                + "sched_ext scheduler at a time");
             } else if (event instanceof ManagerEvent.StoppingForeign foreign) {
-                say(context, "stopping the running scheduler '" + foreign.ops() + "' first ("
-                        + foreign.owners().stream().map(o -> o.command() + " pid " + o.pid())
-                                .collect(Collectors.joining(", "))
-                        + ", --replace-foreign): the kernel runs one sched_ext scheduler at a time");
+                say(
+                        context,
+                        "stopping the running scheduler '" + foreign.ops() + "' first ("
+                                + foreign.owners().stream()
+                                        .map(o -> o.command() + " pid " + o.pid())
+                                        .collect(Collectors.joining(", "))
+                                + ", --replace-foreign): the kernel runs one sched_ext scheduler at a time");
             } else if (event instanceof ManagerEvent.Launched launched) {
                 launched.execution().handle().onOutput(line -> {
                     context.out().println(line);

@@ -55,8 +55,8 @@ final class InterruptSignals implements AutoCloseable {
             try {
                 Class<?> signal = Class.forName("sun.misc.Signal");
                 Class<?> handler = Class.forName("sun.misc.SignalHandler");
-                return new SignalApi(signal, handler, signal.getMethod("handle", signal, handler),
-                        signal.getMethod("getName"));
+                return new SignalApi(
+                        signal, handler, signal.getMethod("handle", signal, handler), signal.getMethod("getName"));
             } catch (ReflectiveOperationException e) {
                 return null; // a JDK without jdk.unsupported: Ctrl-C ends the JVM through its shutdown hook
             }
@@ -73,8 +73,8 @@ final class InterruptSignals implements AutoCloseable {
         }
 
         Object handler(Consumer<String> onSignal) {
-            return Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
-                    (proxy, method, args) -> {
+            return Proxy.newProxyInstance(
+                    handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, (proxy, method, args) -> {
                         if (method.getName().equals("handle")) {
                             onSignal.accept((String) getName.invoke(args[0]));
                             return null;

@@ -9,8 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code schedcp lab status}: whether the lab can boot, and what is missing. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Say whether the kernel, QEMU, virtiofsd and the reference schedulers are ready, and what is missing.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description =
+                "Say whether the kernel, QEMU, virtiofsd and the reference schedulers are ready, and what is missing.")
 final class LabStatusCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -20,20 +23,27 @@ final class LabStatusCommand implements Callable<Integer> {
     private boolean json;
 
     /** The shape of {@code --json}. */
-    record Status(boolean ready, String manifest, String kernelVersion, List<String> referenceSchedulers,
-            List<String> missing) {
-    }
+    record Status(
+            boolean ready,
+            String manifest,
+            String kernelVersion,
+            List<String> referenceSchedulers,
+            List<String> missing) {}
 
     @Override
     public Integer call() {
         CliContext context = LabSupport.context(spec);
         Path cache = LabSupport.cacheDirectory(context.config());
         Optional<LabToolchain> toolchain = LabToolchain.load(cache);
-        List<String> missing = toolchain.map(LabToolchain::missing)
+        List<String> missing = toolchain
+                .map(LabToolchain::missing)
                 .orElse(List.of("the lab is not set up: " + LabToolchain.manifestIn(cache) + " does not exist"));
-        Status status = new Status(missing.isEmpty(), LabToolchain.manifestIn(cache).toString(),
+        Status status = new Status(
+                missing.isEmpty(),
+                LabToolchain.manifestIn(cache).toString(),
                 toolchain.map(LabToolchain::kernelVersion).orElse(null),
-                toolchain.map(LabToolchain::builtSchedulers).orElse(List.of()), missing);
+                toolchain.map(LabToolchain::builtSchedulers).orElse(List.of()),
+                missing);
         if (json) {
             context.json(status);
             return missing.isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;

@@ -9,8 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Where the lab's set-up is, for the lab commands. */
 final class LabSupport {
 
-    private LabSupport() {
-    }
+    private LabSupport() {}
 
     static Path cacheDirectory(SchedcpConfig config) {
         return LabToolchain.cacheDirectory(config.environment(), Path.of(System.getProperty("user.home")));

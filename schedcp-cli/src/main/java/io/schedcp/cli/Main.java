@@ -21,8 +21,7 @@ public final class Main {
 
     static final String LOG_LEVEL_VARIABLE = ConfigVariable.LOG_LEVEL.variable();
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         SchedcpConfig config = SchedcpConfig.fromEnvironment();
@@ -31,8 +30,8 @@ public final class Main {
         CliContext context = CliContext.fromEnvironment(config);
         // Straight onto the file descriptor: System.out (a PrintStream) would swallow a failed write, and
         // checkError on this writer could not tell.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         int code = execute(context, out, err, args);
         out.flush();
         err.flush();
@@ -54,9 +53,13 @@ public final class Main {
             err.println("schedcp: warning: " + LOG_LEVEL_VARIABLE + "=" + name + " is not a log level, so the log is "
                     + "kept at info; set it to one of " + LogFile.LEVEL_NAMES + ", or unset it");
         }
-        LogFile.open(config.logFile(), level.orElse(Level.INFO), reason -> err.println("schedcp: note: cannot write "
-                + "the log " + config.logFile() + " (" + reason + "); this run is not logged. Set SCHEDCP_HOME to a "
-                + "writable directory to keep a log."));
+        LogFile.open(
+                config.logFile(),
+                level.orElse(Level.INFO),
+                reason -> err.println("schedcp: note: cannot write "
+                        + "the log " + config.logFile() + " (" + reason
+                        + "); this run is not logged. Set SCHEDCP_HOME to a "
+                        + "writable directory to keep a log."));
     }
 
     /**
@@ -87,8 +90,9 @@ public final class Main {
                 return ExitCodes.of(schedcp.kind());
             }
             log.error("{} failed unexpectedly", String.join(" ", args), ex);
-            context.err().println("schedcp: internal error: " + ex + ". This is a bug; the details are in "
-                    + context.config().logFile() + ".");
+            context.err()
+                    .println("schedcp: internal error: " + ex + ". This is a bug; the details are in "
+                            + context.config().logFile() + ".");
             return ExitCodes.INTERNAL;
         });
         // The command line is logged unless it only asks for help or the version, which do nothing worth

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,7 +21,9 @@ import picocli.CommandLine.ParentCommand;
  * arrives; then what it runs is stopped. stdout carries protocol messages only: System.out is stderr while
  * any command runs ({@link Main#execute}), and the log goes to schedcp.log as for every command.
  */
-@Command(name = "mcp", mixinStandardHelpOptions = true,
+@Command(
+        name = "mcp",
+        mixinStandardHelpOptions = true,
         description = "Serve schedcp to an AI assistant as a Model Context Protocol server over stdio.")
 final class McpCommand implements Callable<Integer> {
 
@@ -32,8 +34,9 @@ final class McpCommand implements Callable<Integer> {
     /** Within picocli's default usage width of 80 columns, so that it keeps these lines as they are. */
     private static final int HELP_WIDTH = 78;
 
-    @Option(names = READ_ONLY, description = "Offer only the tools that change nothing on the host, and the "
-            + "resources.")
+    @Option(
+            names = READ_ONLY,
+            description = "Offer only the tools that change nothing on the host, and the " + "resources.")
     private boolean readOnly;
 
     @Mixin
@@ -50,15 +53,20 @@ final class McpCommand implements Callable<Integer> {
             lines.addAll(wrap(tool.summary(), "      ", HELP_WIDTH));
         }
         lines.add("");
-        lines.addAll(wrap("Each scheduler is also a resource (schedcp://schedulers/PROVIDER/NAME). Schedulers it "
-                + "starts run in the background until stopped; when the client closes stdin, or on SIGINT or "
-                + "SIGTERM, the running one is stopped and the kernel confirmed back on its default. Loading a "
-                + "scheduler needs root. See docs/mcp.md for Claude Desktop and Claude Code.", "", HELP_WIDTH));
+        lines.addAll(wrap(
+                "Each scheduler is also a resource (schedcp://schedulers/PROVIDER/NAME). Schedulers it "
+                        + "starts run in the background until stopped; when the client closes stdin, or on SIGINT or "
+                        + "SIGTERM, the running one is stopped and the kernel confirmed back on its default. Loading a "
+                        + "scheduler needs root. See docs/mcp.md for Claude Desktop and Claude Code.",
+                "",
+                HELP_WIDTH));
         spec.usageMessage().description(lines.toArray(String[]::new));
         OptionSpec readOnly = spec.findOption(READ_ONLY);
         spec.remove(readOnly);
-        spec.addOption(OptionSpec.builder(readOnly).description("Offer only the tools that change nothing on the "
-                + "host (" + String.join(", ", ToolCatalog.names(true)) + ") and the resources.").build());
+        spec.addOption(OptionSpec.builder(readOnly)
+                .description("Offer only the tools that change nothing on the " + "host ("
+                        + String.join(", ", ToolCatalog.names(true)) + ") and the resources.")
+                .build());
     }
 
     /** {@code text} in lines of at most {@code width} characters, each starting with {@code indent}. */
@@ -85,15 +93,16 @@ final class McpCommand implements Callable<Integer> {
         // The protocol owns the real stdout; anything else that prints goes to stderr.
         PrintStream protocol = context.stdout();
         try (SchedcpMcpServer server = SchedcpMcpServer.builder()
-                .manager(context.manager(ManagerSettings.DEFAULTS.withStartTimeout(start).withStopStepTimeout(stop)))
-                .custom(context.custom())
-                .workloads(context.workloads())
-                .monitors(Monitors.of(context.config()))
-                .readOnly(readOnly)
-                .input(System.in)
-                .output(protocol)
-                .version(SchedcpCommand.Version.number())
-                .start();
+                        .manager(context.manager(
+                                ManagerSettings.DEFAULTS.withStartTimeout(start).withStopStepTimeout(stop)))
+                        .custom(context.custom())
+                        .workloads(context.workloads())
+                        .monitors(Monitors.of(context.config()))
+                        .readOnly(readOnly)
+                        .input(System.in)
+                        .output(protocol)
+                        .version(SchedcpCommand.Version.number())
+                        .start();
                 InterruptSignals signals = new InterruptSignals(server::shutdown)) {
             server.awaitShutdown();
         }

@@ -7,9 +7,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp remove NAME}: deletes a custom scheduler. */
-@Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Remove a custom scheduler: its source, object and metadata in ~/.schedcp/custom/NAME.",
-            "A copy of it that is running keeps running until stopped."})
+@Command(
+        name = "remove",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Remove a custom scheduler: its source, object and metadata in ~/.schedcp/custom/NAME.",
+            "A copy of it that is running keeps running until stopped."
+        })
 final class RemoveCommand implements Callable<Integer> {
 
     @ParentCommand

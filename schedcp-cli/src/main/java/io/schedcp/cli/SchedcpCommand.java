@@ -8,21 +8,39 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 
 /** The top command: only subcommands, {@code --help} and {@code --version}. */
-@Command(name = "schedcp",
+@Command(
+        name = "schedcp",
         mixinStandardHelpOptions = true,
         versionProvider = SchedcpCommand.Version.class,
         description = {
             "Pick, run and watch Linux sched_ext CPU schedulers.",
             "",
             "Data lives in ~/.schedcp (SCHEDCP_HOME overrides); actions are logged to its schedcp.log.",
-            "Loading a scheduler needs root: run as root, with passwordless sudo, or set SCHEDCP_SUDO_PASSWORD."},
-        subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class, StatusCommand.class, CreateCommand.class,
-            VerifyCommand.class, CreateAndRunCommand.class, RemoveCommand.class, MonitorCommand.class,
-            WorkloadCommand.class, RecommendCommand.class, BenchCommand.class, LabCommand.class, McpCommand.class,
-            HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 3 unknown name, 4 unavailable, 5 no sched_ext, 6 no root,",
+            "Loading a scheduler needs root: run as root, with passwordless sudo, or set SCHEDCP_SUDO_PASSWORD."
+        },
+        subcommands = {
+            ListCommand.class,
+            ShowCommand.class,
+            RunCommand.class,
+            StatusCommand.class,
+            CreateCommand.class,
+            VerifyCommand.class,
+            CreateAndRunCommand.class,
+            RemoveCommand.class,
+            MonitorCommand.class,
+            WorkloadCommand.class,
+            RecommendCommand.class,
+            BenchCommand.class,
+            LabCommand.class,
+            McpCommand.class,
+            HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 ok, 2 usage, 3 unknown name, 4 unavailable, 5 no sched_ext, 6 no root,",
             "7 start failed, 8 ejected or died, 9 stop failed, 10 I/O error, 11 source or verification rejected,",
-            "1 internal error (see docs/cli.md)."})
+            "1 internal error (see docs/cli.md)."
+        })
 public final class SchedcpCommand {
 
     private final CliContext context;
@@ -39,8 +57,10 @@ public final class SchedcpCommand {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            return new String[] {"schedcp " + read(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return new String[] {
+                "schedcp " + read(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
         }
 
         /** The version alone, such as {@code 0.1.0-SNAPSHOT}; {@code unknown} when it cannot be read. */

@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp show NAME}: the whole descriptor of one scheduler. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show everything known about one scheduler: what it does, its tuning flags, what it needs.")
 final class ShowCommand implements Callable<Integer> {
 
@@ -24,8 +26,7 @@ final class ShowCommand implements Callable<Integer> {
     private boolean json;
 
     /** The shape of {@code --json}. */
-    record Shown(SchedulerDescriptor scheduler, boolean available, String unavailableReason) {
-    }
+    record Shown(SchedulerDescriptor scheduler, boolean available, String unavailableReason) {}
 
     @Override
     public Integer call() {

@@ -58,13 +58,15 @@ final class StartInterruption {
     /** As {@link #run}, with {@code step} on a daemon thread, so that a signal is answered even if it blocks. */
     <T> T awayFromSignals(Step<T> step) throws InterruptedException {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                result.complete(step.run());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "schedcp-start-step");
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        result.complete(step.run());
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "schedcp-start-step");
         worker.setDaemon(true);
         return run(() -> {
             worker.start();

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp status}: the kernel's sched_ext state and which scheduler runs. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Show the kernel's sched_ext state and which scheduler, if any, it runs.")
 final class StatusCommand implements Callable<Integer> {
 
@@ -24,25 +26,44 @@ final class StatusCommand implements Callable<Integer> {
     private boolean json;
 
     /** The shape of {@code --json}. */
-    record Status(boolean supported, String state, String ops, List<String> matchingSchedulers,
-            List<StructOpsOwners.Owner> programs, long enableSeq, long nrRejected, boolean switchAll,
-            Map<String, Long> events, String message) {
-    }
+    record Status(
+            boolean supported,
+            String state,
+            String ops,
+            List<String> matchingSchedulers,
+            List<StructOpsOwners.Owner> programs,
+            long enableSeq,
+            long nrRejected,
+            boolean switchAll,
+            Map<String, Long> events,
+            String message) {}
 
     @Override
     public Integer call() {
         CliContext context = root.context();
         SchedExtState state = context.manager().kernelState();
-        List<String> matching = state.ops().map(ops -> context.manager().list().stream()
-                .map(e -> e.descriptor())
-                .filter(d -> d.matchesKernelOps(ops))
-                .map(SchedulerDescriptor::qualifiedName)
-                .collect(Collectors.toList())).orElse(List.of());
-        List<StructOpsOwners.Owner> programs = state.isEnabled() ? context.manager().schedulerPrograms() : List.of();
+        List<String> matching = state.ops()
+                .map(ops -> context.manager().list().stream()
+                        .map(e -> e.descriptor())
+                        .filter(d -> d.matchesKernelOps(ops))
+                        .map(SchedulerDescriptor::qualifiedName)
+                        .collect(Collectors.toList()))
+                .orElse(List.of());
+        List<StructOpsOwners.Owner> programs =
+                state.isEnabled() ? context.manager().schedulerPrograms() : List.of();
         String message = state.supported() ? null : SchedExtReader.NO_SCHED_EXT_MESSAGE;
         if (json) {
-            context.json(new Status(state.supported(), state.state(), state.ops().orElse(null),
-                    matching, programs, state.enableSeq(), state.nrRejected(), state.switchAll(), state.events(), message));
+            context.json(new Status(
+                    state.supported(),
+                    state.state(),
+                    state.ops().orElse(null),
+                    matching,
+                    programs,
+                    state.enableSeq(),
+                    state.nrRejected(),
+                    state.switchAll(),
+                    state.events(),
+                    message));
             return ExitCodes.OK;
         }
         if (!state.supported()) {
@@ -52,10 +73,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         context.out().println("sched_ext:   " + state.state());
         if (state.ops().isPresent()) {
-            context.out().println("scheduler:   " + state.ops().get()
-                    + (matching.isEmpty() ? " (not in the catalog)" : " (" + String.join(", ", matching) + ")"));
+            context.out()
+                    .println("scheduler:   " + state.ops().get()
+                            + (matching.isEmpty()
+                                    ? " (not in the catalog)"
+                                    : " (" + String.join(", ", matching) + ")"));
             programs.forEach(p -> context.out().println("program:     " + p.command() + " (pid " + p.pid() + ")"));
-            context.out().println("switch_all:  " + (state.switchAll() ? "yes, every task" : "no, only SCHED_EXT tasks"));
+            context.out()
+                    .println("switch_all:  " + (state.switchAll() ? "yes, every task" : "no, only SCHED_EXT tasks"));
         } else {
             context.out().println("scheduler:   none (the kernel's default scheduler runs every task)");
         }

@@ -5,8 +5,7 @@ import java.io.Console;
 /** Whether schedcp runs on a terminal, the same answer on every JDK from 17 on. */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * {@code System.console()} exists only on a terminal before JDK 22 and again from JDK 25; JDK 22 to 24 give

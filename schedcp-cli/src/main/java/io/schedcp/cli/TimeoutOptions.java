@@ -19,12 +19,17 @@ final class TimeoutOptions {
     static final String START_VARIABLE = "SCHEDCP_START_TIMEOUT";
     static final int START_DEFAULT_SECONDS = 20;
 
-    @Option(names = "--start-timeout", paramLabel = "SECONDS",
+    @Option(
+            names = "--start-timeout",
+            paramLabel = "SECONDS",
             description = "How long the kernel may take to enable the scheduler (default " + START_DEFAULT_SECONDS
                     + "; " + START_VARIABLE + " sets the default).")
     private Integer startSeconds;
 
-    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(
+            names = "--stop-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
             description = "How long each stop signal may take before the next (default ${DEFAULT-VALUE}).")
     private int stopSeconds;
 
@@ -42,8 +47,8 @@ final class TimeoutOptions {
 
     private static Duration seconds(String given, int seconds) {
         if (seconds < 1) {
-            throw new SchedcpException(Kind.INVALID_INPUT, given + " is not a timeout: give a whole number of "
-                    + "seconds, 1 or more");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT, given + " is not a timeout: give a whole number of " + "seconds, 1 or more");
         }
         return Duration.ofSeconds(seconds);
     }

@@ -14,8 +14,7 @@ final class VisibleText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private VisibleText() {
-    }
+    private VisibleText() {}
 
     /** {@code text} with each control character other than a newline or a tab spelled out. */
     static String of(CharSequence text) {

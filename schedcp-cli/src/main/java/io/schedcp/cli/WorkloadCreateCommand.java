@@ -9,16 +9,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp workload create DESCRIPTION}: stores a new workload profile. */
-@Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create a workload from a description in your own words.",
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create a workload from a description in your own words.",
             "Say what runs and what matters to it. It is tagged from keywords of the description",
-            "(docs/cli.md lists them) and given a short id such as w-1a2b3c4d."})
+            "(docs/cli.md lists them) and given a short id such as w-1a2b3c4d."
+        })
 final class WorkloadCreateCommand implements Callable<Integer> {
 
     @ParentCommand
     private WorkloadCommand workload;
 
-    @Parameters(index = "0", paramLabel = "DESCRIPTION",
+    @Parameters(
+            index = "0",
+            paramLabel = "DESCRIPTION",
             description = "Such as \"kernel build with make -j32, as fast as possible\" (quote it).")
     private String description;
 

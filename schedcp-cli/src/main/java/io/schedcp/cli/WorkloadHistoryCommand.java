@@ -10,9 +10,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code schedcp workload history ID}: the runs recorded for a workload, oldest first. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Show the runs recorded for a workload, oldest first.",
-            "Each run gives the scheduler, times, outcome, result and metrics."})
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show the runs recorded for a workload, oldest first.",
+            "Each run gives the scheduler, times, outcome, result and metrics."
+        })
 final class WorkloadHistoryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,9 +37,10 @@ final class WorkloadHistoryCommand implements Callable<Integer> {
             if (json) {
                 context.json(history);
             } else if (history.isEmpty()) {
-                context.out().println("No runs recorded for " + profile.id() + " (" + profile.name()
-                        + "); record one with: schedcp workload add-history " + profile.id()
-                        + " --scheduler NAME --result TEXT");
+                context.out()
+                        .println("No runs recorded for " + profile.id() + " (" + profile.name()
+                                + "); record one with: schedcp workload add-history " + profile.id()
+                                + " --scheduler NAME --result TEXT");
             } else {
                 history.forEach(entry -> context.out().print(WorkloadText.entry(entry)));
             }

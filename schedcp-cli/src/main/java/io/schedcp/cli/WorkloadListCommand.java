@@ -23,8 +23,7 @@ final class WorkloadListCommand implements Callable<Integer> {
     private boolean json;
 
     /** One row of {@code --json}. */
-    record Row(String id, String name, String description, Set<WorkloadTag> tags, Instant createdAt, int runs) {
-    }
+    record Row(String id, String name, String description, Set<WorkloadTag> tags, Instant createdAt, int runs) {}
 
     @Override
     public Integer call() {
@@ -32,15 +31,20 @@ final class WorkloadListCommand implements Callable<Integer> {
         return workload.withStore(store -> {
             Map<String, List<HistoryEntry>> histories = store.histories();
             List<Row> rows = store.list().stream()
-                    .map(w -> row(w, histories.getOrDefault(w.id(), List.of()).size())).toList();
+                    .map(w -> row(w, histories.getOrDefault(w.id(), List.of()).size()))
+                    .toList();
             if (json) {
                 context.json(rows);
             } else if (rows.isEmpty()) {
                 context.out().println("No workloads yet; create one with: schedcp workload create \"DESCRIPTION\"");
             } else {
                 TextTable table = new TextTable("ID", "RUNS", "CREATED", "TAGS", "NAME");
-                rows.forEach(r -> table.add(r.id(), Integer.toString(r.runs()), r.createdAt().toString(),
-                        WorkloadText.tags(r.tags()), r.name()));
+                rows.forEach(r -> table.add(
+                        r.id(),
+                        Integer.toString(r.runs()),
+                        r.createdAt().toString(),
+                        WorkloadText.tags(r.tags()),
+                        r.name()));
                 context.out().print(table.render());
             }
             return ExitCodes.OK;

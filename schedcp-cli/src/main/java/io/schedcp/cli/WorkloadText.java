@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 /** How the workload commands show workloads and runs to people. */
 final class WorkloadText {
 
-    private WorkloadText() {
-    }
+    private WorkloadText() {}
 
     static String tags(Collection<WorkloadTag> tags) {
         return tags.isEmpty() ? "none" : tags.stream().map(WorkloadTag::label).collect(Collectors.joining(", "));
@@ -23,13 +22,15 @@ final class WorkloadText {
     }
 
     static String metrics(Map<String, Double> metrics) {
-        return metrics.entrySet().stream().map(m -> m.getKey() + "=" + number(m.getValue()))
+        return metrics.entrySet().stream()
+                .map(m -> m.getKey() + "=" + number(m.getValue()))
                 .collect(Collectors.joining(" "));
     }
 
     /** A number as typed: {@code 81.2}, {@code 420} rather than {@code 420.0}. */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 
@@ -44,7 +45,8 @@ final class WorkloadText {
             text.append(' ').append(String.join(" ", run.args()));
         }
         text.append("  ").append(outcome(run.outcome())).append('\n');
-        run.executionId().ifPresent(id -> text.append("    execution: ").append(id).append('\n'));
+        run.executionId()
+                .ifPresent(id -> text.append("    execution: ").append(id).append('\n'));
         if (!run.result().isEmpty()) {
             text.append("    result:    ").append(run.result()).append('\n');
         }

@@ -26,8 +26,11 @@ class BenchCommandTest {
     @BeforeEach
     void setUp() {
         fixture = new CliFixture(temp);
-        workload = SchedcpJson.mapper().readTree(run("workload", "create", "hackbench messaging", "--json").out())
-                .get("id").asString();
+        workload = SchedcpJson.mapper()
+                .readTree(run("workload", "create", "hackbench messaging", "--json")
+                        .out())
+                .get("id")
+                .asString();
     }
 
     private Result run(String... args) {
@@ -35,8 +38,8 @@ class BenchCommandTest {
     }
 
     private Result bench(String... chartOptions) {
-        String[] head = {"bench", "--workload", workload, "--schedulers", "default", "--runs", "1", "--interval",
-            "100"};
+        String[] head = {"bench", "--workload", workload, "--schedulers", "default", "--runs", "1", "--interval", "100"
+        };
         String[] tail = {"--", "/bin/sh", "-c", "echo 'Time: 1.0'"};
         String[] args = new String[head.length + chartOptions.length + tail.length];
         System.arraycopy(head, 0, args, 0, head.length);
@@ -46,15 +49,23 @@ class BenchCommandTest {
     }
 
     private int runsRecorded() {
-        return SchedcpJson.mapper().readTree(run("workload", "history", workload, "--json").out()).size();
+        return SchedcpJson.mapper()
+                .readTree(run("workload", "history", workload, "--json").out())
+                .size();
     }
 
     /** A node like /dev/null (c 1 3) where the test may create one (as root), else a FIFO. */
     private static Path specialFile(Path file) throws Exception {
-        Process mknod = new ProcessBuilder("mknod", file.toString(), "c", "1", "3").redirectErrorStream(true).start();
+        Process mknod = new ProcessBuilder("mknod", file.toString(), "c", "1", "3")
+                .redirectErrorStream(true)
+                .start();
         mknod.getInputStream().readAllBytes();
         if (mknod.waitFor() != 0) {
-            assertThat(new ProcessBuilder("mkfifo", file.toString()).inheritIO().start().waitFor()).isZero();
+            assertThat(new ProcessBuilder("mkfifo", file.toString())
+                            .inheritIO()
+                            .start()
+                            .waitFor())
+                    .isZero();
         }
         return file;
     }
@@ -66,8 +77,10 @@ class BenchCommandTest {
         Result result = bench("--chart", node.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains(node + " is a device node, FIFO or socket, not a regular file")
-                .contains("give --chart the path of a new or regular file").doesNotContain("Exception");
+        assertThat(result.err())
+                .contains(node + " is a device node, FIFO or socket, not a regular file")
+                .contains("give --chart the path of a new or regular file")
+                .doesNotContain("Exception");
         assertThat(Files.exists(node)).isTrue();
         assertThat(Files.isRegularFile(node)).isFalse();
         assertThat(runsRecorded()).isZero();
@@ -95,9 +108,11 @@ class BenchCommandTest {
 
         assertThat(table.code()).isEqualTo(ExitCodes.IO);
         assertThat(table.out()).containsPattern("default\\s+1/1\\s+1\\.000");
-        assertThat(table.err()).contains("1 runs recorded in the history of " + workload)
+        assertThat(table.err())
+                .contains("1 runs recorded in the history of " + workload)
                 .contains("the chart was not written: could not write " + chart)
-                .contains("give --chart a writable path").doesNotContain("Exception:");
+                .contains("give --chart a writable path")
+                .doesNotContain("Exception:");
         assertThat(json.code()).isEqualTo(ExitCodes.IO);
         assertThat(SchedcpJson.mapper().readTree(json.out()).get("runs").size()).isEqualTo(1);
         assertThat(runsRecorded()).isEqualTo(2);
@@ -118,9 +133,11 @@ class BenchCommandTest {
     void theHelpShowsTheDefaultsOfTheBenchPlan() {
         String help = run("bench", "--help").out().replaceAll("\\s+", " ");
 
-        assertThat(help).contains("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most 100)",
-                "interval during runs (default " + BenchPlan.DEFAULT_MONITOR_INTERVAL_MS + ")",
-                "one run may take (default " + BenchPlan.DEFAULT_RUN_TIMEOUT_SECONDS + ")")
+        assertThat(help)
+                .contains(
+                        "Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most 100)",
+                        "interval during runs (default " + BenchPlan.DEFAULT_MONITOR_INTERVAL_MS + ")",
+                        "one run may take (default " + BenchPlan.DEFAULT_RUN_TIMEOUT_SECONDS + ")")
                 .contains("(default 3, at most 100)");
     }
 }

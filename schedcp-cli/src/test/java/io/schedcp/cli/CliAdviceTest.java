@@ -28,8 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CliAdviceTest {
 
     private static final Pattern CREATED = Pattern.compile("created (w-[0-9a-f]{8}): ");
-    private static final List<String> MCP_TOOLS = List.of("list_schedulers", "run_scheduler", "get_execution_status",
-            "create_and_verify_scheduler", "workload {", "benchmark's", "system_monitor");
+    private static final List<String> MCP_TOOLS = List.of(
+            "list_schedulers",
+            "run_scheduler",
+            "get_execution_status",
+            "create_and_verify_scheduler",
+            "workload {",
+            "benchmark's",
+            "system_monitor");
 
     @TempDir
     Path temp;
@@ -57,21 +63,24 @@ class CliAdviceTest {
         Result result = run("show", "scx_simpel");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(error(result)).isEqualTo("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple); run "
-                + "'schedcp list' to see every scheduler");
+        assertThat(error(result))
+                .isEqualTo("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple); run "
+                        + "'schedcp list' to see every scheduler");
     }
 
     @Test
     void anUnknownExecutionIdSaysWhichCommandPrintsOne() {
         SchedulerManager manager = fixture.managers(fixture.environment()).apply(ManagerSettings.DEFAULTS);
         try {
-            SchedcpException e = catchThrowableOfType(SchedcpException.class,
-                    () -> manager.stop("scx_simple-00000000"));
+            SchedcpException e =
+                    catchThrowableOfType(SchedcpException.class, () -> manager.stop("scx_simple-00000000"));
 
-            assertThat(e.getMessage()).isEqualTo("no execution has the id 'scx_simple-00000000'; this schedcp has "
-                    + "started no scheduler");
-            assertThat(CliAdvice.message(e)).isEqualTo(e.getMessage() + "; an execution id is printed by the "
-                    + "'schedcp run' that started it, and only that process knows it");
+            assertThat(e.getMessage())
+                    .isEqualTo("no execution has the id 'scx_simple-00000000'; this schedcp has "
+                            + "started no scheduler");
+            assertThat(CliAdvice.message(e))
+                    .isEqualTo(e.getMessage() + "; an execution id is printed by the "
+                            + "'schedcp run' that started it, and only that process knows it");
         } finally {
             manager.close();
         }
@@ -84,10 +93,12 @@ class CliAdviceTest {
         Result some = run("workload", "history", "w-00000000");
 
         assertThat(none.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(error(none)).isEqualTo("schedcp: there is no workload 'w-00000000'; there are no workloads yet; "
-                + "create one with 'schedcp workload create \"DESCRIPTION\"'");
-        assertThat(error(some)).isEqualTo("schedcp: there is no workload 'w-00000000'; the workloads are " + id
-                + " (gaming); run 'schedcp workload list' to see them all");
+        assertThat(error(none))
+                .isEqualTo("schedcp: there is no workload 'w-00000000'; there are no workloads yet; "
+                        + "create one with 'schedcp workload create \"DESCRIPTION\"'");
+        assertThat(error(some))
+                .isEqualTo("schedcp: there is no workload 'w-00000000'; the workloads are " + id
+                        + " (gaming); run 'schedcp workload list' to see them all");
     }
 
     @Test
@@ -98,12 +109,14 @@ class CliAdviceTest {
         Result twice = run("bench", "--workload", id, "--schedulers", "default,scx_simple,default", "--", "true");
 
         assertThat(runs.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(error(runs)).isEqualTo("schedcp: 0 runs per scheduler is out of range: 1 to 100; give --runs a "
-                + "value from 1 to 100");
+        assertThat(error(runs))
+                .isEqualTo("schedcp: 0 runs per scheduler is out of range: 1 to 100; give --runs a "
+                        + "value from 1 to 100");
         assertThat(twice.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(error(twice)).isEqualTo("schedcp: default is named twice among the schedulers to compare "
-                + "[default, scx_simple, default]; name each scheduler once in --schedulers, and give --runs for more "
-                + "runs of each");
+        assertThat(error(twice))
+                .isEqualTo("schedcp: default is named twice among the schedulers to compare "
+                        + "[default, scx_simple, default]; name each scheduler once in --schedulers, and give --runs for more "
+                        + "runs of each");
     }
 
     @Test
@@ -116,10 +129,13 @@ class CliAdviceTest {
         String advice = "once the cause is fixed, run 'schedcp verify fifo' again; or fix the source and create it "
                 + "again ('schedcp remove fifo', then 'schedcp create fifo FILE.bpf.c')";
         assertThat(start.code()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(error(start)).isEqualTo("schedcp: cannot start custom:fifo: its last verification failed (run): "
-                + "the kernel disabled it: runnable task stall; " + advice);
-        assertThat(show.out().replaceAll("\\s+", " ")).contains("why not: its last verification failed (run): the "
-                + "kernel disabled it: runnable task stall; " + advice).doesNotContain(MCP_TOOLS);
+        assertThat(error(start))
+                .isEqualTo("schedcp: cannot start custom:fifo: its last verification failed (run): "
+                        + "the kernel disabled it: runnable task stall; " + advice);
+        assertThat(show.out().replaceAll("\\s+", " "))
+                .contains("why not: its last verification failed (run): the "
+                        + "kernel disabled it: runnable task stall; " + advice)
+                .doesNotContain(MCP_TOOLS);
     }
 
     @Test
@@ -130,8 +146,9 @@ class CliAdviceTest {
         Result result = run("create", "fifo", source.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(error(result)).isEqualTo("schedcp: a custom scheduler named 'fifo' exists already; remove it "
-                + "first ('schedcp remove fifo') or pick another name");
+        assertThat(error(result))
+                .isEqualTo("schedcp: a custom scheduler named 'fifo' exists already; remove it "
+                        + "first ('schedcp remove fifo') or pick another name");
     }
 
     private String create(String description) {
@@ -143,10 +160,29 @@ class CliAdviceTest {
 
     private void storeFailed(String name) throws IOException {
         Path object = Files.write(temp.resolve(name + ".o"), new byte[] {0x7f, 'E', 'L', 'F'});
-        VerificationResult failed = VerificationResult.failed(name, name, "host", 10, "run",
-                "the kernel disabled it: runnable task stall", List.of("SCX_EXIT_ERROR_STALL"));
-        new CustomStore(fixture.home).add(new CustomMeta(CustomMeta.SCHEMA, name, name, name + "_ops",
-                DescriptorFields.NONE.withDescription("a stored test scheduler"), "2026-11-22T00:00:00Z", "test",
-                "", "", 1, failed), "// source", object);
+        VerificationResult failed = VerificationResult.failed(
+                name,
+                name,
+                "host",
+                10,
+                "run",
+                "the kernel disabled it: runnable task stall",
+                List.of("SCX_EXIT_ERROR_STALL"));
+        new CustomStore(fixture.home)
+                .add(
+                        new CustomMeta(
+                                CustomMeta.SCHEMA,
+                                name,
+                                name,
+                                name + "_ops",
+                                DescriptorFields.NONE.withDescription("a stored test scheduler"),
+                                "2026-11-22T00:00:00Z",
+                                "test",
+                                "",
+                                "",
+                                1,
+                                failed),
+                        "// source",
+                        object);
     }
 }

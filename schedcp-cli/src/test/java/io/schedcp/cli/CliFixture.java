@@ -84,7 +84,9 @@ final class CliFixture {
      */
     static Path monitorCapture(String name) {
         return Path.of(System.getProperty("schedcp.project.dir", ".."))
-                .resolve("schedcp-core/src/test/resources/io/schedcp/core/monitor").resolve(name).toAbsolutePath()
+                .resolve("schedcp-core/src/test/resources/io/schedcp/core/monitor")
+                .resolve(name)
+                .toAbsolutePath()
                 .normalize();
     }
 
@@ -98,8 +100,7 @@ final class CliFixture {
     }
 
     /** What a command run in-process printed and returned. */
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     /** Runs the CLI in-process with {@link #environment()}, against this fixture's home. */
     Result run(String... args) {
@@ -118,13 +119,19 @@ final class CliFixture {
      */
     Function<ManagerSettings, SchedulerManager> managers(Map<String, String> env) {
         SchedcpConfig config = new SchedcpConfig(home, env);
-        return settings -> SchedulerManager.builder().config(config).settings(settings)
+        return settings -> SchedulerManager.builder()
+                .config(config)
+                .settings(settings)
                 .foreignOwners(() -> List.copyOf(foreignOwners))
-                .launcher(new PrivilegedLauncher(Privilege.direct())).build();
+                .launcher(new PrivilegedLauncher(Privilege.direct()))
+                .build();
     }
 
     /** As {@link #run(Map, String...)} with the managers of {@code factory}; stderr goes to {@code err} as it comes. */
-    Result run(Function<ManagerSettings, SchedulerManager> factory, Map<String, String> env, StringWriter err,
+    Result run(
+            Function<ManagerSettings, SchedulerManager> factory,
+            Map<String, String> env,
+            StringWriter err,
             String... args) {
         CliContext context = new CliContext(new SchedcpConfig(home, env), factory);
         StringWriter out = new StringWriter();

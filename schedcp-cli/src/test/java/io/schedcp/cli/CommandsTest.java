@@ -41,7 +41,8 @@ class CommandsTest {
         Result result = run("list");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("NAME", "PROVIDER", "AVAILABLE")
+        assertThat(result.out())
+                .contains("NAME", "PROVIDER", "AVAILABLE")
                 .containsPattern("scx_simple\\s+scx\\s+no\\s+yes")
                 .containsPattern("scx_lavd\\s+scx\\s+yes\\s+no")
                 .contains("20 of 21 cannot run here; 'schedcp show NAME' says why.");
@@ -64,11 +65,17 @@ class CommandsTest {
     @Test
     void listFiltersByNameAndProductionReadiness() {
         assertThat(json.readTree(run("list", "--json", "--name", "LAV").out()))
-                .extracting(n -> n.get("name").asString()).containsExactly("scx_lavd");
-        JsonNode production = json.readTree(run("list", "--json", "--production").out());
-        assertThat(production).isNotEmpty().allSatisfy(n -> assertThat(n.get("production_ready").asBoolean()).isTrue());
+                .extracting(n -> n.get("name").asString())
+                .containsExactly("scx_lavd");
+        JsonNode production =
+                json.readTree(run("list", "--json", "--production").out());
+        assertThat(production)
+                .isNotEmpty()
+                .allSatisfy(
+                        n -> assertThat(n.get("production_ready").asBoolean()).isTrue());
         assertThat(json.readTree(run("list", "--json", "--available").out()))
-                .extracting(n -> n.get("name").asString()).containsExactly("scx_simple");
+                .extracting(n -> n.get("name").asString())
+                .containsExactly("scx_simple");
     }
 
     @Test
@@ -76,9 +83,19 @@ class CommandsTest {
         Result result = run("show", "scx_lavd");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("scx_lavd", "kernel ops name 'lavd'", "Description", "Algorithm",
-                "Use cases", "Tuning parameters", "Limitations", "Performance profile", "Requirements",
-                "production ready: yes", "why not: scx_lavd is not installed");
+        assertThat(result.out())
+                .contains(
+                        "scx_lavd",
+                        "kernel ops name 'lavd'",
+                        "Description",
+                        "Algorithm",
+                        "Use cases",
+                        "Tuning parameters",
+                        "Limitations",
+                        "Performance profile",
+                        "Requirements",
+                        "production ready: yes",
+                        "why not: scx_lavd is not installed");
     }
 
     @Test
@@ -88,7 +105,8 @@ class CommandsTest {
         assertThat(shown.get("available").asBoolean()).isTrue();
         JsonNode scheduler = shown.get("scheduler");
         assertThat(scheduler.get("ops_name").asString()).isEqualTo("simple");
-        assertThat(scheduler.get("tuning_parameters").get(0).get("flag").asString()).startsWith("-");
+        assertThat(scheduler.get("tuning_parameters").get(0).get("flag").asString())
+                .startsWith("-");
         assertThat(scheduler.get("requirements").get("min_kernel").asString()).isNotBlank();
     }
 
@@ -97,7 +115,8 @@ class CommandsTest {
         Result result = run("show", "scx_simpel");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(result.err()).contains("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple)")
+        assertThat(result.err())
+                .contains("schedcp: no scheduler is named 'scx_simpel' (closest: scx_simple)")
                 .contains("; run 'schedcp list' to see every scheduler");
         assertThat(result.err()).doesNotContain("Exception");
     }
@@ -110,7 +129,10 @@ class CommandsTest {
         Result result = run(env, "status");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("not supported").contains("CONFIG_SCHED_CLASS_EXT").contains("docs/lab.md");
+        assertThat(result.out())
+                .contains("not supported")
+                .contains("CONFIG_SCHED_CLASS_EXT")
+                .contains("docs/lab.md");
     }
 
     @Test
@@ -122,7 +144,9 @@ class CommandsTest {
 
         assertThat(text.out()).contains("sched_ext:   enabled").contains("(scx:scx_lavd)");
         assertThat(status.get("state").asString()).isEqualTo("enabled");
-        assertThat(status.get("matching_schedulers")).extracting(JsonNode::asString).containsExactly("scx:scx_lavd");
+        assertThat(status.get("matching_schedulers"))
+                .extracting(JsonNode::asString)
+                .containsExactly("scx:scx_lavd");
         assertThat(status.get("switch_all").asBoolean()).isTrue();
     }
 
@@ -131,7 +155,8 @@ class CommandsTest {
         Result result = run("run", "scx_simple", "--", "--bogus");
 
         assertThat(result.code()).isEqualTo(ExitCodes.START_FAILED);
-        assertThat(result.err()).contains("exited with status 1 before the kernel reported it enabled")
+        assertThat(result.err())
+                .contains("exited with status 1 before the kernel reported it enabled")
                 .contains("unrecognized option '--bogus'");
         assertThat(fixture.kernelState()).isEqualTo("disabled");
     }
@@ -196,7 +221,9 @@ class CommandsTest {
         Result json = run(env, "lab", "status", "--json");
 
         assertThat(text.code()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(text.out()).contains("lab:        not ready").contains("toolchain.properties does not exist")
+        assertThat(text.out())
+                .contains("lab:        not ready")
+                .contains("toolchain.properties does not exist")
                 .contains("bpf/setup.sh");
         assertThat(this.json.readTree(json.out()).get("ready").asBoolean()).isFalse();
     }
@@ -220,7 +247,8 @@ class CommandsTest {
         Result result = run(env, "run", "scx_lavd");
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("SCHEDCP_START_TIMEOUT=abc is not a whole number of seconds")
+        assertThat(result.err())
+                .contains("SCHEDCP_START_TIMEOUT=abc is not a whole number of seconds")
                 .doesNotContain("--start-timeout");
     }
 
@@ -249,8 +277,10 @@ class CommandsTest {
         List<String> summaries = new ArrayList<>();
         collectSummaries(root, summaries);
 
-        assertThat(summaries).hasSizeGreaterThan(15)
-                .allSatisfy(summary -> assertThat(summary).as("the first description line of a command")
+        assertThat(summaries)
+                .hasSizeGreaterThan(15)
+                .allSatisfy(summary -> assertThat(summary)
+                        .as("the first description line of a command")
                         .matches("[a-z-]+( [a-z-]+)*: [A-Z].*[.]"));
     }
 
@@ -258,7 +288,9 @@ class CommandsTest {
         command.getSubcommands().values().stream().distinct().forEach(sub -> {
             // The command list shows the header's first line, else the description's.
             String[] header = sub.getCommandSpec().usageMessage().header();
-            String[] lines = header.length > 0 ? header : sub.getCommandSpec().usageMessage().description();
+            String[] lines = header.length > 0
+                    ? header
+                    : sub.getCommandSpec().usageMessage().description();
             summaries.add(sub.getCommandSpec().qualifiedName(" ").replaceFirst("^schedcp ", "") + ": "
                     + (lines.length == 0 ? "" : lines[0]));
             collectSummaries(sub, summaries);

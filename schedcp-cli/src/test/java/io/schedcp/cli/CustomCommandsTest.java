@@ -42,9 +42,22 @@ class CustomCommandsTest {
 
     private void storeUnverified(String name) throws IOException {
         Path object = Files.write(temp.resolve(name + ".o"), new byte[] {0x7f, 'E', 'L', 'F'});
-        new CustomStore(fixture.home).add(new CustomMeta(CustomMeta.SCHEMA, name, name, name + "_ops",
-                DescriptorFields.NONE.withDescription("a stored test scheduler"), "2026-11-22T00:00:00Z", "test",
-                "", "", 1, null), "// source", object);
+        new CustomStore(fixture.home)
+                .add(
+                        new CustomMeta(
+                                CustomMeta.SCHEMA,
+                                name,
+                                name,
+                                name + "_ops",
+                                DescriptorFields.NONE.withDescription("a stored test scheduler"),
+                                "2026-11-22T00:00:00Z",
+                                "test",
+                                "",
+                                "",
+                                1,
+                                null),
+                        "// source",
+                        object);
     }
 
     @Test
@@ -54,7 +67,9 @@ class CustomCommandsTest {
         Result result = run("create", "My-Sched", source.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("'My-Sched' is not a valid custom scheduler name").contains("my_sched");
+        assertThat(result.err())
+                .contains("'My-Sched' is not a valid custom scheduler name")
+                .contains("my_sched");
     }
 
     @Test
@@ -72,7 +87,8 @@ class CustomCommandsTest {
         Result result = run("create", "fifo", directory.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains(directory + " is a directory, not a source file")
+        assertThat(result.err())
+                .contains(directory + " is a directory, not a source file")
                 .doesNotContain("no such source file");
     }
 
@@ -102,8 +118,10 @@ class CustomCommandsTest {
         Result result = run("create-and-run", source.toString(), "--seconds", "0");
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("a verification of 0 s is out of range: 1 to 3600 s")
-                .contains("; give --seconds a value from 1 to 3600").doesNotContain("created");
+        assertThat(result.err())
+                .contains("a verification of 0 s is out of range: 1 to 3600 s")
+                .contains("; give --seconds a value from 1 to 3600")
+                .doesNotContain("created");
         assertThat(fixture.home.resolve("custom/fifo")).doesNotExist();
     }
 
@@ -128,7 +146,8 @@ class CustomCommandsTest {
         Result result = run("create", "plain", source.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.REJECTED);
-        assertThat(result.err()).contains("plain.bpf.c: error: no license section")
+        assertThat(result.err())
+                .contains("plain.bpf.c: error: no license section")
                 .contains("plain.bpf.c: error: no sched_ext_ops struct_ops map")
                 .contains("plain was not created: the source check found the problems above");
         assertThat(fixture.home.resolve("custom/plain")).doesNotExist();
@@ -143,7 +162,8 @@ class CustomCommandsTest {
         JsonNode json = SchedcpJson.mapper().readTree(result.out());
         assertThat(result.code()).isEqualTo(ExitCodes.REJECTED);
         assertThat(json.get("created").asBoolean()).isFalse();
-        assertThat(json.get("problems")).extracting(p -> p.get("message").asString())
+        assertThat(json.get("problems"))
+                .extracting(p -> p.get("message").asString())
                 .anyMatch(m -> m.contains("does not include <scx/common.bpf.h>"));
     }
 
@@ -152,7 +172,8 @@ class CustomCommandsTest {
         Result result = run("verify", "nope");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(result.err()).contains("there is no custom scheduler 'nope'; there are none yet")
+        assertThat(result.err())
+                .contains("there is no custom scheduler 'nope'; there are none yet")
                 .contains("; create one with 'schedcp create NAME FILE.bpf.c'");
     }
 
@@ -166,7 +187,8 @@ class CustomCommandsTest {
         assertThat(where.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(where.err()).contains("'mars' is not a place to verify: use host, lab or auto");
         assertThat(seconds.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(seconds.err()).contains("a verification of 0 s is out of range")
+        assertThat(seconds.err())
+                .contains("a verification of 0 s is out of range")
                 .contains("give --seconds a value from 1 to 3600");
     }
 
@@ -179,7 +201,8 @@ class CustomCommandsTest {
         Result result = run(env, "verify", "fifo", "--where", "host");
 
         assertThat(result.code()).isEqualTo(ExitCodes.NO_SCHED_EXT);
-        assertThat(result.err()).contains("so custom schedulers cannot be verified on it")
+        assertThat(result.err())
+                .contains("so custom schedulers cannot be verified on it")
                 .contains("; verify in the kernel lab instead (--where lab)");
     }
 
@@ -196,7 +219,8 @@ class CustomCommandsTest {
         assertThat(row.get("unavailable_reason").asString())
                 .isEqualTo("it has not been verified yet; run 'schedcp verify fifo'");
         assertThat(start.code()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(start.err()).contains("schedcp: cannot start custom:fifo: it has not been verified yet")
+        assertThat(start.err())
+                .contains("schedcp: cannot start custom:fifo: it has not been verified yet")
                 .contains("; run 'schedcp verify fifo'");
     }
 

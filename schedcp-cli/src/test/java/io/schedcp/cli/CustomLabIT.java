@@ -51,13 +51,17 @@ class CustomLabIT {
         Path cache = LabTests.cache();
         LabToolchain toolchain = LabTests.readyOrSkip("custom scheduler lab tests");
         for (String name : EXAMPLE_NAMES) {
-            CREATED.put(name, cli("create", name, EXAMPLES.resolve(name + ".bpf.c").toString()));
+            CREATED.put(
+                    name, cli("create", name, EXAMPLES.resolve(name + ".bpf.c").toString()));
         }
-        CREATED.put("verr", cli("create", "verr", BROKEN.resolve("verifier_error.bpf.c").toString()));
-        CREATED.put("stall", cli("create", "stall", BROKEN.resolve("stall.bpf.c").toString()));
+        CREATED.put(
+                "verr",
+                cli("create", "verr", BROKEN.resolve("verifier_error.bpf.c").toString()));
+        CREATED.put(
+                "stall", cli("create", "stall", BROKEN.resolve("stall.bpf.c").toString()));
         cError = cli("create", "cerr", BROKEN.resolve("c_error.bpf.c").toString());
-        CREATED.forEach((name, process) -> System.out.printf("custom create %-7s rc %d: %s%n", name,
-                process.exitCode(), compileFigure(process.err())));
+        CREATED.forEach((name, process) -> System.out.printf(
+                "custom create %-7s rc %d: %s%n", name, process.exitCode(), compileFigure(process.err())));
 
         long start = System.nanoTime();
         List<String> verify = new ArrayList<>(List.of("verify", "--where", "lab", "--json"));
@@ -66,36 +70,46 @@ class CustomLabIT {
         LauncherProcess verifying = LauncherProcess.start(environment(), verify.toArray(String[]::new));
         verifying.awaitExit(Duration.ofMinutes(12));
         verifyErr = verifying.err();
-        System.out.printf("custom verify in the lab: %d schedulers in %.1f s (one boot)%n", verify.size() - 4,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "custom verify in the lab: %d schedulers in %.1f s (one boot)%n",
+                verify.size() - 4, (System.nanoTime() - start) / 1e9);
         verified = SchedcpJson.mapper().readTree(verifying.out().isBlank() ? "[]" : verifying.out());
         for (JsonNode result : verified) {
-            System.out.printf("custom verify %-7s passed=%s stage=%s load %d ms, enable %d ms, ran %.1f s%n",
-                    result.get("name").asString(), result.get("passed").asBoolean(), result.get("stage").asString(),
-                    result.get("load_millis").asLong(), result.get("enable_millis").asLong(),
+            System.out.printf(
+                    "custom verify %-7s passed=%s stage=%s load %d ms, enable %d ms, ran %.1f s%n",
+                    result.get("name").asString(),
+                    result.get("passed").asBoolean(),
+                    result.get("stage").asString(),
+                    result.get("load_millis").asLong(),
+                    result.get("enable_millis").asLong(),
                     result.get("seconds_ran").asDouble());
         }
 
         String tests = LabTests.SCRIPTS.toString();
         List<LabScenario> scenarios = new ArrayList<>();
         for (String name : EXAMPLE_NAMES) {
-            scenarios.add(new LabScenario("run-" + name, "export SCHEDCP_HOME=" + home + "; bash " + tests
-                    + "/run-scheduler.sh custom:" + name + " " + name));
+            scenarios.add(new LabScenario(
+                    "run-" + name,
+                    "export SCHEDCP_HOME=" + home + "; bash " + tests + "/run-scheduler.sh custom:" + name + " "
+                            + name));
         }
-        scenarios.add(new LabScenario("create-and-run", "bash " + tests + "/create-and-run.sh "
-                + EXAMPLES.resolve("wvtime.bpf.c") + " wvtime"));
+        scenarios.add(new LabScenario(
+                "create-and-run",
+                "bash " + tests + "/create-and-run.sh " + EXAMPLES.resolve("wvtime.bpf.c") + " wvtime"));
         Path bin = LauncherProcess.DIST.resolve("bin").toAbsolutePath();
-        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofMinutes(5))
-                .withPath(List.of(bin));
+        LabOptions options =
+                LabOptions.defaults().withScenarioTimeout(Duration.ofMinutes(5)).withPath(List.of(bin));
         runs = LabTests.boot(new Lab(toolchain, cache), scenarios, options);
         for (ScenarioResult scenario : runs.scenarios()) {
-            System.out.printf("custom lab scenario %-14s %6.1f s  exit %d%n", scenario.name(),
-                    scenario.duration().toMillis() / 1000.0, scenario.exitCode());
+            System.out.printf(
+                    "custom lab scenario %-14s %6.1f s  exit %d%n",
+                    scenario.name(), scenario.duration().toMillis() / 1000.0, scenario.exitCode());
         }
-        Matcher endToEnd = Pattern.compile("create-and-run running_s=(\\d+\\.\\d+)").matcher(output("create-and-run"));
+        Matcher endToEnd =
+                Pattern.compile("create-and-run running_s=(\\d+\\.\\d+)").matcher(output("create-and-run"));
         if (endToEnd.find()) {
-            System.out.println("custom create-and-run in the lab guest: source to running in " + endToEnd.group(1)
-                    + " s");
+            System.out.println(
+                    "custom create-and-run in the lab guest: source to running in " + endToEnd.group(1) + " s");
         }
     }
 
@@ -107,8 +121,15 @@ class CustomLabIT {
 
     private static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
-        for (String name : List.of("PATH", "HOME", "SCHEDCP_CACHE", "CI", "SCHEDCP_LAB_CONSOLES", "SCHEDCP_LAB_ACCEL",
-                "SCHEDCP_LAB_CPU", "SCHEDCP_LAB_QEMU")) {
+        for (String name : List.of(
+                "PATH",
+                "HOME",
+                "SCHEDCP_CACHE",
+                "CI",
+                "SCHEDCP_LAB_CONSOLES",
+                "SCHEDCP_LAB_ACCEL",
+                "SCHEDCP_LAB_CPU",
+                "SCHEDCP_LAB_QEMU")) {
             Optional.ofNullable(System.getenv(name)).ifPresent(value -> env.put(name, value));
         }
         env.put("SCHEDCP_HOME", home.toString());
@@ -148,7 +169,8 @@ class CustomLabIT {
     @Test
     void aCErrorIsRejectedWithClangsMessage() {
         assertThat(cError.exitCode()).isEqualTo(ExitCodes.REJECTED);
-        assertThat(cError.err()).containsPattern("c_error\\.bpf\\.c:\\d+:\\d+: error: ")
+        assertThat(cError.err())
+                .containsPattern("c_error\\.bpf\\.c:\\d+:\\d+: error: ")
                 .contains("cerr was not created");
         assertThat(home.resolve("custom/cerr")).doesNotExist();
     }
@@ -158,8 +180,10 @@ class CustomLabIT {
         JsonNode result = result("verr");
         assertThat(result.get("passed").asBoolean()).isFalse();
         assertThat(result.get("stage").asString()).isEqualTo("load");
-        assertThat(result.get("reason").asString()).as(result.toString())
-                .contains("the kernel's verifier rejected program").contains("invalid mem access");
+        assertThat(result.get("reason").asString())
+                .as(result.toString())
+                .contains("the kernel's verifier rejected program")
+                .contains("invalid mem access");
     }
 
     @Test
@@ -167,7 +191,8 @@ class CustomLabIT {
         JsonNode result = result("stall");
         assertThat(result.get("passed").asBoolean()).isFalse();
         assertThat(result.get("stage").asString()).as(result.toString()).isEqualTo("run");
-        assertThat(result.get("reason").asString()).startsWith("stall: the kernel's watchdog ejected it")
+        assertThat(result.get("reason").asString())
+                .startsWith("stall: the kernel's watchdog ejected it")
                 .contains("runnable task stall");
         assertThat(result.get("exit").get("kind_name").asString()).isEqualTo("SCX_EXIT_ERROR_STALL");
     }
@@ -176,8 +201,11 @@ class CustomLabIT {
     void schedulersThatFailedVerificationAreListedUnavailableWithTheReason() throws Exception {
         LauncherProcess list = cli("list", "--name", "custom:", "--json");
         Map<String, String> reasons = new HashMap<>();
-        SchedcpJson.mapper().readTree(list.out()).forEach(row -> reasons.put(row.get("name").asString(),
-                row.path("unavailable_reason").asString("")));
+        SchedcpJson.mapper()
+                .readTree(list.out())
+                .forEach(row -> reasons.put(
+                        row.get("name").asString(),
+                        row.path("unavailable_reason").asString("")));
         assertThat(reasons).containsOnlyKeys("fifo", "wvtime", "ljf", "verr", "stall");
         assertThat(reasons.get("verr")).contains("its last verification failed (load)");
         assertThat(reasons.get("stall")).contains("its last verification failed (run)");
@@ -191,7 +219,8 @@ class CustomLabIT {
     void eachExampleRunsAsCustomNameAndStopLeavesTheKernelOnItsDefault() {
         for (String name : EXAMPLE_NAMES) {
             String out = output("run-" + name);
-            assertThat(out).as(out)
+            assertThat(out)
+                    .as(out)
                     .contains("state=enabled ops=" + name)
                     .contains("schedcp: " + name + " is running: sched_ext enabled, ops " + name)
                     .containsPattern("workload rc=0")
@@ -203,7 +232,8 @@ class CustomLabIT {
     @Test
     void createAndRunGoesFromSourceToARunningScheduler() {
         String out = output("create-and-run");
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("created custom:wvtime")
                 .contains("wvtime passed in the host kernel")
                 .contains("state=enabled ops=wvtime")

@@ -51,13 +51,16 @@ class DistributionIT {
             run.signal("INT");
 
             assertThat(run.awaitExit(WAIT)).isZero();
-            assertThat(run.err()).contains("stopped scx_simple (sent SIGINT")
+            assertThat(run.err())
+                    .contains("stopped scx_simple (sent SIGINT")
                     .contains("the kernel is back on its default scheduler (sched_ext disabled)");
             assertThat(run.out()).contains("local=0 global=0").contains("EXIT: unregistered from user space");
             assertThat(fixture.kernelState()).isEqualTo("disabled");
         }
         String log = Files.readString(fixture.home.resolve("schedcp.log"));
-        assertThat(log).contains("start scx:scx_simple").contains("started scx:scx_simple as scx_simple-")
+        assertThat(log)
+                .contains("start scx:scx_simple")
+                .contains("started scx:scx_simple as scx_simple-")
                 .contains("stopped scx_simple-");
     }
 
@@ -66,8 +69,8 @@ class DistributionIT {
         Map<String, String> env = fixture.environment();
         env.put("SCHEDCP_PROC_DIR", CliFixture.monitorCapture("lab").toString());
         env.put("SCHEDCP_SCHED_EXT_DIR", CliFixture.monitorCapture("sched_ext").toString());
-        try (LauncherProcess monitor = LauncherProcess.start(env, "monitor", "--duration", "600", "--interval", "100",
-                "--json")) {
+        try (LauncherProcess monitor =
+                LauncherProcess.start(env, "monitor", "--duration", "600", "--interval", "100", "--json")) {
             monitor.awaitErr("Ctrl-C ends early", WAIT);
             Thread.sleep(500);
 
@@ -78,7 +81,8 @@ class DistributionIT {
             JsonNode summary = JsonMapper.builder().build().readTree(monitor.out());
             assertThat(summary.get("sample_count").asInt()).isPositive();
             assertThat(summary.get("seconds").asDouble()).isLessThan(60);
-            assertThat(summary.get("sched_ext").get("ops_seen").get(0).asString()).isEqualTo("simple");
+            assertThat(summary.get("sched_ext").get("ops_seen").get(0).asString())
+                    .isEqualTo("simple");
         }
     }
 
@@ -103,7 +107,8 @@ class DistributionIT {
             LauncherProcess.signal("KILL", run.childPid());
 
             assertThat(run.awaitExit(WAIT)).isEqualTo(ExitCodes.EJECTED);
-            assertThat(run.err()).contains("scx_simple ended by signal 9 (SIGKILL)")
+            assertThat(run.err())
+                    .contains("scx_simple ended by signal 9 (SIGKILL)")
                     .contains("while it was running");
         }
     }
@@ -123,8 +128,8 @@ class DistributionIT {
     void sigtermWhileTheKernelIsAwaitedEndsTheRunWithinTwoSeconds() throws Exception {
         fixture.installSleeper("scx_simple");
 
-        try (LauncherProcess run = LauncherProcess.start(fixture.environment(), "run", "scx_simple",
-                "--start-timeout", "12")) {
+        try (LauncherProcess run =
+                LauncherProcess.start(fixture.environment(), "run", "scx_simple", "--start-timeout", "12")) {
             run.awaitErr("starting scx:scx_simple", WAIT);
             long scheduler = run.awaitChildPid(WAIT);
             Thread.sleep(1000);
@@ -134,10 +139,12 @@ class DistributionIT {
 
             assertThat(run.awaitExit(Duration.ofSeconds(5))).isEqualTo(ExitCodes.START_FAILED);
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(3));
-            assertThat(run.err()).contains("schedcp: SIGTERM: the start of scx_simple was interrupted before the "
-                    + "kernel reported it enabled; its program was stopped (sent SIGINT)")
+            assertThat(run.err())
+                    .contains("schedcp: SIGTERM: the start of scx_simple was interrupted before the "
+                            + "kernel reported it enabled; its program was stopped (sent SIGINT)")
                     .contains("the kernel is on its default scheduler (sched_ext disabled)");
-            assertThat(ProcessHandle.of(scheduler).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(scheduler).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
         }
         assertThat(fixture.kernelState()).isEqualTo("disabled");
     }

@@ -9,7 +9,6 @@ import io.schedcp.core.manager.SchedulerManager;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,9 +58,11 @@ class ForegroundRunTest {
         Result result = fixture.run("run", "scx_qmap");
 
         assertThat(result.code()).isEqualTo(ExitCodes.START_FAILED);
-        assertThat(result.err()).contains("schedcp: cannot start scx_qmap: the kernel runs the sched_ext scheduler "
-                + "'simple', held by scx_simple (pid " + foreign.pid() + "), which this schedcp did not start, so it "
-                + "was left alone; to stop it and start scx_qmap instead, run again with --replace-foreign");
+        assertThat(result.err())
+                .contains("schedcp: cannot start scx_qmap: the kernel runs the sched_ext scheduler "
+                        + "'simple', held by scx_simple (pid " + foreign.pid()
+                        + "), which this schedcp did not start, so it "
+                        + "was left alone; to stop it and start scx_qmap instead, run again with --replace-foreign");
         assertThat(result.err()).doesNotContain("stopping the running scheduler");
         assertThat(foreign.isAlive()).as("the other program was not signalled").isTrue();
         assertThat(fixture.kernelState()).isEqualTo("enabled");
@@ -77,8 +78,8 @@ class ForegroundRunTest {
         fixture.installSleeper("scx_simple");
         StringWriter err = new StringWriter();
         Function<ManagerSettings, SchedulerManager> managers = fixture.managers(fixture.environment());
-        CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> fixture.run(managers,
-                fixture.environment(), err, "run", "scx_simple", "--start-timeout", "12"));
+        CompletableFuture<Result> run = CompletableFuture.supplyAsync(
+                () -> fixture.run(managers, fixture.environment(), err, "run", "scx_simple", "--start-timeout", "12"));
         awaitText(err, "starting scx:scx_simple");
         Thread.sleep(500);
 
@@ -88,11 +89,15 @@ class ForegroundRunTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.code()).isEqualTo(ExitCodes.START_FAILED);
-        assertThat(result.err()).contains("schedcp: SIGTERM: the start of scx_simple was interrupted before the "
-                + "kernel reported it enabled; its program was stopped (sent SIGINT) and the kernel is on its "
-                + "default scheduler (sched_ext disabled)");
-        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep")))
-                .as("the scheduler's program is gone").isEmpty();
+        assertThat(result.err())
+                .contains("schedcp: SIGTERM: the start of scx_simple was interrupted before the "
+                        + "kernel reported it enabled; its program was stopped (sent SIGINT) and the kernel is on its "
+                        + "default scheduler (sched_ext disabled)");
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().command().orElse("").endsWith("sleep")))
+                .as("the scheduler's program is gone")
+                .isEmpty();
     }
 
     @Test
@@ -113,8 +118,8 @@ class ForegroundRunTest {
             throw new IllegalStateException("the test's blocking provider gave up");
         };
         StringWriter err = new StringWriter();
-        CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> fixture.run(blocked,
-                fixture.environment(), err, "run", "scx_simple"));
+        CompletableFuture<Result> run = CompletableFuture.supplyAsync(
+                () -> fixture.run(blocked, fixture.environment(), err, "run", "scx_simple"));
         assertThat(building.await(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(300);
 

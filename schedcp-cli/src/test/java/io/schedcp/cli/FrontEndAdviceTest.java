@@ -57,27 +57,37 @@ class FrontEndAdviceTest {
 
     @Test
     void theCliNamesItsCommandsOrFlagsAndNoMcpTool() {
-        assertThat(everyDetail()).allSatisfy(detail -> assertThat(CliAdvice.of(detail)).as(detail.toString())
-                .isNotBlank().doesNotContainPattern(MCP_WORDS));
+        assertThat(everyDetail())
+                .allSatisfy(detail -> assertThat(CliAdvice.of(detail))
+                        .as(detail.toString())
+                        .isNotBlank()
+                        .doesNotContainPattern(MCP_WORDS));
     }
 
     @Test
     void theMcpServerNamesItsToolsAndNoCliCommandOrFlag() {
-        assertThat(everyDetail()).allSatisfy(detail -> assertThat(ToolAdvice.of(detail)).as(detail.toString())
-                .isNotBlank().doesNotContainPattern(CLI_WORDS));
+        assertThat(everyDetail())
+                .allSatisfy(detail -> assertThat(ToolAdvice.of(detail))
+                        .as(detail.toString())
+                        .isNotBlank()
+                        .doesNotContainPattern(CLI_WORDS));
     }
 
     @Test
     void theTwoFrontEndsNeverGiveTheSameAdviceForADetailTheyBothReach() {
-        List<ErrorDetail> shared = List.of(new UnknownName(Subject.SCHEDULER, "scx_simpel", List.of("scx_simple")),
-                new UnknownName(Subject.EXECUTION, "e-1", List.of()), new UnknownName(Subject.WORKLOAD, "w-1",
-                        List.of()), new OutOfRange(Input.BENCH_RUNS, 0, 1, 100),
+        List<ErrorDetail> shared = List.of(
+                new UnknownName(Subject.SCHEDULER, "scx_simpel", List.of("scx_simple")),
+                new UnknownName(Subject.EXECUTION, "e-1", List.of()),
+                new UnknownName(Subject.WORKLOAD, "w-1", List.of()),
+                new OutOfRange(Input.BENCH_RUNS, 0, 1, 100),
                 new CustomNotRunnable("fifo", CustomNotRunnable.Why.FAILED_VERIFICATION),
-                new NameTaken(Subject.CUSTOM_SCHEDULER, "fifo"), new ForeignScheduler("scx_simple", "qmap", true),
+                new NameTaken(Subject.CUSTOM_SCHEDULER, "fifo"),
+                new ForeignScheduler("scx_simple", "qmap", true),
                 new RootRefused(RootRefused.Why.WRONG_PASSWORD));
 
-        assertThat(shared).allSatisfy(detail -> assertThat(CliAdvice.of(detail)).as(detail.toString())
-                .isNotEqualTo(ToolAdvice.of(detail)));
+        assertThat(shared)
+                .allSatisfy(detail ->
+                        assertThat(CliAdvice.of(detail)).as(detail.toString()).isNotEqualTo(ToolAdvice.of(detail)));
         assertThat(CliAdvice.of(shared.get(0))).contains("'schedcp list'");
         assertThat(ToolAdvice.of(shared.get(0))).contains("list_schedulers");
     }

@@ -51,8 +51,8 @@ class FrontEndJsonTest {
         Path source = Files.writeString(temp.resolve("tiny.bpf.c"), UNLICENSED);
 
         Result cli = fixture.run(fixture.environment(), "create-and-run", source.toString(), "--json");
-        JsonNode tool = callTool(fixture, "create_and_verify_scheduler",
-                Map.of("name", "tiny", "source_code", UNLICENSED));
+        JsonNode tool =
+                callTool(fixture, "create_and_verify_scheduler", Map.of("name", "tiny", "source_code", UNLICENSED));
 
         assertThat(cli.code()).isEqualTo(ExitCodes.REJECTED);
         JsonNode printed = SchedcpJson.mapper().readTree(cli.out());
@@ -64,8 +64,7 @@ class FrontEndJsonTest {
 
     /** Serves the fixture's home with a real {@link SchedcpMcpServer} in this JVM and makes one tools/call. */
     @SuppressWarnings("try") // the server serves for the scope of the try block; only its closing is needed
-    private static JsonNode callTool(CliFixture fixture, String name, Map<String, Object> arguments)
-            throws Exception {
+    private static JsonNode callTool(CliFixture fixture, String name, Map<String, Object> arguments) throws Exception {
         Map<String, String> env = fixture.environment();
         SchedcpConfig config = new SchedcpConfig(fixture.home, env);
         PipedOutputStream client = new PipedOutputStream();
@@ -80,13 +79,36 @@ class FrontEndJsonTest {
                 .output(serverOutput)
                 .version("test")
                 .start()) {
-            send(client, Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params",
-                    Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                            "clientInfo", Map.of("name", "schedcp-tests", "version", "1"))));
+            send(
+                    client,
+                    Map.of(
+                            "jsonrpc",
+                            "2.0",
+                            "id",
+                            1,
+                            "method",
+                            "initialize",
+                            "params",
+                            Map.of(
+                                    "protocolVersion",
+                                    "2025-06-18",
+                                    "capabilities",
+                                    Map.of(),
+                                    "clientInfo",
+                                    Map.of("name", "schedcp-tests", "version", "1"))));
             serverOutput.response(1);
             send(client, Map.of("jsonrpc", "2.0", "method", "notifications/initialized"));
-            send(client, Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call", "params",
-                    Map.of("name", name, "arguments", arguments)));
+            send(
+                    client,
+                    Map.of(
+                            "jsonrpc",
+                            "2.0",
+                            "id",
+                            2,
+                            "method",
+                            "tools/call",
+                            "params",
+                            Map.of("name", name, "arguments", arguments)));
             return serverOutput.response(2).get("result");
         }
     }

@@ -35,9 +35,11 @@ class LabCrashIT {
         run.awaitExit(Duration.ofMinutes(4));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.LAB_KERNEL_CRASHED);
-        assertThat(run.err()).contains("schedcp: the guest kernel crashed at ")
+        assertThat(run.err())
+                .contains("schedcp: the guest kernel crashed at ")
                 .contains("Kernel panic - not syncing: sysrq triggered crash")
-                .contains("  | ").contains("sysrq_handle_crash")
+                .contains("  | ")
+                .contains("sysrq_handle_crash")
                 .doesNotContain("the guest ended without a result");
         Matcher kept = Pattern.compile("the whole console is in (\\S+)").matcher(run.err());
         assertThat(kept.find()).as(run.err()).isTrue();
@@ -52,21 +54,28 @@ class LabCrashIT {
     @Test
     void scenariosAfterACrashSayTheCrashKeptThemFromRunning() throws Exception {
         LabToolchain toolchain = LabTests.readyOrSkip("lab crash tests");
-        List<LabScenario> scenarios = List.of(new LabScenario("before", "echo fine"),
+        List<LabScenario> scenarios = List.of(
+                new LabScenario("before", "echo fine"),
                 new LabScenario("crash", "echo going; " + CRASH + "; sleep 30"),
                 new LabScenario("after", "echo never"));
-        LabResult result = LabTests.boot(new Lab(toolchain, LabTests.cache()), scenarios,
+        LabResult result = LabTests.boot(
+                new Lab(toolchain, LabTests.cache()),
+                scenarios,
                 LabOptions.defaults().withScenarioTimeout(Duration.ofSeconds(60)));
 
         KernelCrash crash = result.crash().orElseThrow();
         assertThat(crash.headline()).isEqualTo("Kernel panic - not syncing: sysrq triggered crash");
-        assertThat(crash.staleBreakpoint()).as("a deliberate crash is no emulator fault: no retry").isFalse();
+        assertThat(crash.staleBreakpoint())
+                .as("a deliberate crash is no emulator fault: no retry")
+                .isFalse();
         assertThat(result.scenario("before").orElseThrow().outputText()).isEqualTo("fine");
         assertThat(result.unfinished()).containsExactly("crash", "after");
-        assertThat(result.whyUnfinished("crash")).startsWith("scenario crash was cut short because the guest kernel "
-                + "crashed at ").contains("sysrq triggered crash");
-        assertThat(result.whyUnfinished("after")).startsWith("scenario after did not run because the guest kernel "
-                + "crashed at ").contains("; the whole console is in ");
+        assertThat(result.whyUnfinished("crash"))
+                .startsWith("scenario crash was cut short because the guest kernel " + "crashed at ")
+                .contains("sysrq triggered crash");
+        assertThat(result.whyUnfinished("after"))
+                .startsWith("scenario after did not run because the guest kernel " + "crashed at ")
+                .contains("; the whole console is in ");
         assertThat(result.console()).hasValueSatisfying(path -> assertThat(path).isRegularFile());
     }
 }

@@ -49,18 +49,25 @@ class LabIT {
                 .resolve("tools/sched_ext/build/obj/sched_ext/scx_simple.bpf.o");
         String classPath = Path.of("target/test-classes").toAbsolutePath() + ":"
                 + Path.of(System.getProperty("schedcp.dist", "target/schedcp")).toAbsolutePath() + "/lib/*";
-        scenarios.add(new LabScenario("java-loader", "java -cp '" + classPath + "' " + StructOpsProbe.class.getName()
-                + " " + simpleObject + " simple_ops; echo \"probe rc=$?\""));
-        Path bin = Path.of(System.getProperty("schedcp.dist", "target/schedcp")).resolve("bin").toAbsolutePath();
-        LabOptions options = LabOptions.defaults().withScenarioTimeout(Duration.ofMinutes(5))
-                .withPath(List.of(bin)).withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
+        scenarios.add(new LabScenario(
+                "java-loader",
+                "java -cp '" + classPath + "' " + StructOpsProbe.class.getName() + " " + simpleObject
+                        + " simple_ops; echo \"probe rc=$?\""));
+        Path bin = Path.of(System.getProperty("schedcp.dist", "target/schedcp"))
+                .resolve("bin")
+                .toAbsolutePath();
+        LabOptions options = LabOptions.defaults()
+                .withScenarioTimeout(Duration.ofMinutes(5))
+                .withPath(List.of(bin))
+                .withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
         result = LabTests.boot(new Lab(toolchain, cache), scenarios, options);
-        System.out.printf("lab boot: %.1f s to the first scenario, %.1f s in all, kernel %s%n",
-                result.boot().toMillis() / 1000.0, result.total().toMillis() / 1000.0,
-                toolchain.kernelVersion());
+        System.out.printf(
+                "lab boot: %.1f s to the first scenario, %.1f s in all, kernel %s%n",
+                result.boot().toMillis() / 1000.0, result.total().toMillis() / 1000.0, toolchain.kernelVersion());
         for (ScenarioResult scenario : result.scenarios()) {
-            System.out.printf("lab scenario %-12s %6.1f s  exit %d%n", scenario.name(),
-                    scenario.duration().toMillis() / 1000.0, scenario.exitCode());
+            System.out.printf(
+                    "lab scenario %-12s %6.1f s  exit %d%n",
+                    scenario.name(), scenario.duration().toMillis() / 1000.0, scenario.exitCode());
         }
     }
 
@@ -75,7 +82,8 @@ class LabIT {
     @Test
     void theJvmLoadsAndAttachesASchedulerItselfThroughLibbpf() {
         String out = output("java-loader");
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .containsPattern("probe filled [1-9][0-9]* scx enums")
                 .contains("probe attached state=enabled ops=simple")
                 .contains("probe after 2 s state=enabled ops=simple")
@@ -105,7 +113,8 @@ class LabIT {
 
     private static void assertRunsAndStops(String scenario, String name, String ops) {
         String out = output(scenario);
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("state=enabled ops=" + ops)
                 .contains("scheduler:   " + ops + " (scx:" + name + ")")
                 .containsPattern("program: +" + name + " \\(pid [0-9]+\\)")
@@ -120,7 +129,8 @@ class LabIT {
     @Test
     void startingASchedulerStopsTheOneAnotherSchedcpRuns() {
         String out = output("replace");
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("first ops=qmap")
                 .contains("second ops=simple")
                 .contains("schedcp: stopping the running scheduler 'qmap' first (scx_qmap pid")
@@ -133,7 +143,8 @@ class LabIT {
         String out = output("foreign");
         Matcher pid = Pattern.compile("foreign pid=(\\d+)").matcher(out);
         assertThat(pid.find()).as(out).isTrue();
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("before ops=simple")
                 .contains("run rc=" + ExitCodes.START_FAILED)
                 .contains("after state=enabled ops=simple")
@@ -151,7 +162,8 @@ class LabIT {
     @Test
     void aSchedulerThatCannotLoadFailsWithItsOwnOutputAndLeavesTheKernelAlone() {
         String out = output("bad-args");
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("run rc=" + ExitCodes.START_FAILED)
                 .contains("before the kernel reported it enabled")
                 .contains("after state=disabled");
@@ -160,7 +172,8 @@ class LabIT {
     @Test
     void aKilledSchedulerIsEjectedByTheKernelAndReported() {
         String out = output("sigkill");
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("run rc=" + ExitCodes.EJECTED)
                 .containsPattern("the kernel ejected scx_simple .*; its program ended by signal 9 \\(SIGKILL\\)"
                         + "|scx_simple ended by signal 9 \\(SIGKILL\\)( \\(status 137\\))? while it was running")
@@ -170,13 +183,17 @@ class LabIT {
     @Test
     void aBenchRecordsEachSchedulersRunAndTheRecommendationFollowsTheMeasuredWinner() {
         String out = output("bench");
-        assertThat(out).as(out).contains("bench rc=0").contains("after state=disabled")
+        assertThat(out)
+                .as(out)
+                .contains("bench rc=0")
+                .contains("after state=disabled")
                 .containsPattern("chart_bytes=[1-9]\\d{2,}")
                 .containsPattern("default\\s+1/1\\s+[0-9.]+ \\(1\\.00x\\)")
                 .containsPattern("scx_simple\\s+1/1\\s+[0-9.]+ \\([0-9.]+x\\)")
                 .containsPattern("scx_qmap\\s+1/1\\s+[0-9.]+ \\([0-9.]+x\\)");
         JsonNode history = SchedcpJson.mapper().readTree(between(out, "--- history", "--- recommend"));
-        assertThat(history).extracting(h -> h.get("scheduler").asString())
+        assertThat(history)
+                .extracting(h -> h.get("scheduler").asString())
                 .containsExactlyInAnyOrder("default", "scx_simple", "scx_qmap");
         String winner = null;
         double best = Double.MAX_VALUE;
@@ -188,15 +205,19 @@ class LabIT {
             }
         }
         JsonNode ranked = SchedcpJson.mapper().readTree(between(out, "--- recommend", "--- end"));
-        assertThat(ranked.get(0).get("scheduler").asString()).as(ranked.toString()).isEqualTo(winner);
-        System.out.printf("lab bench: hackbench -g 2 -l 50, winner %s at %.3f s; recommended first: %s%n", winner,
-                best, ranked.get(0).get("scheduler").asString());
+        assertThat(ranked.get(0).get("scheduler").asString())
+                .as(ranked.toString())
+                .isEqualTo(winner);
+        System.out.printf(
+                "lab bench: hackbench -g 2 -l 50, winner %s at %.3f s; recommended first: %s%n",
+                winner, best, ranked.get(0).get("scheduler").asString());
     }
 
     @Test
     void anMcpClientRunsAndStopsSchedulerThroughTheServer() {
         String out = output("mcp");
-        assertThat(out).as(out)
+        assertThat(out)
+                .as(out)
                 .contains("\"serverInfo\":{\"name\":\"schedcp\"")
                 .contains("during state=enabled ops=simple")
                 .containsPattern("execution=scx_simple-[0-9a-f]+")

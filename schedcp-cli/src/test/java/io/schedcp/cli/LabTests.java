@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Assumptions;
 /** What the lab tests share: where the project and its guest scripts are, and the lab's readiness. */
 final class LabTests {
 
-    static final Path PROJECT = Path.of(System.getProperty("schedcp.project.dir", "..")).toAbsolutePath()
+    static final Path PROJECT = Path.of(System.getProperty("schedcp.project.dir", ".."))
+            .toAbsolutePath()
             .normalize();
     static final Path SCRIPTS = PROJECT.resolve("bpf/lab/tests");
 
-    private LabTests() {
-    }
+    private LabTests() {}
 
     static Path cache() {
         return LabToolchain.cacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")));
@@ -36,7 +36,8 @@ final class LabTests {
      */
     static LabToolchain readyOrSkip(String tests) {
         Optional<LabToolchain> toolchain = LabToolchain.load(cache());
-        List<String> missing = toolchain.map(LabToolchain::missing)
+        List<String> missing = toolchain
+                .map(LabToolchain::missing)
                 .orElse(List.of("no lab manifest at " + LabToolchain.manifestIn(cache())));
         if (!missing.isEmpty()) {
             String why = "the kernel lab is not ready (" + String.join("; ", missing) + "); run bpf/setup.sh";
@@ -51,10 +52,13 @@ final class LabTests {
 
     /** The output of {@code scenario}, or a failure that says why it has none (a crash, with its report). */
     static String output(LabResult result, String scenario) {
-        return result.scenario(scenario).filter(s -> !s.cutShort()).map(ScenarioResult::outputText)
-                .orElseGet(() -> fail(result.whyUnfinished(scenario) + result.crash()
-                        .map(c -> "\nthe kernel's report:\n" + String.join("\n", c.report()))
-                        .orElse("\nconsole:\n" + String.join("\n", result.consoleTail()))));
+        return result.scenario(scenario)
+                .filter(s -> !s.cutShort())
+                .map(ScenarioResult::outputText)
+                .orElseGet(() -> fail(result.whyUnfinished(scenario)
+                        + result.crash()
+                                .map(c -> "\nthe kernel's report:\n" + String.join("\n", c.report()))
+                                .orElse("\nconsole:\n" + String.join("\n", result.consoleTail()))));
     }
 
     /**
@@ -64,24 +68,37 @@ final class LabTests {
      * crash stays in the result, and fails the tests of the scenarios it cut off.
      */
     static LabResult boot(Lab lab, List<LabScenario> scenarios, LabOptions options) throws InterruptedException {
-        LabOptions kept = options.consoleDirectory().isPresent() ? options
+        LabOptions kept = options.consoleDirectory().isPresent()
+                ? options
                 : options.withConsoleDirectory(Path.of("target/lab-consoles").toAbsolutePath());
-        LabResult first = lab.run(scenarios, kept, line -> { });
-        first.crash().ifPresent(c -> System.out.println("lab boot: " + c.summary()
-                + first.console().map(p -> "; console kept in " + p).orElse("")));
-        if (first.crash().filter(KernelCrash::staleBreakpoint).isEmpty() || first.unfinished().isEmpty()) {
+        LabResult first = lab.run(scenarios, kept, line -> {});
+        first.crash()
+                .ifPresent(c -> System.out.println("lab boot: " + c.summary()
+                        + first.console().map(p -> "; console kept in " + p).orElse("")));
+        if (first.crash().filter(KernelCrash::staleBreakpoint).isEmpty()
+                || first.unfinished().isEmpty()) {
             System.out.println("lab retries: 0");
             return first;
         }
-        List<LabScenario> rest = scenarios.stream().filter(s -> first.unfinished().contains(s.name())).toList();
+        List<LabScenario> rest = scenarios.stream()
+                .filter(s -> first.unfinished().contains(s.name()))
+                .toList();
         System.out.println("lab retry: the crash above is the emulator's (a stale breakpoint, see docs/lab.md); "
                 + "booting once more for the " + rest.size() + " unfinished scenario(s)");
-        LabResult second = lab.run(rest, kept, line -> { });
+        LabResult second = lab.run(rest, kept, line -> {});
         System.out.println("lab retries: 1");
-        List<ScenarioResult> done = new ArrayList<>(first.scenarios().stream().filter(s -> !s.cutShort()).toList());
+        List<ScenarioResult> done = new ArrayList<>(
+                first.scenarios().stream().filter(s -> !s.cutShort()).toList());
         done.addAll(second.scenarios());
-        return new LabResult(first.exitCode() == 0 ? second.exitCode() : first.exitCode(), first.planned(), done,
-                second.output(), first.boot(), first.total().plus(second.total()), second.consoleTail(),
-                second.crash(), second.console());
+        return new LabResult(
+                first.exitCode() == 0 ? second.exitCode() : first.exitCode(),
+                first.planned(),
+                done,
+                second.output(),
+                first.boot(),
+                first.total().plus(second.total()),
+                second.consoleTail(),
+                second.crash(),
+                second.console());
     }
 }

@@ -19,6 +19,7 @@ final class LauncherProcess implements AutoCloseable {
     // Synchronized: the reader threads append while the test reads.
     @SuppressWarnings("JdkObsolete")
     private final StringBuffer out = new StringBuffer();
+
     @SuppressWarnings("JdkObsolete")
     private final StringBuffer err = new StringBuffer();
 
@@ -84,7 +85,8 @@ final class LauncherProcess implements AutoCloseable {
     void awaitErr(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!err.toString().contains(text)) {
-            if (System.nanoTime() > deadline || (!process.isAlive() && !err.toString().contains(text))) {
+            if (System.nanoTime() > deadline
+                    || (!process.isAlive() && !err.toString().contains(text))) {
                 Thread.sleep(200);
                 if (err.toString().contains(text)) {
                     return;
@@ -100,7 +102,9 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static void signal(String name, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(pid))
+                .inheritIO()
+                .start();
         if (kill.waitFor() != 0) {
             throw new AssertionError("kill -s " + name + " " + pid + " failed");
         }
@@ -124,7 +128,8 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     private java.util.Optional<ProcessHandle> child() {
-        return process.descendants().filter(p -> p.info().command().map(c -> !c.endsWith("java")).orElse(true))
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> !c.endsWith("java")).orElse(true))
                 .findFirst();
     }
 

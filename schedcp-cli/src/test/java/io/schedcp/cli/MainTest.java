@@ -47,11 +47,20 @@ class MainTest {
     void aFailedWriteToStdoutExitsNonZeroWithAMessageOnStderr() {
         CliFixture fixture = new CliFixture(temp).install("scx_simple");
         SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        CliContext context = new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .launcher(new PrivilegedLauncher(Privilege.direct()))
+                        .build());
         StringWriter err = new StringWriter();
 
-        int code = Main.execute(context, new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8), new PrintWriter(err, true), "list");
+        int code = Main.execute(
+                context,
+                new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8),
+                new PrintWriter(err, true),
+                "list");
 
         assertThat(code).isEqualTo(ExitCodes.IO);
         assertThat(err.toString()).contains("schedcp: the output could not be written to stdout");
@@ -61,8 +70,13 @@ class MainTest {
     void aCommandLineIsLoggedButOneThatOnlyAsksForTheVersionOrHelpIsNot() throws IOException {
         CliFixture fixture = new CliFixture(temp).install("scx_simple");
         SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        CliContext context = new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .launcher(new PrivilegedLauncher(Privilege.direct()))
+                        .build());
         StringWriter err = new StringWriter();
         Main.openLog(config, new PrintWriter(err, true));
         PrintWriter out = new PrintWriter(new StringWriter(), true);
@@ -72,8 +86,11 @@ class MainTest {
         Main.execute(context, out, new PrintWriter(err, true), "list", "--name", "simple");
         Main.execute(context, out, new PrintWriter(err, true), "list", "--bogus");
 
-        assertThat(Files.readString(config.logFile())).contains("command: schedcp list --name simple")
-                .contains("command: schedcp list --bogus").doesNotContain("--version").doesNotContain("--help");
+        assertThat(Files.readString(config.logFile()))
+                .contains("command: schedcp list --name simple")
+                .contains("command: schedcp list --bogus")
+                .doesNotContain("--version")
+                .doesNotContain("--help");
         assertThat(err.toString()).doesNotContain("cannot write the log");
     }
 
@@ -94,7 +111,8 @@ class MainTest {
 
         Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "bogus")), new PrintWriter(err, true));
 
-        assertThat(err.toString()).containsOnlyOnce("SCHEDCP_LOG_LEVEL=bogus is not a log level")
+        assertThat(err.toString())
+                .containsOnlyOnce("SCHEDCP_LOG_LEVEL=bogus is not a log level")
                 .contains("trace, debug, info, warn or error");
     }
 
@@ -102,22 +120,33 @@ class MainTest {
     void anUnknownLogLevelIsShownWithItsControlCharactersSpelledOut() {
         StringWriter err = new StringWriter();
 
-        Main.openLog(new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "x\u001b[2J\u0007")),
-                new PrintWriter(err, true));
+        Main.openLog(
+                new SchedcpConfig(temp, Map.of("SCHEDCP_LOG_LEVEL", "x\u001b[2J\u0007")), new PrintWriter(err, true));
 
-        assertThat(err.toString()).contains("SCHEDCP_LOG_LEVEL=x\\e[2J\\x07 is not a log level")
-                .doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(err.toString())
+                .contains("SCHEDCP_LOG_LEVEL=x\\e[2J\\x07 is not a log level")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007");
     }
 
     @Test
     void aFailedWriteOfJsonToStdoutExitsNonZeroToo() {
         CliFixture fixture = new CliFixture(temp).install("scx_simple");
         SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).launcher(new PrivilegedLauncher(Privilege.direct())).build());
+        CliContext context = new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .launcher(new PrivilegedLauncher(Privilege.direct()))
+                        .build());
         StringWriter err = new StringWriter();
 
-        int code = Main.execute(context, new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8), new PrintWriter(err, true), "list",
+        int code = Main.execute(
+                context,
+                new PrintWriter(new FullDevice(), true, StandardCharsets.UTF_8),
+                new PrintWriter(err, true),
+                "list",
                 "--json");
 
         assertThat(code).isEqualTo(ExitCodes.IO);

@@ -19,6 +19,7 @@ final class McpStdioProcess extends JsonRpcClient implements AutoCloseable {
 
     private final Process process;
     private final long startedNanos;
+
     @SuppressWarnings("JdkObsolete") // synchronized: the reader thread appends while the test reads
     private final StringBuffer err;
 
@@ -42,8 +43,9 @@ final class McpStdioProcess extends JsonRpcClient implements AutoCloseable {
 
     /** What a failed request adds to its message: whether schedcp mcp still runs, and its stderr. */
     private static String describe(Process process, StringBuffer err) {
-        String state = process.isAlive() ? "schedcp mcp still runs" : "schedcp mcp exited (status "
-                + process.exitValue() + ")";
+        String state = process.isAlive()
+                ? "schedcp mcp still runs"
+                : "schedcp mcp exited (status " + process.exitValue() + ")";
         return ".\n" + state + "; its stderr:\n" + err;
     }
 

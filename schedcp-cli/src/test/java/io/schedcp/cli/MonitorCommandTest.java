@@ -37,8 +37,7 @@ class MonitorCommandTest {
     private CliFixture fixture;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     @BeforeEach
     void setUp() {
@@ -47,8 +46,12 @@ class MonitorCommandTest {
 
     private Result run(Map<String, String> env, String... args) {
         SchedcpConfig config = new SchedcpConfig(fixture.home, env);
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).build());
+        CliContext context = new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .build());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -78,14 +81,25 @@ class MonitorCommandTest {
         assertThat(summary.get("seconds").asDouble()).isGreaterThanOrEqualTo(0.9);
         assertThat(summary.get("cpu_percent_by_cpu").propertyNames()).containsExactly("0", "1");
         assertThat(summary.get("memory").get("total_kb").asLong()).isEqualTo(2014768);
-        assertThat(summary.get("memory").get("used_percent").get("max").asDouble()).isCloseTo(5.6507, within(1e-4));
+        assertThat(summary.get("memory").get("used_percent").get("max").asDouble())
+                .isCloseTo(5.6507, within(1e-4));
         assertThat(summary.get("sched_stat").get("version").asInt()).isEqualTo(17);
-        assertThat(summary.get("sched_stat").get("all").get("timeslices").get("total").asLong()).isZero();
-        assertThat(summary.get("pressure").get("some_avg10").get("max").asDouble()).isEqualTo(3.63);
+        assertThat(summary.get("sched_stat")
+                        .get("all")
+                        .get("timeslices")
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(summary.get("pressure").get("some_avg10").get("max").asDouble())
+                .isEqualTo(3.63);
         JsonNode schedExt = summary.get("sched_ext");
         assertThat(schedExt.get("state_at_start").asString()).isEqualTo("enabled");
         assertThat(schedExt.get("ops_seen")).extracting(JsonNode::asString).containsExactly("simple");
-        assertThat(schedExt.get("events").get("SCX_EV_DISPATCH_KEEP_LAST").get("total").asLong()).isZero();
+        assertThat(schedExt.get("events")
+                        .get("SCX_EV_DISPATCH_KEEP_LAST")
+                        .get("total")
+                        .asLong())
+                .isZero();
         assertThat(summary.get("overhead_cpu_percent").asDouble()).isNotNegative();
     }
 
@@ -106,11 +120,12 @@ class MonitorCommandTest {
 
     @Test
     void aKernelWithoutSchedstatsOrSchedExtIsSaidSo() {
-        Result result = run(reading(CliFixture.monitorCapture("host"), temp.resolve("no-sched_ext")),
-                "monitor", "--duration", "1");
+        Result result = run(
+                reading(CliFixture.monitorCapture("host"), temp.resolve("no-sched_ext")), "monitor", "--duration", "1");
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("schedstat:  none (no /proc/schedstat: the kernel was built without CONFIG_SCHEDSTATS)")
+        assertThat(result.out())
+                .contains("schedstat:  none (no /proc/schedstat: the kernel was built without CONFIG_SCHEDSTATS)")
                 .contains("sched_ext:  not supported by this kernel")
                 .doesNotContain("RUNNING ms/s");
     }
@@ -135,20 +150,26 @@ class MonitorCommandTest {
     @Test
     void aDamagedProcFileExitsTenNamingTheFileAndLine() throws IOException {
         Path proc = copyOfLab();
-        Files.copy(CliFixture.monitorCapture("broken").resolve("stat-malformed"), proc.resolve("stat"),
+        Files.copy(
+                CliFixture.monitorCapture("broken").resolve("stat-malformed"),
+                proc.resolve("stat"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         Result result = run(reading(proc, temp.resolve("no-sched_ext")), "monitor", "--duration", "1");
 
         assertThat(result.code()).isEqualTo(ExitCodes.IO);
-        assertThat(result.err()).contains(proc.resolve("stat") + " line 2").contains("'6x4' where a count belongs")
+        assertThat(result.err())
+                .contains(proc.resolve("stat") + " line 2")
+                .contains("'6x4' where a count belongs")
                 .doesNotContain("Exception");
     }
 
     @Test
     void anUnknownSchedstatVersionExitsFour() throws IOException {
         Path proc = copyOfLab();
-        Files.copy(CliFixture.monitorCapture("broken").resolve("schedstat-version-18"), proc.resolve("schedstat"),
+        Files.copy(
+                CliFixture.monitorCapture("broken").resolve("schedstat-version-18"),
+                proc.resolve("schedstat"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         Result result = run(reading(proc, temp.resolve("no-sched_ext")), "monitor", "--duration", "1");
@@ -159,20 +180,28 @@ class MonitorCommandTest {
 
     @Test
     void theLiveLineShowsTheBusiestCpuMemoryPressureAndTheScheduler() {
-        MonitorSample sample = new MonitorSample(Instant.EPOCH, 2.0, 22.5, Map.of(0, 40.0, 1, 5.0),
-                new MemInfo(1000, 100, 500, 0, 0), 50.0, Map.of(0, new CpuCounters(1, 500_000_000, 3)),
+        MonitorSample sample = new MonitorSample(
+                Instant.EPOCH,
+                2.0,
+                22.5,
+                Map.of(0, 40.0, 1, 5.0),
+                new MemInfo(1000, 100, 500, 0, 0),
+                50.0,
+                Map.of(0, new CpuCounters(1, 500_000_000, 3)),
                 Optional.of(new MonitorSample.PressureChange(4.5, 10)),
-                new SchedExtState(true, "enabled", Optional.of("simple"), 1, 0, true, Map.of()), Map.of());
+                new SchedExtState(true, "enabled", Optional.of("simple"), 1, 0, true, Map.of()),
+                Map.of());
 
-        assertThat(MonitorCommand.LiveLine.of(sample)).isEqualTo(
-                "cpu  22.5% (busiest cpu0 40.0%)  mem  50.0%  psi 4.50%  waiting 0.25 s/s  sched_ext enabled simple");
+        assertThat(MonitorCommand.LiveLine.of(sample))
+                .isEqualTo(
+                        "cpu  22.5% (busiest cpu0 40.0%)  mem  50.0%  psi 4.50%  waiting 0.25 s/s  sched_ext enabled simple");
     }
 
     @Test
     void helpListsTheCommand() {
         assertThat(run(lab(), "--help").out()).contains("monitor");
-        assertThat(run(lab(), "monitor", "--help").out()).contains("--duration", "--interval", "Ctrl-C",
-                "SCHEDCP_PROC_DIR");
+        assertThat(run(lab(), "monitor", "--help").out())
+                .contains("--duration", "--interval", "Ctrl-C", "SCHEDCP_PROC_DIR");
     }
 
     private Path copyOfLab() throws IOException {

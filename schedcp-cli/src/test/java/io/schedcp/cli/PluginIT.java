@@ -65,8 +65,9 @@ class PluginIT {
         assertThat(apiJar).as("the schedcp-api jar (run 'mvn package' first)").isRegularFile();
         acmeJar = PluginBuild.of("acme", "com.example.acme.AcmeProvider", "module-info.java", "AcmeProvider.java")
                 .jar(apiJar, builds);
-        brokenJar = PluginBuild.of("broken", "com.example.broken.BrokenProvider", "module-info.java",
-                "BrokenProvider.java").jar(apiJar, builds);
+        brokenJar = PluginBuild.of(
+                        "broken", "com.example.broken.BrokenProvider", "module-info.java", "BrokenProvider.java")
+                .jar(apiJar, builds);
     }
 
     @BeforeEach
@@ -143,7 +144,9 @@ class PluginIT {
                 .orElseThrow(() -> new AssertionError("list --json has no acme_fifo; " + list));
         assertThat(acme.path("provider").asString()).isEqualTo("acme");
         assertThat(acme.path("qualified_name").asString()).isEqualTo("acme:acme_fifo");
-        assertThat(acme.path("available").asBoolean()).as("acme_fifo available; %s", list).isTrue();
+        assertThat(acme.path("available").asBoolean())
+                .as("acme_fifo available; %s", list)
+                .isTrue();
     }
 
     private void assertListsEverythingButTheBrokenPlugin(Result list) {
@@ -152,7 +155,9 @@ class PluginIT {
                 .map(s -> s.path("qualified_name").asString())
                 .collect(Collectors.toList());
         assertThat(names).contains("acme:acme_fifo").anyMatch(name -> name.startsWith("scx:"));
-        assertThat(list.stderr()).contains("schedcp: warning:").contains(brokenJar.getFileName().toString());
+        assertThat(list.stderr())
+                .contains("schedcp: warning:")
+                .contains(brokenJar.getFileName().toString());
     }
 
     /**
@@ -164,21 +169,26 @@ class PluginIT {
         Path err = temp.resolve("run.err");
         Process process = onFakeKernel(schedcp).start(out, err, "run", "acme_fifo");
         try {
-            boolean running = await(RUNNING_TIMEOUT,
-                    () -> read(err).contains("acme_fifo is running") || !process.isAlive());
+            boolean running =
+                    await(RUNNING_TIMEOUT, () -> read(err).contains("acme_fifo is running") || !process.isAlive());
             assertThat(running && process.isAlive())
-                    .as("acme_fifo reported running; stdout:%n%s%nstderr:%n%s", read(out), read(err)).isTrue();
+                    .as("acme_fifo reported running; stdout:%n%s%nstderr:%n%s", read(out), read(err))
+                    .isTrue();
             assertThat(read(sysfs.resolve("state")).strip()).isEqualTo("enabled");
             assertThat(read(sysfs.resolve("root/ops")).strip()).isEqualTo("acme_fifo");
 
             interrupt(process);
 
             assertThat(process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                    .as("schedcp ended after SIGINT; stderr:%n%s", read(err)).isTrue();
-            assertThat(process.exitValue()).as("exit code of run; stderr:%n%s", read(err)).isZero();
+                    .as("schedcp ended after SIGINT; stderr:%n%s", read(err))
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("exit code of run; stderr:%n%s", read(err))
+                    .isZero();
             assertThat(read(sysfs.resolve("state")).strip()).isEqualTo("disabled");
             assertThat(sysfs.resolve("root/ops")).doesNotExist();
-            assertThat(read(err)).contains("stopped acme_fifo (sent SIGINT")
+            assertThat(read(err))
+                    .contains("stopped acme_fifo (sent SIGINT")
                     .contains("the kernel is back on its default scheduler");
             assertThat(read(out)).contains("acme_fifo: attached");
         } finally {
@@ -209,10 +219,16 @@ class PluginIT {
 
     private static void interrupt(Process process) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-s", "INT", Long.toString(process.pid()))
-                .redirectErrorStream(true).start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill -s INT returned").isTrue();
-        assertThat(kill.exitValue()).as("kill -s INT %s: %s", process.pid(),
-                new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+                .redirectErrorStream(true)
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS))
+                .as("kill -s INT returned")
+                .isTrue();
+        assertThat(kill.exitValue())
+                .as(
+                        "kill -s INT %s: %s",
+                        process.pid(), new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
     }
 
     private static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
@@ -236,7 +252,8 @@ class PluginIT {
 
     private static String requiredProperty(String name) {
         String value = System.getProperty(name);
-        assertThat(value).as("system property %s (set by the failsafe configuration of schedcp-cli)", name)
+        assertThat(value)
+                .as("system property %s (set by the failsafe configuration of schedcp-cli)", name)
                 .isNotBlank();
         return value;
     }
@@ -265,7 +282,8 @@ class PluginIT {
         }
 
         static Schedcp launcher() {
-            return new Schedcp(List.of(dist().resolve("bin/schedcp").toString()),
+            return new Schedcp(
+                    List.of(dist().resolve("bin/schedcp").toString()),
                     Map.of("JAVA_HOME", System.getProperty("java.home")));
         }
 
@@ -274,12 +292,27 @@ class PluginIT {
          * them ignored (as a shell's background jobs are) would never see the Ctrl-C these tests send.
          */
         static Schedcp modulePath(Path pluginJar) {
-            return new Schedcp(List.of("env", "--default-signal=INT,TERM", java(), "--module-path", lib() + ":" + pluginJar,
-                    "-m", "io.schedcp.cli/io.schedcp.cli.Main"), Map.of());
+            return new Schedcp(
+                    List.of(
+                            "env",
+                            "--default-signal=INT,TERM",
+                            java(),
+                            "--module-path",
+                            lib() + ":" + pluginJar,
+                            "-m",
+                            "io.schedcp.cli/io.schedcp.cli.Main"),
+                    Map.of());
         }
 
         static Schedcp classPath(Path pluginJar) {
-            return new Schedcp(List.of("env", "--default-signal=INT,TERM", java(), "-cp", lib().resolve("*") + ":" + pluginJar, "io.schedcp.cli.Main"),
+            return new Schedcp(
+                    List.of(
+                            "env",
+                            "--default-signal=INT,TERM",
+                            java(),
+                            "-cp",
+                            lib().resolve("*") + ":" + pluginJar,
+                            "io.schedcp.cli.Main"),
                     Map.of());
         }
 
@@ -311,8 +344,9 @@ class PluginIT {
             Process process = start(stdout, stderr, args);
             try {
                 boolean ended = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-                assertThat(ended).as("schedcp %s ended within %s; stderr:%n%s", String.join(" ", args), timeout,
-                        read(stderr)).isTrue();
+                assertThat(ended)
+                        .as("schedcp %s ended within %s; stderr:%n%s", String.join(" ", args), timeout, read(stderr))
+                        .isTrue();
                 return new Result(process.exitValue(), read(stdout), read(stderr));
             } finally {
                 kill(process);
@@ -378,13 +412,22 @@ class PluginIT {
         private void compile(Path apiJar, List<Path> files, Path classes) {
             ToolProvider javac = ToolProvider.findFirst("javac")
                     .orElseThrow(() -> new AssertionError("no javac in this JVM; the tests need a JDK, not a JRE"));
-            List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror",
-                    "--module-path", apiJar.toString(), "-d", classes.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--release",
+                    "17",
+                    "-Xlint:all",
+                    "-Werror",
+                    "--module-path",
+                    apiJar.toString(),
+                    "-d",
+                    classes.toString()));
             files.forEach(file -> args.add(file.toString()));
             StringWriter diagnostics = new StringWriter();
             PrintWriter print = new PrintWriter(diagnostics, true);
             int status = javac.run(print, print, args.toArray(String[]::new));
-            assertThat(status).as("plugin %s compiles against %s alone:%n%s", name, apiJar, diagnostics).isZero();
+            assertThat(status)
+                    .as("plugin %s compiles against %s alone:%n%s", name, apiJar, diagnostics)
+                    .isZero();
         }
 
         private void writeJar(Path classes, Path jar) throws IOException {
@@ -394,7 +437,8 @@ class PluginIT {
                     JarOutputStream out = new JarOutputStream(file, manifest);
                     Stream<Path> walk = Files.walk(classes)) {
                 for (Path path : walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
-                    out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+                    out.putNextEntry(
+                            new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
                     Files.copy(path, out);
                     out.closeEntry();
                 }

@@ -45,8 +45,19 @@ class PluginStdoutTest {
         @Override
         public List<SchedulerDescriptor> schedulers() {
             System.out.println("chatty: listing");
-            return List.of(new SchedulerDescriptor("chatty_fifo", "chatty", "chatty_fifo", false, "Talks a lot.",
-                    "fifo", List.of(), "", List.of(), "", "", Requirements.NONE));
+            return List.of(new SchedulerDescriptor(
+                    "chatty_fifo",
+                    "chatty",
+                    "chatty_fifo",
+                    false,
+                    "Talks a lot.",
+                    "fifo",
+                    List.of(),
+                    "",
+                    List.of(),
+                    "",
+                    "",
+                    Requirements.NONE));
         }
 
         @Override
@@ -65,8 +76,15 @@ class PluginStdoutTest {
     void aPluginThatPrintsToStdoutLeavesListJsonIntact() {
         CliFixture fixture = new CliFixture(temp);
         SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).discoverProviders(false).loadPlugins(false).provider(new ChattyProvider()).build());
+        CliContext context = new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .discoverProviders(false)
+                        .loadPlugins(false)
+                        .provider(new ChattyProvider())
+                        .build());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream processOut = new ByteArrayOutputStream();
@@ -85,8 +103,9 @@ class PluginStdoutTest {
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode list = SchedcpJson.mapper().readTree(out.toString());
-        assertThat(list).singleElement().satisfies(row -> assertThat(row.get("name").asString())
-                .isEqualTo("chatty_fifo"));
+        assertThat(list)
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("name").asString()).isEqualTo("chatty_fifo"));
         assertThat(processOut.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(processErr.toString(StandardCharsets.UTF_8)).contains("chatty: initialized", "chatty: listing");
     }

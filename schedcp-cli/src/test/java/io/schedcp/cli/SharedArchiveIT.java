@@ -39,7 +39,8 @@ class SharedArchiveIT {
 
     @Test
     void cdsOffStartsFromTheJars() throws Exception {
-        assertThat(mainSource(LauncherProcess.DIST, Map.of("SCHEDCP_CDS", "off"))).startsWith("file:");
+        assertThat(mainSource(LauncherProcess.DIST, Map.of("SCHEDCP_CDS", "off")))
+                .startsWith("file:");
     }
 
     @Test
@@ -58,7 +59,9 @@ class SharedArchiveIT {
     void theVersionStartsNoLoggingBackend() throws Exception {
         List<String> loaded = classesLoaded(LauncherProcess.DIST, "--version");
 
-        assertThat(loaded).filteredOn(line -> line.contains("io.schedcp.cli.Main ")).hasSize(1);
+        assertThat(loaded)
+                .filteredOn(line -> line.contains("io.schedcp.cli.Main "))
+                .hasSize(1);
         assertThat(loaded).noneMatch(line -> line.contains("ch.qos.logback"));
         assertThat(temp.resolve("home/schedcp.log")).doesNotExist();
     }
@@ -66,10 +69,12 @@ class SharedArchiveIT {
     @Test
     void aCommandThatLogsTakesLogbacksClassesFromTheArchiveAllButSomeLambdas() throws Exception {
         List<String> logback = classesLoaded(LauncherProcess.DIST, "status").stream()
-                .filter(line -> line.contains(" ch.qos.logback.")).toList();
+                .filter(line -> line.contains(" ch.qos.logback."))
+                .toList();
 
         assertThat(logback).hasSizeGreaterThan(100);
-        assertThat(logback).filteredOn(line -> !line.contains("$$Lambda"))
+        assertThat(logback)
+                .filteredOn(line -> !line.contains("$$Lambda"))
                 .allMatch(line -> line.endsWith("source: shared objects file"));
         assertThat(temp.resolve("home/schedcp.log")).content().contains("command: schedcp status");
     }
@@ -89,15 +94,19 @@ class SharedArchiveIT {
         env.put("SCHEDCP_JAVA_OPTS", "-Xlog:class+load=info:stderr");
         try (LauncherProcess version = LauncherProcess.startFrom(dist, env, "--version")) {
             assertThat(version.awaitExit(WAIT)).isZero();
-            return version.err().lines().filter(line -> line.contains(MAIN_LOADED))
-                    .map(line -> line.substring(line.indexOf(MAIN_LOADED) + MAIN_LOADED.length()).strip())
-                    .findFirst().orElse("(not logged)\n" + version.err());
+            return version.err()
+                    .lines()
+                    .filter(line -> line.contains(MAIN_LOADED))
+                    .map(line -> line.substring(line.indexOf(MAIN_LOADED) + MAIN_LOADED.length())
+                            .strip())
+                    .findFirst()
+                    .orElse("(not logged)\n" + version.err());
         }
     }
 
     private Map<String, String> environment(Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", "/usr/bin:/bin",
-                "SCHEDCP_HOME", temp.resolve("home").toString()));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "PATH", "/usr/bin:/bin", "SCHEDCP_HOME", temp.resolve("home").toString()));
         env.putAll(extra);
         return env;
     }

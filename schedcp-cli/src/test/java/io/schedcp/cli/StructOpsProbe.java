@@ -17,8 +17,7 @@ public final class StructOpsProbe {
 
     private static final Path SCHED_EXT = Path.of("/sys/kernel/sched_ext");
 
-    private StructOpsProbe() {
-    }
+    private StructOpsProbe() {}
 
     public static void main(String[] args) throws Exception {
         try (BpfObject bpf = BpfObject.open(Path.of(args[0]))) {

@@ -47,7 +47,8 @@ class TerminalTextTest {
 
     private static void assertNoControlCharacters(String text) {
         assertThat(text.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)))
-                .as(text).isEmpty();
+                .as(text)
+                .isEmpty();
     }
 
     @Test
@@ -85,25 +86,43 @@ class TerminalTextTest {
         Result list = run("workload", "list", "--json");
 
         assertNoControlCharacters(list.out());
-        assertThat(SchedcpJson.mapper().readTree(list.out()).get(0).get("name").asString()).isEqualTo(HOSTILE);
+        assertThat(SchedcpJson.mapper().readTree(list.out()).get(0).get("name").asString())
+                .isEqualTo(HOSTILE);
     }
 
     @Test
     void aPluginsDescriptorIsShownWithItsEscapesSpelledOut() {
-        SchedulerDescriptor hostile = new SchedulerDescriptor("evil_fifo", "evil", "evil_fifo", false,
-                HOSTILE + " first in, first out.", "fifo\u009b2J", List.of(HOSTILE), "", List.of(), "", "",
+        SchedulerDescriptor hostile = new SchedulerDescriptor(
+                "evil_fifo",
+                "evil",
+                "evil_fifo",
+                false,
+                HOSTILE + " first in, first out.",
+                "fifo\u009b2J",
+                List.of(HOSTILE),
+                "",
+                List.of(),
+                "",
+                "",
                 Requirements.NONE);
         SchedcpConfig config = new SchedcpConfig(fixture.home, fixture.environment());
-        CliContext context = new CliContext(config, settings -> SchedulerManager.builder().config(config)
-                .settings(settings).discoverProviders(false).loadPlugins(false)
-                .provider(new OneSchedulerProvider(hostile)).build());
+        CliContext context = new CliContext(
+                config,
+                settings -> SchedulerManager.builder()
+                        .config(config)
+                        .settings(settings)
+                        .discoverProviders(false)
+                        .loadPlugins(false)
+                        .provider(new OneSchedulerProvider(hostile))
+                        .build());
 
         for (String command : new String[] {"list", "show"}) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             String[] args = command.equals("list") ? new String[] {"list"} : new String[] {"show", "evil_fifo"};
             assertThat(Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args))
-                    .as(err.toString()).isZero();
+                    .as(err.toString())
+                    .isZero();
 
             assertNoControlCharacters(out.toString());
             assertThat(out.toString()).contains(SHOWN + " first in");

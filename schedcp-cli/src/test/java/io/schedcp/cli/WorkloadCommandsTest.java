@@ -63,10 +63,15 @@ class WorkloadCommandsTest {
 
         Result list = run("workload", "list");
 
-        assertThat(created.out()).containsPattern("created w-[0-9a-f]{8}: shop")
+        assertThat(created.out())
+                .containsPattern("created w-[0-9a-f]{8}: shop")
                 .contains("tags: latency-sensitive, server");
         assertThat(list.code()).isZero();
-        assertThat(list.out()).contains("ID").contains("TAGS").contains("latency-sensitive, server").contains("shop");
+        assertThat(list.out())
+                .contains("ID")
+                .contains("TAGS")
+                .contains("latency-sensitive, server")
+                .contains("shop");
     }
 
     @Test
@@ -99,13 +104,26 @@ class WorkloadCommandsTest {
     void addHistoryRecordsTheRunAndHistoryShowsIt() {
         String id = create("kernel build");
 
-        Result added = run("workload", "add-history", id, "--scheduler", "scx_rusty", "--result", "81 s",
-                "--metric", "wall_time_s=81.2", "--metric", "latency_p99_us=420", "--args", "--slice-us 5000");
+        Result added = run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_rusty",
+                "--result",
+                "81 s",
+                "--metric",
+                "wall_time_s=81.2",
+                "--metric",
+                "latency_p99_us=420",
+                "--args",
+                "--slice-us 5000");
         Result history = run("workload", "history", id);
 
         assertThat(added.code()).as(added.err()).isZero();
         assertThat(added.out()).containsPattern("recorded h-[0-9a-f]{8} for " + id + ": scx_rusty, ok");
-        assertThat(history.out()).contains("scx_rusty --slice-us 5000  ok")
+        assertThat(history.out())
+                .contains("scx_rusty --slice-us 5000  ok")
                 .contains("result:    81 s")
                 .contains("metrics:   latency_p99_us=420 wall_time_s=81.2");
     }
@@ -115,9 +133,24 @@ class WorkloadCommandsTest {
         String id = create("gaming");
         Path summary = monitorSummary();
 
-        run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "stutters", "--failed",
-                "ejected by the kernel", "--execution-id", "e-3", "--started", "2026-11-22T10:15:00Z", "--ended",
-                "2026-11-22T10:16:21Z", "--monitor-summary", summary.toString());
+        run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_lavd",
+                "--result",
+                "stutters",
+                "--failed",
+                "ejected by the kernel",
+                "--execution-id",
+                "e-3",
+                "--started",
+                "2026-11-22T10:15:00Z",
+                "--ended",
+                "2026-11-22T10:16:21Z",
+                "--monitor-summary",
+                summary.toString());
         JsonNode entry = json(run("workload", "history", id, "--json")).get(0);
 
         assertThat(entry.get("id").asString()).matches("h-[0-9a-f]{8}");
@@ -126,7 +159,12 @@ class WorkloadCommandsTest {
         assertThat(entry.get("started_at").asString()).isEqualTo("2026-11-22T10:15:00Z");
         assertThat(entry.get("ended_at").asString()).isEqualTo("2026-11-22T10:16:21Z");
         assertThat(entry.get("monitor_summary").get("interval_millis").asLong()).isEqualTo(500);
-        assertThat(entry.get("monitor_summary").get("sched_ext").get("ops_seen").get(0).asString()).isEqualTo("simple");
+        assertThat(entry.get("monitor_summary")
+                        .get("sched_ext")
+                        .get("ops_seen")
+                        .get(0)
+                        .asString())
+                .isEqualTo("simple");
         assertThat(entry.get("outcome").get("status").asString()).isEqualTo("failed");
         assertThat(entry.get("outcome").get("reason").asString()).isEqualTo("ejected by the kernel");
     }
@@ -136,12 +174,20 @@ class WorkloadCommandsTest {
         String id = create("gaming");
         Path madeUp = Files.writeString(temp.resolve("summary.json"), "{\"cpu_busy_pct\": 93.5}");
 
-        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--monitor-summary", madeUp.toString());
+        Result result = run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_lavd",
+                "--result",
+                "r",
+                "--monitor-summary",
+                madeUp.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("the monitor summary " + madeUp + " is not a summary of schedcp monitor "
-                + "--json");
+        assertThat(result.err())
+                .contains("the monitor summary " + madeUp + " is not a summary of schedcp monitor " + "--json");
         assertThat(json(run("workload", "history", id, "--json"))).isEmpty();
     }
 
@@ -149,10 +195,18 @@ class WorkloadCommandsTest {
     void aMetricThatIsNotANumberIsAUsageErrorNamingItAndNothingIsRecorded() {
         String id = create("gaming");
 
-        Result notNumber = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--metric", "wall_time_s=fast");
-        Result notPair = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--metric", "wall_time_s");
+        Result notNumber = run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_lavd",
+                "--result",
+                "r",
+                "--metric",
+                "wall_time_s=fast");
+        Result notPair = run(
+                "workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r", "--metric", "wall_time_s");
 
         assertThat(notNumber.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(notNumber.err()).contains("--metric wall_time_s=fast: 'fast' is not a number");
@@ -165,8 +219,8 @@ class WorkloadCommandsTest {
     void aTimeThatIsNotATimeIsAUsageError() {
         String id = create("gaming");
 
-        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--started", "yesterday");
+        Result result = run(
+                "workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r", "--started", "yesterday");
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--started 'yesterday' is not a time");
@@ -182,8 +236,8 @@ class WorkloadCommandsTest {
 
         for (Result result : new Result[] {show, history, add}) {
             assertThat(result.code()).isEqualTo(ExitCodes.NOT_FOUND);
-            assertThat(result.err()).contains("there is no workload 'w-00000000'; the workloads are " + id
-                    + " (gaming)");
+            assertThat(result.err())
+                    .contains("there is no workload 'w-00000000'; the workloads are " + id + " (gaming)");
         }
     }
 
@@ -196,12 +250,15 @@ class WorkloadCommandsTest {
         Result shown = run("workload", "show", game);
         JsonNode json = json(run("workload", "show", game, "--json"));
 
-        assertThat(shown.out()).contains("id:          " + game).contains("runs:        1")
+        assertThat(shown.out())
+                .contains("id:          " + game)
+                .contains("runs:        1")
                 .contains(browser + "  a browser  (shares interactive)");
         assertThat(json.get("workload").get("id").asString()).isEqualTo(game);
         assertThat(json.get("runs").asInt()).isEqualTo(1);
         assertThat(json.get("similar").get(0).get("id").asString()).isEqualTo(browser);
-        assertThat(json.get("similar").get(0).get("shared_tags")).extracting(JsonNode::asString)
+        assertThat(json.get("similar").get(0).get("shared_tags"))
+                .extracting(JsonNode::asString)
                 .containsExactly("interactive");
     }
 
@@ -226,8 +283,10 @@ class WorkloadCommandsTest {
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("No workloads yet");
-        assertThat(result.err()).contains("schedcp: warning: " + fixture.home.resolve("workloads.json")
-                + " cannot be read: it is not valid JSON").contains("It is left as it is");
+        assertThat(result.err())
+                .contains("schedcp: warning: " + fixture.home.resolve("workloads.json")
+                        + " cannot be read: it is not valid JSON")
+                .contains("It is left as it is");
         assertThat(fixture.home.resolve("workloads.json")).hasContent("{ not json");
     }
 
@@ -273,12 +332,22 @@ class WorkloadCommandsTest {
     void aMonitorSummaryFromAnEndlessDeviceIsRefusedNamingTheLimit() {
         String id = create("gaming");
 
-        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--monitor-summary", "/dev/zero");
+        Result result = run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_lavd",
+                "--result",
+                "r",
+                "--monitor-summary",
+                "/dev/zero");
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("the monitor summary file /dev/zero is over 1 MiB, the most schedcp reads")
-                .doesNotContain("Exception").doesNotContain("OutOfMemory");
+        assertThat(result.err())
+                .contains("the monitor summary file /dev/zero is over 1 MiB, the most schedcp reads")
+                .doesNotContain("Exception")
+                .doesNotContain("OutOfMemory");
         assertThat(json(run("workload", "history", id, "--json"))).isEmpty();
     }
 
@@ -287,8 +356,16 @@ class WorkloadCommandsTest {
         String id = create("gaming");
         Path summary = Files.writeString(temp.resolve("huge.json"), "{\"padding\": \"" + "x".repeat(2 << 20) + "\"}");
 
-        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--monitor-summary", summary.toString());
+        Result result = run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_lavd",
+                "--result",
+                "r",
+                "--monitor-summary",
+                summary.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains(summary + " is over 1 MiB");
@@ -299,8 +376,18 @@ class WorkloadCommandsTest {
     void aMetricGivenTwiceIsRefusedNamingItAndNothingIsRecorded() {
         String id = create("gaming");
 
-        Result result = run("workload", "add-history", id, "--scheduler", "scx_lavd", "--result", "r",
-                "--metric", "a=1", "--metric", "a=2");
+        Result result = run(
+                "workload",
+                "add-history",
+                id,
+                "--scheduler",
+                "scx_lavd",
+                "--result",
+                "r",
+                "--metric",
+                "a=1",
+                "--metric",
+                "a=2");
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--metric a is given twice (a=1 and a=2); give each metric once");

@@ -82,9 +82,13 @@ public record SchedcpConfig(Path home, Map<String, String> environment) {
             seconds = 0;
         }
         if (seconds < 1 || seconds > MAX_START_TIMEOUT.toSeconds()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, name + "=" + text.get() + " is not a whole number of "
-                    + "seconds from 1 to " + MAX_START_TIMEOUT.toSeconds() + ": set it to one (such as 90), or unset "
-                    + "it for the default of " + ManagerSettings.DEFAULTS.startTimeout().toSeconds() + " s");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    name + "=" + text.get() + " is not a whole number of "
+                            + "seconds from 1 to " + MAX_START_TIMEOUT.toSeconds()
+                            + ": set it to one (such as 90), or unset "
+                            + "it for the default of "
+                            + ManagerSettings.DEFAULTS.startTimeout().toSeconds() + " s");
         }
         return Optional.of(Duration.ofSeconds(seconds));
     }

@@ -24,7 +24,8 @@ class ConfigVariableTest {
     private static final Set<String> NOT_VARIABLES = Set.of("SCHEDCP_SCENARIO_EOF");
 
     private static Set<String> declared() {
-        return Arrays.stream(ConfigVariable.values()).map(ConfigVariable::variable)
+        return Arrays.stream(ConfigVariable.values())
+                .map(ConfigVariable::variable)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -32,7 +33,8 @@ class ConfigVariableTest {
     void everyVariableHasARowInTheConfigurationPageWithItsDefault() throws IOException {
         String page = Files.readString(PROJECT.resolve("docs/configuration.md"));
         for (ConfigVariable variable : ConfigVariable.values()) {
-            assertThat(page).as(variable.variable())
+            assertThat(page)
+                    .as(variable.variable())
                     .contains("| `" + variable.variable() + "` | " + variable.defaultValue() + " | ");
         }
         Matcher rows = Pattern.compile("(?m)^\\| `(SCHEDCP_[A-Z_]+)` \\|").matcher(page);
@@ -53,15 +55,20 @@ class ConfigVariableTest {
             }
         }
         named.removeAll(NOT_VARIABLES);
-        assertThat(named).as("SCHEDCP_ names in the main sources, the launcher and the lab scripts")
-                .isNotEmpty().isSubsetOf(declared());
+        assertThat(named)
+                .as("SCHEDCP_ names in the main sources, the launcher and the lab scripts")
+                .isNotEmpty()
+                .isSubsetOf(declared());
     }
 
     @Test
     void onlyTheConfigReadsTheProcessEnvironment() throws IOException {
-        List<String> readers = sources().stream().filter(f -> f.toString().endsWith(".java"))
-                .filter(f -> read(f).contains("System.getenv()") || read(f).matches("(?s).*System\\.getenv\\(\"SCHEDCP_.*"))
-                .map(f -> PROJECT.relativize(f).toString()).toList();
+        List<String> readers = sources().stream()
+                .filter(f -> f.toString().endsWith(".java"))
+                .filter(f ->
+                        read(f).contains("System.getenv()") || read(f).matches("(?s).*System\\.getenv\\(\"SCHEDCP_.*"))
+                .map(f -> PROJECT.relativize(f).toString())
+                .toList();
         // The lab's options read the whole environment to hand it on; every SCHEDCP_ read is through the config.
         assertThat(readers).allMatch(f -> f.endsWith("SchedcpConfig.java") || f.endsWith("LabOptions.java"));
     }
@@ -75,8 +82,8 @@ class ConfigVariableTest {
     }
 
     private static List<Path> sources() throws IOException {
-        List<Path> roots = new java.util.ArrayList<>(List.of(PROJECT.resolve("schedcp-cli/src/build"),
-                PROJECT.resolve("bpf")));
+        List<Path> roots =
+                new java.util.ArrayList<>(List.of(PROJECT.resolve("schedcp-cli/src/build"), PROJECT.resolve("bpf")));
         try (Stream<Path> modules = Files.list(PROJECT)) {
             modules.filter(m -> m.getFileName().toString().startsWith("schedcp-"))
                     .forEach(m -> roots.add(m.resolve("src/main")));
@@ -85,8 +92,9 @@ class ConfigVariableTest {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(java|sh)$")
-                            || f.endsWith("schedcp")).forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> f.toString().matches(".*\\.(java|sh)$") || f.endsWith("schedcp"))
+                            .forEach(files::add);
                 }
             }
         }

@@ -8,9 +8,9 @@ import io.schedcp.core.manager.ManagerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SchedcpConfigTest {
 
@@ -24,7 +24,8 @@ class SchedcpConfigTest {
 
         assertThat(config.startTimeout()).contains(Duration.ofSeconds(90));
         assertThat(ManagerSettings.from(config).startTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(ManagerSettings.from(config).stopStepTimeout()).isEqualTo(ManagerSettings.DEFAULTS.stopStepTimeout());
+        assertThat(ManagerSettings.from(config).stopStepTimeout())
+                .isEqualTo(ManagerSettings.DEFAULTS.stopStepTimeout());
     }
 
     @Test
@@ -43,9 +44,11 @@ class SchedcpConfigTest {
     void aStartTimeoutThatIsNotAWholeNumberOfSecondsInRangeIsBlamedOnTheVariable(String value) {
         SchedcpConfig config = config(Map.of("SCHEDCP_START_TIMEOUT", value));
 
-        assertThatThrownBy(config::startTimeout).isInstanceOf(SchedcpException.class)
-                .hasMessageStartingWith("SCHEDCP_START_TIMEOUT=" + value + " is not a whole number of seconds from 1 "
-                        + "to 86400").hasMessageContaining("the default of 20 s");
+        assertThatThrownBy(config::startTimeout)
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageStartingWith(
+                        "SCHEDCP_START_TIMEOUT=" + value + " is not a whole number of seconds from 1 " + "to 86400")
+                .hasMessageContaining("the default of 20 s");
     }
 
     @Test

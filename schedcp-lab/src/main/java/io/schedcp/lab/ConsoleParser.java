@@ -83,8 +83,8 @@ final class ConsoleParser {
      */
     void end(long nanos) {
         if (scenarioName != null) {
-            scenarios.add(new ScenarioResult(scenarioName, 125, scenarioOutput,
-                    Duration.ofNanos(nanos - scenarioStartNanos), true));
+            scenarios.add(new ScenarioResult(
+                    scenarioName, 125, scenarioOutput, Duration.ofNanos(nanos - scenarioStartNanos), true));
             scenarioName = null;
             scenarioOutput = null;
         }
@@ -92,8 +92,8 @@ final class ConsoleParser {
 
     private void closeScenario(int code, long nanos) {
         if (scenarioName != null) {
-            scenarios.add(new ScenarioResult(scenarioName, code, scenarioOutput,
-                    Duration.ofNanos(nanos - scenarioStartNanos), false));
+            scenarios.add(new ScenarioResult(
+                    scenarioName, code, scenarioOutput, Duration.ofNanos(nanos - scenarioStartNanos), false));
             scenarioName = null;
             scenarioOutput = null;
         }

@@ -23,11 +23,11 @@ final class KernelConsole {
             new Start("Oops", Pattern.compile("^(Oops: |Oops\\b|general protection fault)")),
             new Start("hung task", Pattern.compile("^INFO: task .+ blocked for more than \\d+ seconds")),
             new Start("RCU stall", Pattern.compile("^rcu: INFO: \\S+ (self-)?detected stalls?")));
+
     private static final Pattern END = Pattern.compile("^-+\\[ end (trace|Kernel panic)\\b");
     private static final int MAX_REPORT_LINES = 400;
 
-    private record Start(String kind, Pattern pattern) {
-    }
+    private record Start(String kind, Pattern pattern) {}
 
     private String kind;
     private String headline;
@@ -81,7 +81,10 @@ final class KernelConsole {
     }
 
     static Optional<String> kindOf(String message) {
-        return STARTS.stream().filter(e -> e.pattern().matcher(message).find()).map(Start::kind).findFirst();
+        return STARTS.stream()
+                .filter(e -> e.pattern().matcher(message).find())
+                .map(Start::kind)
+                .findFirst();
     }
 
     /** A console line without printk's timestamp. */

@@ -12,8 +12,7 @@ import java.util.List;
  * @param uptimeSeconds the guest's uptime when the report started, or -1 if the line carried no timestamp
  * @param panicked whether the kernel went on to panic
  */
-public record KernelCrash(String kind, String headline, List<String> report, double uptimeSeconds,
-        boolean panicked) {
+public record KernelCrash(String kind, String headline, List<String> report, double uptimeSeconds, boolean panicked) {
 
     public KernelCrash {
         report = List.copyOf(report);
@@ -31,7 +30,10 @@ public record KernelCrash(String kind, String headline, List<String> report, dou
         if (!kind.equals("Oops") || !headline.startsWith("Oops: int3")) {
             return false;
         }
-        return report.stream().map(KernelConsole::message).filter(l -> l.startsWith("Code: ")).findFirst()
+        return report.stream()
+                .map(KernelConsole::message)
+                .filter(l -> l.startsWith("Code: "))
+                .findFirst()
                 .map(code -> {
                     String[] bytes = code.substring("Code: ".length()).trim().split("\\s+");
                     for (int i = 1; i < bytes.length; i++) {
@@ -40,15 +42,26 @@ public record KernelCrash(String kind, String headline, List<String> report, dou
                         }
                     }
                     return false;
-                }).orElse(false);
+                })
+                .orElse(false);
     }
 
     /** One line for a message: what and where, e.g. {@code Oops: int3 ... RIP: __schedule+0x693 (Comm: ...)}. */
     public String summary() {
-        String rip = report.stream().map(KernelConsole::message).filter(l -> l.startsWith("RIP: "))
-                .findFirst().map(l -> ", " + l.replaceAll("\\s+", " ")).orElse("");
-        String comm = report.stream().map(KernelConsole::message).filter(l -> l.contains(" Comm: "))
-                .findFirst().map(l -> ", " + l.substring(l.indexOf("Comm: ")).split(" Tainted| Not tainted")[0].strip())
+        String rip = report.stream()
+                .map(KernelConsole::message)
+                .filter(l -> l.startsWith("RIP: "))
+                .findFirst()
+                .map(l -> ", " + l.replaceAll("\\s+", " "))
+                .orElse("");
+        String comm = report.stream()
+                .map(KernelConsole::message)
+                .filter(l -> l.contains(" Comm: "))
+                .findFirst()
+                .map(l -> ", "
+                        + l.substring(l.indexOf("Comm: "))
+                                .split(" Tainted| Not tainted")[0]
+                                .strip())
                 .orElse("");
         String when = uptimeSeconds < 0 ? "" : String.format(" at %.1f s of guest uptime", uptimeSeconds);
         return "the guest kernel crashed" + when + ": " + headline + rip + comm + (panicked ? " (kernel panic)" : "");

@@ -65,8 +65,10 @@ public final class Lab {
             throws InterruptedException {
         List<String> missing = toolchain.missing();
         if (!missing.isEmpty()) {
-            throw new SchedcpException(Kind.UNAVAILABLE, "the kernel lab is not ready: " + String.join("; ", missing)
-                    + "; run bpf/setup.sh (see docs/lab.md)");
+            throw new SchedcpException(
+                    Kind.UNAVAILABLE,
+                    "the kernel lab is not ready: " + String.join("; ", missing)
+                            + "; run bpf/setup.sh (see docs/lab.md)");
         }
         for (int attempt = 1; ; attempt++) {
             String id = HexFormat.of().formatHex(randomBytes());
@@ -77,8 +79,10 @@ public final class Lab {
                     return result.get();
                 }
                 if (attempt == 2) {
-                    throw new SchedcpException(Kind.START_FAILED, "the lab guest did not start its job within "
-                            + BOOT_LIMIT.toSeconds() + " s, twice; see the console with SCHEDCP_LOG_LEVEL=debug");
+                    throw new SchedcpException(
+                            Kind.START_FAILED,
+                            "the lab guest did not start its job within " + BOOT_LIMIT.toSeconds()
+                                    + " s, twice; see the console with SCHEDCP_LOG_LEVEL=debug");
                 }
                 LOG.warn("lab boot {}: no job after {} s; booting again", id, BOOT_LIMIT.toSeconds());
             } catch (IOException e) {
@@ -99,8 +103,10 @@ public final class Lab {
         try {
             Path work = Files.createTempDirectory("schedcp-lab-");
             if (work.toString().matches(".*\\s.*") || cacheDirectory.toString().matches(".*\\s.*")) {
-                throw new SchedcpException(Kind.INVALID_INPUT, "the lab's paths go on the kernel command line and "
-                        + "must not contain spaces: " + work + ", " + cacheDirectory + "; set TMPDIR or SCHEDCP_CACHE");
+                throw new SchedcpException(
+                        Kind.INVALID_INPUT,
+                        "the lab's paths go on the kernel command line and " + "must not contain spaces: " + work + ", "
+                                + cacheDirectory + "; set TMPDIR or SCHEDCP_CACHE");
             }
             Path init = work.resolve(GUEST_INIT);
             try (InputStream in = Lab.class.getResourceAsStream(GUEST_INIT)) {
@@ -111,24 +117,47 @@ public final class Lab {
             }
             Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
             int perScenario = (int) options.scenarioTimeout().toSeconds();
-            Files.writeString(work.resolve("job.sh"), LabJob.render(id, scenarios, options.workDirectory(),
-                    options.path(), options.environment(), perScenario));
+            Files.writeString(
+                    work.resolve("job.sh"),
+                    LabJob.render(
+                            id,
+                            scenarios,
+                            options.workDirectory(),
+                            options.path(),
+                            options.environment(),
+                            perScenario));
             return work;
         } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "cannot prepare a lab boot in " + System.getProperty("java.io.tmpdir")
-                    + ": " + e.getMessage(), e);
+            throw new SchedcpException(
+                    Kind.IO,
+                    "cannot prepare a lab boot in " + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(),
+                    e);
         }
     }
 
     /** One boot; empty when the guest hung before starting its job. */
-    private Optional<LabResult> boot(String id, Path work, List<LabScenario> scenarios, LabOptions options,
-            GuestProcesses processes, Consumer<String> live) throws IOException, InterruptedException {
+    private Optional<LabResult> boot(
+            String id,
+            Path work,
+            List<LabScenario> scenarios,
+            LabOptions options,
+            GuestProcesses processes,
+            Consumer<String> live)
+            throws IOException, InterruptedException {
         int scenarioCount = scenarios.size();
         long start = System.nanoTime();
         Path socket = work.resolve("vfs.sock");
-        Process virtiofsd = processes.start(new ProcessBuilder(toolchain.virtiofsd().toString(), "--shared-dir", "/",
-                "--readonly", "--sandbox", "none", "--socket-path", socket.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("virtiofsd.log").toFile()));
+        Process virtiofsd = processes.start(new ProcessBuilder(
+                        toolchain.virtiofsd().toString(),
+                        "--shared-dir",
+                        "/",
+                        "--readonly",
+                        "--sandbox",
+                        "none",
+                        "--socket-path",
+                        socket.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("virtiofsd.log").toFile()));
         awaitSocket(socket, virtiofsd, work);
 
         long jobSeconds = options.scenarioTimeout().toSeconds() * Math.max(1, scenarioCount) + 30;
@@ -138,18 +167,43 @@ public final class Lab {
                 + jobSeconds + " schedcp.id=" + id + " schedcp.cache=" + cacheDirectory;
         Path console = Files.createFile(work.resolve("console"));
         LabMachine machine = options.machine();
-        List<String> qemu = List.of(machine.qemu().orElse(toolchain.qemu()).toString(), "-accel", machine.accel(),
-                "-cpu", machine.cpu(),
-                "-smp", Integer.toString(options.cpus()), "-m", options.memoryMb() + "M",
-                "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot",
-                "-serial", "file:" + console,
-                "-object", "memory-backend-memfd,id=mem,size=" + options.memoryMb() + "M,share=on",
-                "-numa", "node,memdev=mem",
-                "-chardev", "socket,id=vfs,path=" + socket, "-device", "vhost-user-fs-pci,chardev=vfs,tag=rootfs",
-                "-kernel", toolchain.vmlinuz().toString(), "-append", cmdline);
-        LOG.info("lab boot {}: kernel {}, {}, {} scenario(s)", id, toolchain.kernelVersion(), machine.describe(),
+        List<String> qemu = List.of(
+                machine.qemu().orElse(toolchain.qemu()).toString(),
+                "-accel",
+                machine.accel(),
+                "-cpu",
+                machine.cpu(),
+                "-smp",
+                Integer.toString(options.cpus()),
+                "-m",
+                options.memoryMb() + "M",
+                "-nodefaults",
+                "-no-user-config",
+                "-display",
+                "none",
+                "-no-reboot",
+                "-serial",
+                "file:" + console,
+                "-object",
+                "memory-backend-memfd,id=mem,size=" + options.memoryMb() + "M,share=on",
+                "-numa",
+                "node,memdev=mem",
+                "-chardev",
+                "socket,id=vfs,path=" + socket,
+                "-device",
+                "vhost-user-fs-pci,chardev=vfs,tag=rootfs",
+                "-kernel",
+                toolchain.vmlinuz().toString(),
+                "-append",
+                cmdline);
+        LOG.info(
+                "lab boot {}: kernel {}, {}, {} scenario(s)",
+                id,
+                toolchain.kernelVersion(),
+                machine.describe(),
                 scenarioCount);
-        Process vm = processes.start(new ProcessBuilder(qemu).redirectErrorStream(true)
+        Process vm = processes.start(new ProcessBuilder(qemu)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(work.resolve("qemu.log").toFile()));
 
@@ -171,25 +225,40 @@ public final class Lab {
         if (crash.isPresent()) {
             tail.add("[schedcp: " + crash.get().summary() + "]");
         } else if (parser.exitCode().isEmpty()) {
-            tail.add(timedOut ? "[schedcp: no result within " + limit.toSeconds() + " s; QEMU was stopped]"
-                    : "[schedcp: the guest ended without a result]");
+            tail.add(
+                    timedOut
+                            ? "[schedcp: no result within " + limit.toSeconds() + " s; QEMU was stopped]"
+                            : "[schedcp: the guest ended without a result]");
         }
         if (parser.exitCode().isEmpty()) {
             tail.addAll(Files.readAllLines(work.resolve("qemu.log")));
         }
         Optional<Path> kept = exit == 0 && crash.isEmpty() ? Optional.empty() : keepConsole(id, console, options);
-        LOG.info("lab boot {}: exit {} after {} ms (boot {} ms){}", id, exit, Duration.ofNanos(end - start).toMillis(),
-                boot.toMillis(), crash.map(c -> "; " + c.summary()).orElse(""));
-        return Optional.of(new LabResult(exit, scenarios.stream().map(LabScenario::name).toList(), parser.scenarios(),
-                parser.output(), boot, Duration.ofNanos(end - start), tail, crash, kept));
+        LOG.info(
+                "lab boot {}: exit {} after {} ms (boot {} ms){}",
+                id,
+                exit,
+                Duration.ofNanos(end - start).toMillis(),
+                boot.toMillis(),
+                crash.map(c -> "; " + c.summary()).orElse(""));
+        return Optional.of(new LabResult(
+                exit,
+                scenarios.stream().map(LabScenario::name).toList(),
+                parser.scenarios(),
+                parser.output(),
+                boot,
+                Duration.ofNanos(end - start),
+                tail,
+                crash,
+                kept));
     }
 
     /** Copies a failed boot's console where it outlives the boot's work directory; empty if it cannot. */
     private Optional<Path> keepConsole(String id, Path console, LabOptions options) {
         Path dir = options.consoleDirectory().orElse(cacheDirectory.resolve("lab/consoles"));
         // The user's own clock, as ls shows the file's time.
-        String stamp = java.time.LocalDateTime.now(java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern(
-                "yyyyMMdd-HHmmss"));
+        String stamp = java.time.LocalDateTime.now(java.time.ZoneId.systemDefault())
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path target = dir.resolve("boot-" + stamp + "-" + id + ".console");
         try {
             Files.createDirectories(dir);
@@ -203,10 +272,13 @@ public final class Lab {
 
     /** How following the console ended. */
     private enum Outcome {
-        ENDED, TIMED_OUT, BOOT_HUNG
+        ENDED,
+        TIMED_OUT,
+        BOOT_HUNG
     }
 
-    private static void awaitSocket(Path socket, Process virtiofsd, Path work) throws IOException, InterruptedException {
+    private static void awaitSocket(Path socket, Process virtiofsd, Path work)
+            throws IOException, InterruptedException {
         for (int i = 0; i < 200 && !Files.exists(socket); i++) {
             if (!virtiofsd.isAlive()) {
                 break;
@@ -214,13 +286,15 @@ public final class Lab {
             Thread.sleep(25);
         }
         if (!Files.exists(socket)) {
-            throw new IOException("virtiofsd did not start: " + Files.readString(work.resolve("virtiofsd.log")).strip());
+            throw new IOException("virtiofsd did not start: "
+                    + Files.readString(work.resolve("virtiofsd.log")).strip());
         }
     }
 
     /** Feeds the console to the parser until QEMU ends, the deadline passes, or the boot limit passes first. */
-    private static Outcome follow(Path console, Process vm, ConsoleParser parser, Consumer<String> live, long deadline,
-            long bootDeadline) throws IOException, InterruptedException {
+    private static Outcome follow(
+            Path console, Process vm, ConsoleParser parser, Consumer<String> live, long deadline, long bootDeadline)
+            throws IOException, InterruptedException {
         try (RandomAccessFile file = new RandomAccessFile(console.toFile(), "r")) {
             LineSplitter lines = new LineSplitter();
             byte[] buffer = new byte[8192];
@@ -233,7 +307,9 @@ public final class Lab {
                     }
                 }
                 if (ended) {
-                    lines.rest().flatMap(rest -> parser.accept(rest, System.nanoTime())).ifPresent(live);
+                    lines.rest()
+                            .flatMap(rest -> parser.accept(rest, System.nanoTime()))
+                            .ifPresent(live);
                     return Outcome.ENDED;
                 }
                 long now = System.nanoTime();

@@ -1,7 +1,7 @@
 package io.schedcp.lab;
 
-import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.SchedcpException;
+import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.ConfigVariable;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,18 +32,24 @@ public record LabMachine(String accel, String cpu, Optional<Path> qemu) {
 
     /** The defaults with {@code SCHEDCP_LAB_ACCEL}, {@code SCHEDCP_LAB_CPU} and {@code SCHEDCP_LAB_QEMU} applied. */
     public static LabMachine fromEnvironment(Map<String, String> env) {
-        return new LabMachine(value(env, ConfigVariable.LAB_ACCEL).orElse(DEFAULT_ACCEL),
-                value(env, ConfigVariable.LAB_CPU).orElse(DEFAULT_CPU), value(env, ConfigVariable.LAB_QEMU).map(Path::of));
+        return new LabMachine(
+                value(env, ConfigVariable.LAB_ACCEL).orElse(DEFAULT_ACCEL),
+                value(env, ConfigVariable.LAB_CPU).orElse(DEFAULT_CPU),
+                value(env, ConfigVariable.LAB_QEMU).map(Path::of));
     }
 
     private static Optional<String> value(Map<String, String> env, ConfigVariable variable) {
-        return Optional.ofNullable(env.get(variable.variable())).map(String::strip).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(env.get(variable.variable()))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty());
     }
 
     private static String requireWord(String value, String variable) {
         if (value == null || !value.matches("[A-Za-z0-9_.,=+-]+")) {
-            throw new SchedcpException(Kind.INVALID_INPUT, variable + " must be one QEMU option value such as "
-                    + "'tcg,thread=single' or 'max', not '" + value + "'; unset it for the default");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    variable + " must be one QEMU option value such as " + "'tcg,thread=single' or 'max', not '" + value
+                            + "'; unset it for the default");
         }
         return value;
     }

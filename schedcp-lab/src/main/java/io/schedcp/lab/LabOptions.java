@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param machine         QEMU's accelerator and CPU model
  * @param consoleDirectory where the console of a failed boot is kept; empty: {@code <cache>/lab/consoles}
  */
-public record LabOptions(Duration scenarioTimeout, Duration bootAllowance, int cpus, int memoryMb,
-        Path workDirectory, List<Path> path, Map<String, String> environment, LabMachine machine,
+public record LabOptions(
+        Duration scenarioTimeout,
+        Duration bootAllowance,
+        int cpus,
+        int memoryMb,
+        Path workDirectory,
+        List<Path> path,
+        Map<String, String> environment,
+        LabMachine machine,
         Optional<Path> consoleDirectory) {
 
     public LabOptions {
@@ -45,39 +52,72 @@ public record LabOptions(Duration scenarioTimeout, Duration bootAllowance, int c
     }
 
     public static LabOptions fromEnvironment(Map<String, String> env) {
-        Optional<Path> consoles = Optional.ofNullable(env.get(ConfigVariable.LAB_CONSOLES.variable())).filter(v -> !v.isBlank())
+        Optional<Path> consoles = Optional.ofNullable(env.get(ConfigVariable.LAB_CONSOLES.variable()))
+                .filter(v -> !v.isBlank())
                 .map(Path::of);
-        return new LabOptions(Duration.ofMinutes(5), Duration.ofMinutes(3), 2, 2048,
-                Path.of("").toAbsolutePath(), List.of(), Map.of(), LabMachine.fromEnvironment(env), consoles);
+        return new LabOptions(
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(3),
+                2,
+                2048,
+                Path.of("").toAbsolutePath(),
+                List.of(),
+                Map.of(),
+                LabMachine.fromEnvironment(env),
+                consoles);
     }
 
     public LabOptions withScenarioTimeout(Duration timeout) {
-        return new LabOptions(timeout, bootAllowance, cpus, memoryMb, workDirectory, path, environment, machine,
-                consoleDirectory);
+        return new LabOptions(
+                timeout, bootAllowance, cpus, memoryMb, workDirectory, path, environment, machine, consoleDirectory);
     }
 
     public LabOptions withPath(List<Path> directories) {
-        return new LabOptions(scenarioTimeout, bootAllowance, cpus, memoryMb, workDirectory, directories, environment,
-                machine, consoleDirectory);
+        return new LabOptions(
+                scenarioTimeout,
+                bootAllowance,
+                cpus,
+                memoryMb,
+                workDirectory,
+                directories,
+                environment,
+                machine,
+                consoleDirectory);
     }
 
     public LabOptions withEnvironment(Map<String, String> env) {
-        return new LabOptions(scenarioTimeout, bootAllowance, cpus, memoryMb, workDirectory, path, env, machine,
-                consoleDirectory);
+        return new LabOptions(
+                scenarioTimeout, bootAllowance, cpus, memoryMb, workDirectory, path, env, machine, consoleDirectory);
     }
 
     public LabOptions withMachine(LabMachine emulated) {
-        return new LabOptions(scenarioTimeout, bootAllowance, cpus, memoryMb, workDirectory, path, environment,
-                emulated, consoleDirectory);
+        return new LabOptions(
+                scenarioTimeout,
+                bootAllowance,
+                cpus,
+                memoryMb,
+                workDirectory,
+                path,
+                environment,
+                emulated,
+                consoleDirectory);
     }
 
     public LabOptions withConsoleDirectory(Path dir) {
-        return new LabOptions(scenarioTimeout, bootAllowance, cpus, memoryMb, workDirectory, path, environment,
-                machine, Optional.of(dir));
+        return new LabOptions(
+                scenarioTimeout,
+                bootAllowance,
+                cpus,
+                memoryMb,
+                workDirectory,
+                path,
+                environment,
+                machine,
+                Optional.of(dir));
     }
 
     public LabOptions withWorkDirectory(Path dir) {
-        return new LabOptions(scenarioTimeout, bootAllowance, cpus, memoryMb, dir, path, environment, machine,
-                consoleDirectory);
+        return new LabOptions(
+                scenarioTimeout, bootAllowance, cpus, memoryMb, dir, path, environment, machine, consoleDirectory);
     }
 }

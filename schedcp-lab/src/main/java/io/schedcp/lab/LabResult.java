@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param crash       the guest kernel's crash report, when it crashed
  * @param console     the whole console of a failed boot, kept in a file; empty for a boot that passed
  */
-public record LabResult(int exitCode, List<String> planned, List<ScenarioResult> scenarios, List<String> output,
-        Duration boot, Duration total, List<String> consoleTail, Optional<KernelCrash> crash, Optional<Path> console) {
+public record LabResult(
+        int exitCode,
+        List<String> planned,
+        List<ScenarioResult> scenarios,
+        List<String> output,
+        Duration boot,
+        Duration total,
+        List<String> consoleTail,
+        Optional<KernelCrash> crash,
+        Optional<Path> console) {
 
     public LabResult {
         planned = List.copyOf(planned);
@@ -35,7 +43,9 @@ public record LabResult(int exitCode, List<String> planned, List<ScenarioResult>
 
     /** The planned scenarios that have no result: the guest never reached them, or was cut short in them. */
     public List<String> unfinished() {
-        return planned.stream().filter(name -> scenario(name).map(ScenarioResult::cutShort).orElse(true)).toList();
+        return planned.stream()
+                .filter(name -> scenario(name).map(ScenarioResult::cutShort).orElse(true))
+                .toList();
     }
 
     /**

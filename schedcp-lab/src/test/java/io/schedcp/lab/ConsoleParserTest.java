@@ -23,7 +23,8 @@ class ConsoleParserTest {
 
     @Test
     void splitsTheJobIntoScenariosAndLeavesKernelMessagesOut() {
-        feed("[    0.000000] Linux version 7.3.4+deb13-cloud-amd64",
+        feed(
+                "[    0.000000] Linux version 7.3.4+deb13-cloud-amd64",
                 "SCHEDCP-LAB-START " + ID,
                 "SCHEDCP-SCENARIO-BEGIN " + ID + " status",
                 "sched_ext:   disabled",
@@ -35,19 +36,24 @@ class ConsoleParserTest {
                 "[   15.0] reboot: Power down");
 
         assertThat(parser.exitCode()).contains(3);
-        assertThat(parser.scenarios()).extracting(ScenarioResult::name, ScenarioResult::exitCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("status", 0),
+        assertThat(parser.scenarios())
+                .extracting(ScenarioResult::name, ScenarioResult::exitCode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("status", 0),
                         org.assertj.core.groups.Tuple.tuple("broken", 3));
         assertThat(parser.scenarios().get(0).output()).containsExactly("sched_ext:   disabled");
         assertThat(parser.scenarios().get(0).duration().toSeconds()).isEqualTo(2);
-        assertThat(live).containsExactly("sched_ext:   disabled",
-                "[   12.5] sched_ext: BPF scheduler \"qmap\" disabled (runnable task stall)");
+        assertThat(live)
+                .containsExactly(
+                        "sched_ext:   disabled",
+                        "[   12.5] sched_ext: BPF scheduler \"qmap\" disabled (runnable task stall)");
         assertThat(parser.output()).doesNotContain("[    0.000000] Linux version 7.3.4+deb13-cloud-amd64");
     }
 
     @Test
     void markersOfAnotherBootAreOrdinaryOutput() {
-        feed("SCHEDCP-LAB-START " + ID,
+        feed(
+                "SCHEDCP-LAB-START " + ID,
                 "SCHEDCP-SCENARIO-BEGIN " + ID + " echo",
                 "SCHEDCP-LAB-EXIT 0 ffffffffffff",
                 "SCHEDCP-SCENARIO-END ffffffffffff echo 0");
@@ -58,7 +64,8 @@ class ConsoleParserTest {
 
     @Test
     void aScenarioCutOffByTheGuestTimeoutCountsAsTimedOut() {
-        feed("SCHEDCP-LAB-START " + ID,
+        feed(
+                "SCHEDCP-LAB-START " + ID,
                 "SCHEDCP-SCENARIO-BEGIN " + ID + " slow",
                 "still working",
                 "guest-init: job timed out after 300s",

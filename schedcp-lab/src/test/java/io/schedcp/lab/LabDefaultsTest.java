@@ -19,12 +19,19 @@ class LabDefaultsTest {
 
     @Test
     void theVariablesOfTheListSetTheMachineAndTheCache() {
-        LabMachine machine = LabMachine.fromEnvironment(Map.of(ConfigVariable.LAB_ACCEL.variable(), "tcg,thread=multi",
-                ConfigVariable.LAB_CPU.variable(), "EPYC", ConfigVariable.LAB_QEMU.variable(), "/opt/qemu"));
+        LabMachine machine = LabMachine.fromEnvironment(Map.of(
+                ConfigVariable.LAB_ACCEL.variable(),
+                "tcg,thread=multi",
+                ConfigVariable.LAB_CPU.variable(),
+                "EPYC",
+                ConfigVariable.LAB_QEMU.variable(),
+                "/opt/qemu"));
 
-        assertThat(machine).isEqualTo(new LabMachine("tcg,thread=multi", "EPYC", java.util.Optional.of(Path.of("/opt/qemu"))));
+        assertThat(machine)
+                .isEqualTo(new LabMachine("tcg,thread=multi", "EPYC", java.util.Optional.of(Path.of("/opt/qemu"))));
         assertThat(LabToolchain.cacheDirectory(Map.of(ConfigVariable.CACHE.variable(), "/c"), Path.of("/home/x")))
                 .isEqualTo(Path.of("/c"));
-        assertThat(LabToolchain.cacheDirectory(Map.of(), Path.of("/home/x"))).isEqualTo(Path.of("/home/x/.cache/schedcp"));
+        assertThat(LabToolchain.cacheDirectory(Map.of(), Path.of("/home/x")))
+                .isEqualTo(Path.of("/home/x/.cache/schedcp"));
     }
 }

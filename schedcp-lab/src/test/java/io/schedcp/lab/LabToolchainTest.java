@@ -32,14 +32,18 @@ class LabToolchainTest {
         Path qemu = executable("qemu-system-x86_64");
         Path bin = Files.createDirectories(cache.resolve("scxbin"));
         Files.createDirectories(cache.resolve("lab"));
-        Files.writeString(LabToolchain.manifestIn(cache), String.join("\n",
-                "kernel_version=7.3.4+deb13-cloud-amd64",
-                "vmlinuz=" + cache.resolve("vmlinuz"),
-                "qemu=" + qemu,
-                "virtiofsd=" + cache.resolve("virtiofsd"),
-                "vmlinux_h=" + cache.resolve("vmlinux.h"),
-                "scxbin=" + bin,
-                "built=scx_simple scx_qmap") + "\n");
+        Files.writeString(
+                LabToolchain.manifestIn(cache),
+                String.join(
+                                "\n",
+                                "kernel_version=7.3.4+deb13-cloud-amd64",
+                                "vmlinuz=" + cache.resolve("vmlinuz"),
+                                "qemu=" + qemu,
+                                "virtiofsd=" + cache.resolve("virtiofsd"),
+                                "vmlinux_h=" + cache.resolve("vmlinux.h"),
+                                "scxbin=" + bin,
+                                "built=scx_simple scx_qmap")
+                        + "\n");
         Files.writeString(cache.resolve("vmlinux.h"), "struct sched_ext_ops {};");
         executable("scxbin/scx_simple");
 
@@ -47,10 +51,12 @@ class LabToolchainTest {
 
         assertThat(toolchain.kernelVersion()).isEqualTo("7.3.4+deb13-cloud-amd64");
         assertThat(toolchain.builtSchedulers()).containsExactly("scx_simple", "scx_qmap");
-        assertThat(toolchain.missing()).containsExactlyInAnyOrder(
-                "the sched_ext kernel image (" + cache.resolve("vmlinuz") + ") is missing",
-                "virtiofsd (" + cache.resolve("virtiofsd") + ") is missing or not executable",
-                "the reference scheduler scx_qmap (" + bin.resolve("scx_qmap") + ") is missing or not executable");
+        assertThat(toolchain.missing())
+                .containsExactlyInAnyOrder(
+                        "the sched_ext kernel image (" + cache.resolve("vmlinuz") + ") is missing",
+                        "virtiofsd (" + cache.resolve("virtiofsd") + ") is missing or not executable",
+                        "the reference scheduler scx_qmap (" + bin.resolve("scx_qmap")
+                                + ") is missing or not executable");
     }
 
     private Path executable(String name) throws Exception {

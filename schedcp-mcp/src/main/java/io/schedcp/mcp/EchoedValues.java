@@ -14,8 +14,7 @@ final class EchoedValues {
 
     static final int MAX_CHARS = 80;
 
-    private EchoedValues() {
-    }
+    private EchoedValues() {}
 
     /** {@code value}, or its first {@link #MAX_CHARS} characters and its length. */
     static String cut(String value) {

@@ -23,8 +23,14 @@ public final class JsonSchema {
     private final boolean closed;
     private final List<String> choices;
 
-    private JsonSchema(String type, String description, JsonSchema items, Map<String, JsonSchema> properties,
-            List<String> required, boolean closed, List<String> choices) {
+    private JsonSchema(
+            String type,
+            String description,
+            JsonSchema items,
+            Map<String, JsonSchema> properties,
+            List<String> required,
+            boolean closed,
+            List<String> choices) {
         this.type = type;
         this.description = Objects.requireNonNullElse(description, "");
         this.items = items;
@@ -55,14 +61,14 @@ public final class JsonSchema {
     }
 
     public static JsonSchema arrayOf(JsonSchema items, String description) {
-        return new JsonSchema("array", description, Objects.requireNonNull(items), Map.of(), List.of(), false,
-                List.of());
+        return new JsonSchema(
+                "array", description, Objects.requireNonNull(items), Map.of(), List.of(), false, List.of());
     }
 
     /** An object whose keys are free and whose values all have the shape {@code values}. */
     public static JsonSchema mapOf(JsonSchema values, String description) {
-        return new JsonSchema("object", description, Objects.requireNonNull(values), Map.of(), List.of(), false,
-                List.of());
+        return new JsonSchema(
+                "object", description, Objects.requireNonNull(values), Map.of(), List.of(), false, List.of());
     }
 
     /** An object with no properties yet; add them with {@link #required} and {@link #optional}. */
@@ -87,8 +93,7 @@ public final class JsonSchema {
         if (more.put(name, Objects.requireNonNull(schema)) != null) {
             throw new IllegalArgumentException("property '" + name + "' is declared twice");
         }
-        return new JsonSchema(type, description, items, Collections.unmodifiableMap(more), required,
-                closed, choices);
+        return new JsonSchema(type, description, items, Collections.unmodifiableMap(more), required, closed, choices);
     }
 
     /** This object, refusing properties it does not declare: the shape of tool arguments. */

@@ -32,6 +32,7 @@ final class ProtocolInput extends InputStream {
 
     /** Longer lines are refused; the transport's own limit is 16 M characters. */
     static final int MAX_LINE_BYTES = 8 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolInput.class);
     private static final int PARSE_ERROR = -32700;
     private static final int INVALID_REQUEST = -32600;
@@ -56,7 +57,12 @@ final class ProtocolInput extends InputStream {
      * @param onCancel  called with the key of a request the client cancelled
      * @param toolNames the tools the server offers; a tools/call of another is answered here, its name cut short
      */
-    ProtocolInput(InputStream in, OutputStream out, McpJsonMapper json, Runnable onEnd, Consumer<String> onCancel,
+    ProtocolInput(
+            InputStream in,
+            OutputStream out,
+            McpJsonMapper json,
+            Runnable onEnd,
+            Consumer<String> onCancel,
             Set<String> toolNames) {
         this.in = new BufferedInputStream(in);
         this.out = out;
@@ -160,7 +166,8 @@ final class ProtocolInput extends InputStream {
         }
         Object params = message.get("params");
         if (!message.containsKey("id")) {
-            if (method.equals("notifications/cancelled") && params instanceof Map<?, ?> cancelled
+            if (method.equals("notifications/cancelled")
+                    && params instanceof Map<?, ?> cancelled
                     && cancelled.get("requestId") != null) {
                 onCancel.accept(requestKey(cancelled.get("requestId")));
             }
@@ -168,8 +175,10 @@ final class ProtocolInput extends InputStream {
         }
         Object id = message.get("id");
         if (message.containsKey("params") && !(params instanceof Map)) {
-            invalidParams(text, id, "the params of " + EchoedValues.cut(method) + " must be a JSON object, not "
-                    + jsonType(params));
+            invalidParams(
+                    text,
+                    id,
+                    "the params of " + EchoedValues.cut(method) + " must be a JSON object, not " + jsonType(params));
             return Optional.empty();
         }
         if (!method.equals("tools/call")) {
@@ -180,14 +189,20 @@ final class ProtocolInput extends InputStream {
         if (!(call.get("name") instanceof String)
                 || (call.get("arguments") != null && !(call.get("arguments") instanceof Map))
                 || (meta != null && !(meta instanceof Map))) {
-            invalidParams(text, id, "the params of tools/call are {\"name\": the tool's name, a string, "
-                    + "\"arguments\": an object}; tools/list gives the names and each tool's arguments");
+            invalidParams(
+                    text,
+                    id,
+                    "the params of tools/call are {\"name\": the tool's name, a string, "
+                            + "\"arguments\": an object}; tools/list gives the names and each tool's arguments");
             return Optional.empty();
         }
         String tool = (String) call.get("name");
         if (!toolNames.contains(tool)) {
-            invalidParams(text, id, "this server has no tool '" + EchoedValues.cut(tool) + "'; tools/list gives "
-                    + "its tools: " + String.join(", ", new TreeSet<>(toolNames)));
+            invalidParams(
+                    text,
+                    id,
+                    "this server has no tool '" + EchoedValues.cut(tool) + "'; tools/list gives " + "its tools: "
+                            + String.join(", ", new TreeSet<>(toolNames)));
             return Optional.empty();
         }
         Map<String, Object> tagged = new LinkedHashMap<>();

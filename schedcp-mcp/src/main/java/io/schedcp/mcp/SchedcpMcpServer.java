@@ -44,6 +44,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
 
     /** How long calls under way get to wind up when the server closes. */
     static final Duration CALLS_WIND_UP = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(SchedcpMcpServer.class);
     private final McpSyncServer server;
     private final SchedulerManager manager;
@@ -54,8 +55,13 @@ public final class SchedcpMcpServer implements AutoCloseable {
     private final Object closeLock = new Object();
     private boolean closed;
 
-    private SchedcpMcpServer(McpSyncServer server, SchedulerManager manager, Monitors monitors, InFlightCalls calls,
-            List<String> toolNames, CountDownLatch shutdownRequested) {
+    private SchedcpMcpServer(
+            McpSyncServer server,
+            SchedulerManager manager,
+            Monitors monitors,
+            InFlightCalls calls,
+            List<String> toolNames,
+            CountDownLatch shutdownRequested) {
         this.server = server;
         this.manager = manager;
         this.monitors = monitors;
@@ -105,8 +111,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
         try {
             int left = calls.close(CALLS_WIND_UP);
             if (left > 0) {
-                LOG.warn("{} tool call(s) still under way after {} s; closing anyway", left,
-                        CALLS_WIND_UP.toSeconds());
+                LOG.warn("{} tool call(s) still under way after {} s; closing anyway", left, CALLS_WIND_UP.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,8 +139,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
         private OutputStream output;
         private String version = "unknown";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The manager to serve; the server owns it from now on and closes it when it closes. */
         public Builder manager(SchedulerManager manager) {
@@ -207,23 +211,35 @@ public final class SchedcpMcpServer implements AutoCloseable {
                 }
             };
             ToolBridge bridge = new ToolBridge(calls);
-            List<McpTool> tools = ToolCatalog.tools(new ToolContext(manager, customSchedulers, customVerifier,
-                    catalogChanged, workloads, monitors), readOnly);
-            List<SyncToolSpecification> specifications = tools.stream().map(bridge::specification).toList();
+            List<McpTool> tools = ToolCatalog.tools(
+                    new ToolContext(manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors),
+                    readOnly);
+            List<SyncToolSpecification> specifications =
+                    tools.stream().map(bridge::specification).toList();
             // The SDK's own mapper for the protocol: its messages are the SDK's records, named by its annotations,
             // and camelCase where ours would be snake_case. What we write (results, resources) is SchedcpJson's,
             // handed over as maps and text.
             McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
-            InputStream clientInput = new ProtocolInput(input, output, json, () -> {
-                LOG.info("the client closed its input; shutting down");
-                shutdownRequested.countDown();
-            }, request -> LOG.info("the client cancelled request {}: {}", request,
-                    calls.cancel(request) ? "interrupting its tool call" : "no tool call of it is under way"),
+            InputStream clientInput = new ProtocolInput(
+                    input,
+                    output,
+                    json,
+                    () -> {
+                        LOG.info("the client closed its input; shutting down");
+                        shutdownRequested.countDown();
+                    },
+                    request -> LOG.info(
+                            "the client cancelled request {}: {}",
+                            request,
+                            calls.cancel(request) ? "interrupting its tool call" : "no tool call of it is under way"),
                     Set.copyOf(tools.stream().map(McpTool::name).toList()));
             McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, clientInput, output))
                     .serverInfo("schedcp", version)
                     .instructions(ToolCatalog.instructions(readOnly))
-                    .capabilities(ServerCapabilities.builder().tools(false).resources(false, true).build())
+                    .capabilities(ServerCapabilities.builder()
+                            .tools(false)
+                            .resources(false, true)
+                            .build())
                     .jsonMapper(json)
                     .jsonSchemaValidator(new DefaultJsonSchemaValidator(JsonMapper.shared()))
                     // ToolArguments checks the arguments against the same schemas, with messages that say

@@ -78,12 +78,16 @@ final class SchedulerResources {
     }
 
     private ReadResourceResult read(String qualifiedName, String uri) {
-        SchedulerEntry entry = manager.find(qualifiedName).orElseThrow(() -> McpError.builder(ErrorCodes.RESOURCE_NOT_FOUND)
-                .message("no scheduler is named '" + qualifiedName + "' any more; list_schedulers lists them")
-                .data(Map.of("uri", uri))
-                .build());
-        return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri,
-                SchedcpJson.indented(SchedulerView.of(entry))).mimeType(MIME_TYPE).build())).build();
+        SchedulerEntry entry = manager.find(qualifiedName)
+                .orElseThrow(() -> McpError.builder(ErrorCodes.RESOURCE_NOT_FOUND)
+                        .message("no scheduler is named '" + qualifiedName + "' any more; list_schedulers lists them")
+                        .data(Map.of("uri", uri))
+                        .build());
+        return ReadResourceResult.builder(
+                        List.of(TextResourceContents.builder(uri, SchedcpJson.indented(SchedulerView.of(entry)))
+                                .mimeType(MIME_TYPE)
+                                .build()))
+                .build();
     }
 
     private static String firstSentence(String text) {

@@ -26,8 +26,7 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
     private static final ToolAdvice INSTANCE = new ToolAdvice();
     private static final String CLIENT_ENV = "the \"env\" of its entry in the client's configuration";
 
-    private ToolAdvice() {
-    }
+    private ToolAdvice() {}
 
     /** The error's message followed by the server's advice, if its detail calls for any. */
     public static String message(SchedcpException e) {
@@ -36,7 +35,8 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
 
     /** Why a scheduler cannot run, followed by the server's advice, if its detail calls for any. */
     public static String reason(Availability.Unavailable unavailable) {
-        return SchedcpException.withAdvice(unavailable.reason(), unavailable.detail().map(ToolAdvice::of).orElse(""));
+        return SchedcpException.withAdvice(
+                unavailable.reason(), unavailable.detail().map(ToolAdvice::of).orElse(""));
     }
 
     /** The advice for {@code detail} alone, or an empty text when the server has none to give. */
@@ -61,12 +61,16 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
         boolean none = detail.candidates().isEmpty();
         return switch (detail.subject()) {
             case SCHEDULER -> "call list_schedulers to see every scheduler";
-            case CUSTOM_SCHEDULER -> none ? "create one with create_and_verify_scheduler"
-                    : "list_schedulers {\"name\": \"" + CustomName.PREFIX + "\"} shows them";
-            case EXECUTION -> "run_scheduler returns the id of each execution it starts, and this server knows "
-                    + "only those";
-            case WORKLOAD -> none ? "create one with workload {\"command\": \"create\", \"description\": \"...\"}"
-                    : "workload {\"command\": \"list\"} lists them all";
+            case CUSTOM_SCHEDULER ->
+                none
+                        ? "create one with create_and_verify_scheduler"
+                        : "list_schedulers {\"name\": \"" + CustomName.PREFIX + "\"} shows them";
+            case EXECUTION ->
+                "run_scheduler returns the id of each execution it starts, and this server knows " + "only those";
+            case WORKLOAD ->
+                none
+                        ? "create one with workload {\"command\": \"create\", \"description\": \"...\"}"
+                        : "workload {\"command\": \"list\"} lists them all";
             case MONITOR -> "system_monitor {\"command\": \"start\"} starts one and returns its id";
         };
     }
@@ -82,8 +86,8 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
     public String missingInput(MissingInput detail) {
         return switch (detail.input()) {
             case BENCH_SCHEDULERS -> "name them in benchmark's schedulers, for example [\"default\", \"scx_simple\"]";
-            case BENCH_COMMAND -> "give it in benchmark's command, for example [\"hackbench\", \"-g\", \"4\", \"-l\", "
-                    + "\"1000\"]";
+            case BENCH_COMMAND ->
+                "give it in benchmark's command, for example [\"hackbench\", \"-g\", \"4\", \"-l\", " + "\"1000\"]";
             default -> "give " + argument(detail.input());
         };
     }
@@ -110,8 +114,9 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
     @Override
     public String customNotRunnable(CustomNotRunnable detail) {
         return switch (detail.why()) {
-            case NOT_VERIFIED -> "this server verifies a scheduler only as create_and_verify_scheduler creates it, so "
-                    + "call that with its source under a new name";
+            case NOT_VERIFIED ->
+                "this server verifies a scheduler only as create_and_verify_scheduler creates it, so "
+                        + "call that with its source under a new name";
             case FAILED_VERIFICATION -> "fix the source and call create_and_verify_scheduler with it under a new name";
             case OBJECT_MISSING -> "call create_and_verify_scheduler with its source under a new name";
         };
@@ -130,11 +135,13 @@ public final class ToolAdvice implements ErrorDetail.Visitor<String> {
     public String rootRefused(RootRefused detail) {
         return switch (detail.why()) {
             case NO_SUDO -> "start the MCP server as root, or install sudo";
-            case WRONG_PASSWORD -> "set SCHEDCP_SUDO_PASSWORD in the MCP server's environment (" + CLIENT_ENV + ") to "
-                    + "its user's correct password, or start the server as root";
+            case WRONG_PASSWORD ->
+                "set SCHEDCP_SUDO_PASSWORD in the MCP server's environment (" + CLIENT_ENV + ") to "
+                        + "its user's correct password, or start the server as root";
             case NOT_IN_SUDOERS -> "start the MCP server as root, or have an administrator allow its user in sudoers";
-            case PASSWORD_NEEDED -> "the MCP server itself needs root for this: start it as root, allow it "
-                    + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD in its environment (" + CLIENT_ENV + ")";
+            case PASSWORD_NEEDED ->
+                "the MCP server itself needs root for this: start it as root, allow it "
+                        + "passwordless sudo, or set SCHEDCP_SUDO_PASSWORD in its environment (" + CLIENT_ENV + ")";
         };
     }
 }

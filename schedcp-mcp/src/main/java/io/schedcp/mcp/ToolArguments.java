@@ -40,8 +40,10 @@ public final class ToolArguments {
         for (String name : values.keySet()) {
             if (!schema.properties().containsKey(name)) {
                 throw invalid(tool + " has no argument '" + name + "'; "
-                        + (schema.properties().isEmpty() ? "it takes none"
-                                : "it takes " + String.join(", ", schema.properties().keySet())));
+                        + (schema.properties().isEmpty()
+                                ? "it takes none"
+                                : "it takes "
+                                        + String.join(", ", schema.properties().keySet())));
             }
         }
         return this;
@@ -134,14 +136,13 @@ public final class ToolArguments {
 
     private SchedcpException missing(String name) {
         JsonSchema declared = declared(name);
-        return invalid(tool + " needs the argument '" + name + "' (" + declared.inWords() + ")"
-                + purpose(declared));
+        return invalid(tool + " needs the argument '" + name + "' (" + declared.inWords() + ")" + purpose(declared));
     }
 
     private SchedcpException wrongType(String name, Object value) {
         JsonSchema declared = declared(name);
-        return invalid(tool + "'s argument '" + name + "' must be " + declared.inWords() + ", not "
-                + describe(value) + purpose(declared));
+        return invalid(tool + "'s argument '" + name + "' must be " + declared.inWords() + ", not " + describe(value)
+                + purpose(declared));
     }
 
     private static String purpose(JsonSchema declared) {

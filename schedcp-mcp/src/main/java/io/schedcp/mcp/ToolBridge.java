@@ -48,9 +48,13 @@ final class ToolBridge {
         Tool declared = Tool.builder(tool.name(), tool.input().toMap())
                 .description(tool.description())
                 .outputSchema(tool.output().toMap())
-                .annotations(ToolAnnotations.builder().readOnlyHint(!tool.changesHost()).openWorldHint(false).build())
+                .annotations(ToolAnnotations.builder()
+                        .readOnlyHint(!tool.changesHost())
+                        .openWorldHint(false)
+                        .build())
                 .build();
-        return SyncToolSpecification.builder().tool(declared)
+        return SyncToolSpecification.builder()
+                .tool(declared)
                 .callHandler((exchange, request) -> call(tool, exchange, request))
                 .build();
     }
@@ -60,10 +64,15 @@ final class ToolBridge {
         LOG.info("tool {} {}", tool.name(), loggable(arguments));
         long start = System.nanoTime();
         try {
-            ToolResult result = calls.run(requestKey(request), () -> tool.call(
-                    new ToolArguments(tool.name(), tool.input(), arguments).requireKnown(),
-                    progress(exchange, request)));
-            LOG.info("tool {} {} in {} ms", tool.name(), result.failure() ? "failed" : "done",
+            ToolResult result = calls.run(
+                    requestKey(request),
+                    () -> tool.call(
+                            new ToolArguments(tool.name(), tool.input(), arguments).requireKnown(),
+                            progress(exchange, request)));
+            LOG.info(
+                    "tool {} {} in {} ms",
+                    tool.name(),
+                    result.failure() ? "failed" : "done",
                     (System.nanoTime() - start) / 1_000_000);
             CallToolResult.Builder answer = CallToolResult.builder()
                     .content(List.of(TextContent.builder(result.text()).build()))
@@ -76,27 +85,35 @@ final class ToolBridge {
             LOG.warn("tool {} failed: {}", tool.name(), message);
             return error(e.kind().name().toLowerCase(Locale.ROOT), message);
         } catch (InFlightCalls.Cancelled e) {
-            String how = e.getCause() instanceof SchedcpException ? EchoedValues.bound(e.getMessage(), arguments)
+            String how = e.getCause() instanceof SchedcpException
+                    ? EchoedValues.bound(e.getMessage(), arguments)
                     : "it was interrupted";
             LOG.info("tool {} cancelled by the client: {}", tool.name(), how);
-            return error(CANCELLED, "the client cancelled this " + tool.name() + " call, so it was stopped before "
-                    + "it finished: " + how);
+            return error(
+                    CANCELLED,
+                    "the client cancelled this " + tool.name() + " call, so it was stopped before " + "it finished: "
+                            + how);
         } catch (InterruptedException e) {
             LOG.warn("tool {} interrupted: the server is shutting down", tool.name());
-            return error("shutting_down", "the schedcp MCP server is shutting down, so " + tool.name()
-                    + " was stopped before it finished; start the server again and repeat the call");
+            return error(
+                    "shutting_down",
+                    "the schedcp MCP server is shutting down, so " + tool.name()
+                            + " was stopped before it finished; start the server again and repeat the call");
         } catch (RuntimeException e) {
             LOG.error("tool {} failed unexpectedly", tool.name(), e);
-            return error("internal", "internal error in " + tool.name() + ". This is a bug in schedcp; "
-                    + "the details are in its log (schedcp.log in the schedcp home, ~/.schedcp unless SCHEDCP_HOME "
-                    + "says otherwise).");
+            return error(
+                    "internal",
+                    "internal error in " + tool.name() + ". This is a bug in schedcp; "
+                            + "the details are in its log (schedcp.log in the schedcp home, ~/.schedcp unless SCHEDCP_HOME "
+                            + "says otherwise).");
         }
     }
 
     /** The key {@link ProtocolInput} gave the request, by which {@code notifications/cancelled} finds it. */
     private static Optional<String> requestKey(CallToolRequest request) {
         Map<String, Object> meta = request.meta();
-        return meta == null ? Optional.empty()
+        return meta == null
+                ? Optional.empty()
                 : Optional.ofNullable(meta.get(ProtocolInput.REQUEST_KEY)).map(String::valueOf);
     }
 
@@ -119,7 +136,8 @@ final class ToolBridge {
         return message -> {
             try {
                 exchange.progressNotification(ProgressNotification.builder(token, (double) step.incrementAndGet())
-                        .message(message).build());
+                        .message(message)
+                        .build());
             } catch (RuntimeException e) {
                 LOG.debug("a progress notification was not delivered: {}", e.toString());
             }
@@ -131,8 +149,10 @@ final class ToolBridge {
         if (arguments == null || arguments.isEmpty()) {
             return "{}";
         }
-        return arguments.entrySet().stream().map(e -> {
-            return EchoedValues.cut(e.getKey()) + "=" + EchoedValues.cut(String.valueOf(e.getValue()));
-        }).collect(Collectors.joining(", ", "{", "}"));
+        return arguments.entrySet().stream()
+                .map(e -> {
+                    return EchoedValues.cut(e.getKey()) + "=" + EchoedValues.cut(String.valueOf(e.getValue()));
+                })
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 }

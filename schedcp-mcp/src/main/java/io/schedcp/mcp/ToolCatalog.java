@@ -20,13 +20,11 @@ public final class ToolCatalog {
      * @param changesHost whether a call can change the host (the tool's own {@link McpTool#changesHost()})
      * @param factory     makes the tool over the server's library objects
      */
-    public record Entry(String name, String summary, boolean changesHost, Function<ToolContext, McpTool> factory) {
-    }
+    public record Entry(String name, String summary, boolean changesHost, Function<ToolContext, McpTool> factory) {}
 
     private static final List<Entry> ENTRIES = SchedcpTools.entries();
 
-    private ToolCatalog() {
-    }
+    private ToolCatalog() {}
 
     public static List<Entry> entries() {
         return ENTRIES;
@@ -43,23 +41,28 @@ public final class ToolCatalog {
     }
 
     static List<McpTool> tools(List<Entry> entries, ToolContext context, boolean readOnly) {
-        return offered(entries, readOnly).map(entry -> {
-            McpTool tool = entry.factory().apply(context);
-            if (!tool.name().equals(entry.name()) || tool.changesHost() != entry.changesHost()) {
-                throw new IllegalStateException("the tool catalog's entry " + entry + " disagrees with the tool "
-                        + tool.name() + " (changes the host: " + tool.changesHost() + ")");
-            }
-            return tool;
-        }).toList();
+        return offered(entries, readOnly)
+                .map(entry -> {
+                    McpTool tool = entry.factory().apply(context);
+                    if (!tool.name().equals(entry.name()) || tool.changesHost() != entry.changesHost()) {
+                        throw new IllegalStateException(
+                                "the tool catalog's entry " + entry + " disagrees with the tool " + tool.name()
+                                        + " (changes the host: " + tool.changesHost() + ")");
+                    }
+                    return tool;
+                })
+                .toList();
     }
 
     /** What the server tells a client at initialization. */
     public static String instructions(boolean readOnly) {
-        String tools = offered(ENTRIES, readOnly).map(e -> e.name() + ": " + e.summary())
+        String tools = offered(ENTRIES, readOnly)
+                .map(e -> e.name() + ": " + e.summary())
                 .collect(Collectors.joining("; "));
         return "schedcp manages Linux sched_ext CPU schedulers. Its tools: " + tools + ". Each scheduler is also a "
                 + "resource (schedcp://schedulers/PROVIDER/NAME). "
-                + (readOnly ? "This server is read-only: it offers only the tools that change nothing on the host."
+                + (readOnly
+                        ? "This server is read-only: it offers only the tools that change nothing on the host."
                         : "Loading a scheduler needs root and a kernel with sched_ext.");
     }
 

@@ -18,8 +18,13 @@ import java.util.Objects;
  * @param workloads        workload profiles and their history, shared with the CLI through the same file
  * @param monitors         the system monitors this server runs
  */
-public record ToolContext(SchedulerManager manager, CustomSchedulers customSchedulers, CustomVerifier customVerifier,
-        Runnable catalogChanged, WorkloadStore workloads, Monitors monitors) {
+public record ToolContext(
+        SchedulerManager manager,
+        CustomSchedulers customSchedulers,
+        CustomVerifier customVerifier,
+        Runnable catalogChanged,
+        WorkloadStore workloads,
+        Monitors monitors) {
 
     public ToolContext {
         Objects.requireNonNull(manager, "manager");

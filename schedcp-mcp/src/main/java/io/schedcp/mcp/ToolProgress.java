@@ -7,7 +7,7 @@ package io.schedcp.mcp;
 @FunctionalInterface
 public interface ToolProgress {
 
-    ToolProgress NONE = message -> { };
+    ToolProgress NONE = message -> {};
 
     void report(String message);
 }

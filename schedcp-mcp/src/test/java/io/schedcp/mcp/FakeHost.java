@@ -69,6 +69,7 @@ public final class FakeHost implements AutoCloseable {
     public final Monitors monitors;
     /** The programs that hold a scheduler the manager did not start, as the manager sees them. */
     public final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
+
     private final FakeSchedExt kernel;
     private final Path program;
     private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
@@ -117,8 +118,11 @@ public final class FakeHost implements AutoCloseable {
     }
 
     public SchedcpMcpServer.Builder server() {
-        return SchedcpMcpServer.builder().manager(manager).custom(customSchedulers, customVerifier)
-                .workloads(workloads).monitors(monitors)
+        return SchedcpMcpServer.builder()
+                .manager(manager)
+                .custom(customSchedulers, customVerifier)
+                .workloads(workloads)
+                .monitors(monitors)
                 .version("test");
     }
 
@@ -129,14 +133,15 @@ public final class FakeHost implements AutoCloseable {
      */
     PipedServer serveOverPipes(boolean readOnly) {
         PipedConnection pipes = new PipedConnection();
-        SchedcpMcpServer server = server().readOnly(readOnly).input(pipes.serverInput())
-                .output(pipes.serverOutput()).start();
+        SchedcpMcpServer server = server().readOnly(readOnly)
+                .input(pipes.serverInput())
+                .output(pipes.serverOutput())
+                .start();
         return new PipedServer(server, pipes.client());
     }
 
     /** A server this host serves over pipes, and the client at their other ends. */
-    record PipedServer(SchedcpMcpServer server, JsonRpcClient client) {
-    }
+    record PipedServer(SchedcpMcpServer server, JsonRpcClient client) {}
 
     public String kernelState() throws IOException {
         return kernel.state();
@@ -180,8 +185,8 @@ public final class FakeHost implements AutoCloseable {
         String line = "schedcp-verify-result " + JsonMapper.shared().writeValueAsString(result);
         String script = "echo 'schedcp-verify: loading " + name + "'; echo 'schedcp-verify: enabled, running the "
                 + "workload'; echo '" + line + "'";
-        return launcher.launch(new ProcessLauncher.Spec(spec.schedulerName(), List.of("/bin/sh", "-c", script),
-                Map.of(), Optional.empty()));
+        return launcher.launch(new ProcessLauncher.Spec(
+                spec.schedulerName(), List.of("/bin/sh", "-c", script), Map.of(), Optional.empty()));
     }
 
     /** Stops what the manager runs. */

@@ -21,23 +21,41 @@ class JsonSchemaTest {
                 .optional("args", arrayOf(string(""), "Flags."))
                 .closed();
 
-        assertThat(schema.toMap()).isEqualTo(Map.of(
-                "type", "object",
-                "description", "Arguments.",
-                "properties", Map.of(
-                        "name", Map.of("type", "string", "description", "A name."),
-                        "args", Map.of("type", "array", "description", "Flags.", "items", Map.of("type", "string"))),
-                "required", List.of("name"),
-                "additionalProperties", false));
+        assertThat(schema.toMap())
+                .isEqualTo(Map.of(
+                        "type",
+                        "object",
+                        "description",
+                        "Arguments.",
+                        "properties",
+                        Map.of(
+                                "name", Map.of("type", "string", "description", "A name."),
+                                "args",
+                                        Map.of(
+                                                "type",
+                                                "array",
+                                                "description",
+                                                "Flags.",
+                                                "items",
+                                                Map.of("type", "string"))),
+                        "required",
+                        List.of("name"),
+                        "additionalProperties",
+                        false));
         assertThat(schema.properties().keySet()).containsExactly("name", "args");
     }
 
     @Test
     void aMapAndAChoiceRenderAsJsonSchemaSaysThem() {
-        assertThat(mapOf(bool(""), "Flags by name.").toMap()).isEqualTo(Map.of("type", "object",
-                "description", "Flags by name.", "additionalProperties", Map.of("type", "boolean")));
-        assertThat(string("Where.").oneOf("host", "lab").toMap())
-                .containsEntry("enum", List.of("host", "lab"));
+        assertThat(mapOf(bool(""), "Flags by name.").toMap())
+                .isEqualTo(Map.of(
+                        "type",
+                        "object",
+                        "description",
+                        "Flags by name.",
+                        "additionalProperties",
+                        Map.of("type", "boolean")));
+        assertThat(string("Where.").oneOf("host", "lab").toMap()).containsEntry("enum", List.of("host", "lab"));
     }
 
     @Test

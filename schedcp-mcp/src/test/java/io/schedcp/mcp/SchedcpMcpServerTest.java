@@ -43,7 +43,9 @@ class SchedcpMcpServerTest {
         }
         host.close();
         if (client != null) {
-            assertThat(client.garbage()).as("lines on stdout that are not protocol messages").isEmpty();
+            assertThat(client.garbage())
+                    .as("lines on stdout that are not protocol messages")
+                    .isEmpty();
         }
     }
 
@@ -69,7 +71,8 @@ class SchedcpMcpServerTest {
         assertThat(result.at("/serverInfo/version").asString()).isEqualTo("test");
         assertThat(result.at("/capabilities/tools").isObject()).isTrue();
         assertThat(result.at("/capabilities/resources/listChanged").asBoolean()).isTrue();
-        assertThat(result.get("instructions").asString()).contains(ToolCatalog.names(false))
+        assertThat(result.get("instructions").asString())
+                .contains(ToolCatalog.names(false))
                 .contains("needs root");
     }
 
@@ -79,7 +82,9 @@ class SchedcpMcpServerTest {
 
         String instructions = client.initialize().get("instructions").asString();
 
-        assertThat(instructions).contains(ToolCatalog.names(true)).contains("read-only")
+        assertThat(instructions)
+                .contains(ToolCatalog.names(true))
+                .contains("read-only")
                 .doesNotContain("run_scheduler", "benchmark", "workload:");
         assertThat(server.toolNames()).containsExactlyElementsOf(ToolCatalog.names(true));
     }
@@ -90,14 +95,23 @@ class SchedcpMcpServerTest {
 
         JsonNode tools = client.request("tools/list", null).at("/result/tools");
 
-        assertThat(values(tools, "name")).containsExactly("list_schedulers", "run_scheduler", "stop_scheduler",
-                "get_execution_status", "create_and_verify_scheduler", "system_monitor", "workload", "recommend_scheduler",
-                "benchmark");
+        assertThat(values(tools, "name"))
+                .containsExactly(
+                        "list_schedulers",
+                        "run_scheduler",
+                        "stop_scheduler",
+                        "get_execution_status",
+                        "create_and_verify_scheduler",
+                        "system_monitor",
+                        "workload",
+                        "recommend_scheduler",
+                        "benchmark");
         assertThat(server.toolNames()).containsExactlyElementsOf(values(tools, "name"));
         tools.forEach(tool -> {
             assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);
             assertThat(tool.at("/inputSchema/type").asString()).isEqualTo("object");
-            assertThat(tool.at("/inputSchema/additionalProperties").asBoolean(true)).isFalse();
+            assertThat(tool.at("/inputSchema/additionalProperties").asBoolean(true))
+                    .isFalse();
             assertThat(tool.at("/outputSchema/type").asString()).isEqualTo("object");
             assertThat(tool.at("/outputSchema/properties").size()).isPositive();
         });
@@ -113,15 +127,19 @@ class SchedcpMcpServerTest {
         List<String> tools = client.toolNames();
         JsonNode run = client.toolsCall("run_scheduler", Map.of("name", "fake_a"));
 
-        assertThat(tools).containsExactly("list_schedulers", "get_execution_status",
-                "system_monitor", "recommend_scheduler");
+        assertThat(tools)
+                .containsExactly("list_schedulers", "get_execution_status", "system_monitor", "recommend_scheduler");
         assertThat(run.has("error")).isTrue();
         assertThat(run.at("/error/code").asInt()).isEqualTo(-32602);
-        assertThat(run.at("/error/message").asString()).isEqualTo("invalid params: this server has no tool "
-                + "'run_scheduler'; tools/list gives its tools: get_execution_status, list_schedulers, "
-                + "recommend_scheduler, system_monitor");
+        assertThat(run.at("/error/message").asString())
+                .isEqualTo("invalid params: this server has no tool "
+                        + "'run_scheduler'; tools/list gives its tools: get_execution_status, list_schedulers, "
+                        + "recommend_scheduler, system_monitor");
         assertThat(host.kernelState()).isEqualTo("disabled");
-        assertThat(client.request("resources/list", null).at("/result/resources").size()).isEqualTo(3);
+        assertThat(client.request("resources/list", null)
+                        .at("/result/resources")
+                        .size())
+                .isEqualTo(3);
     }
 
     @Test
@@ -140,9 +158,12 @@ class SchedcpMcpServerTest {
             assertThat(result.at("/content/0/type").asString()).isEqualTo("text");
         }
         assertThat(listed.at("/structuredContent/schedulers").size()).isEqualTo(3);
-        assertThat(listed.at("/structuredContent/schedulers/2/unavailable_reason").asString())
+        assertThat(listed.at("/structuredContent/schedulers/2/unavailable_reason")
+                        .asString())
                 .isEqualTo("fake_missing is not installed; install it");
-        assertThat(listed.at("/structuredContent/schedulers/0/descriptor/ops_name").asString()).isEqualTo("fake_a");
+        assertThat(listed.at("/structuredContent/schedulers/0/descriptor/ops_name")
+                        .asString())
+                .isEqualTo("fake_a");
         assertThat(started.at("/structuredContent/kernel/state").asString()).isEqualTo("enabled");
         assertThat(text(started)).contains("fake_a is running");
         assertThat(status.at("/structuredContent/state").asString()).isEqualTo("RUNNING");
@@ -164,15 +185,20 @@ class SchedcpMcpServerTest {
         JsonNode unknownExecution = client.callTool("get_execution_status", Map.of("execution_id", "fake_a-0"));
 
         assertThat(unknownArgument.get("isError").asBoolean()).isTrue();
-        assertThat(unknownArgument.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("invalid_input");
-        assertThat(text(unknownArgument)).isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args, replace_foreign");
-        assertThat(text(missing)).startsWith("stop_scheduler needs the argument 'execution_id' (a string): The id "
-                + "run_scheduler returned");
-        assertThat(text(wrongType)).startsWith("list_schedulers's argument 'production_ready' must be true or "
-                + "false, not a string");
-        assertThat(unknownScheduler.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("not_found");
-        assertThat(text(unknownScheduler)).isEqualTo("no scheduler is named 'fake_c' (closest: fake_a, fake_b); "
-                + "call list_schedulers to see every scheduler");
+        assertThat(unknownArgument.at("/_meta/io.schedcp~1error_kind").asString())
+                .isEqualTo("invalid_input");
+        assertThat(text(unknownArgument))
+                .isEqualTo("run_scheduler has no argument 'scheduler'; it takes name, args, replace_foreign");
+        assertThat(text(missing))
+                .startsWith("stop_scheduler needs the argument 'execution_id' (a string): The id "
+                        + "run_scheduler returned");
+        assertThat(text(wrongType))
+                .startsWith("list_schedulers's argument 'production_ready' must be true or " + "false, not a string");
+        assertThat(unknownScheduler.at("/_meta/io.schedcp~1error_kind").asString())
+                .isEqualTo("not_found");
+        assertThat(text(unknownScheduler))
+                .isEqualTo("no scheduler is named 'fake_c' (closest: fake_a, fake_b); "
+                        + "call list_schedulers to see every scheduler");
         assertThat(text(unknownExecution)).startsWith("no execution has the id 'fake_a-0'");
         for (JsonNode result : List.of(missing, wrongType, unknownScheduler, unknownExecution)) {
             assertThat(result.get("isError").asBoolean()).isTrue();
@@ -197,17 +223,25 @@ class SchedcpMcpServerTest {
     void aVerificationSendsProgressWhenTheClientAsksForIt() throws Exception {
         start(false);
 
-        JsonNode result = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", FakeHost.TINY_SOURCE), "token-7");
+        JsonNode result = client.callTool(
+                "create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE), "token-7");
 
         assertThat(result.get("isError").asBoolean()).as(text(result)).isFalse();
         assertThat(result.at("/structuredContent/verified").asBoolean()).isTrue();
-        assertThat(result.at("/structuredContent/verification/where").asString()).isEqualTo("host");
+        assertThat(result.at("/structuredContent/verification/where").asString())
+                .isEqualTo("host");
         List<JsonNode> progress = client.notifications().stream()
-                .filter(n -> n.get("method").asString().equals("notifications/progress")).toList();
-        assertThat(progress).extracting(n -> n.at("/params/progressToken").asString()).containsOnly("token-7");
-        assertThat(progress).extracting(n -> n.at("/params/progress").asLong()).isSorted().doesNotHaveDuplicates();
-        assertThat(progress).extracting(n -> n.at("/params/message").asString())
+                .filter(n -> n.get("method").asString().equals("notifications/progress"))
+                .toList();
+        assertThat(progress)
+                .extracting(n -> n.at("/params/progressToken").asString())
+                .containsOnly("token-7");
+        assertThat(progress)
+                .extracting(n -> n.at("/params/progress").asLong())
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(progress)
+                .extracting(n -> n.at("/params/message").asString())
                 .contains("checking and compiling tiny", "schedcp-verify: loading tiny");
     }
 
@@ -215,15 +249,17 @@ class SchedcpMcpServerTest {
     void aRejectedSourceIsAToolErrorWithItsProblemsAndNoProgressWithoutAToken() throws Exception {
         start(false);
 
-        JsonNode result = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", "int main(void) { return 0; }"));
+        JsonNode result = client.callTool(
+                "create_and_verify_scheduler", Map.of("name", "tiny", "source_code", "int main(void) { return 0; }"));
 
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(text(result)).startsWith("tiny was not created: the source check found these problems:")
+        assertThat(text(result))
+                .startsWith("tiny was not created: the source check found these problems:")
                 .contains("tiny.bpf.c:1: error: the source does not include <scx/common.bpf.h>");
         assertThat(result.at("/structuredContent/created").asBoolean(true)).isFalse();
         assertThat(result.at("/structuredContent/problems").size()).isPositive();
-        assertThat(client.notifications()).noneMatch(n -> n.get("method").asString().equals("notifications/progress"));
+        assertThat(client.notifications())
+                .noneMatch(n -> n.get("method").asString().equals("notifications/progress"));
     }
 
     @Test
@@ -234,21 +270,25 @@ class SchedcpMcpServerTest {
         JsonNode read = client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/fake_missing"))
                 .at("/result/contents/0");
 
-        assertThat(values(resources, "uri")).containsExactlyInAnyOrder("schedcp://schedulers/fake/fake_a",
-                "schedcp://schedulers/fake/fake_b", "schedcp://schedulers/fake/fake_missing");
+        assertThat(values(resources, "uri"))
+                .containsExactlyInAnyOrder(
+                        "schedcp://schedulers/fake/fake_a",
+                        "schedcp://schedulers/fake/fake_b",
+                        "schedcp://schedulers/fake/fake_missing");
         assertThat(resources.get(0).get("mimeType").asString()).isEqualTo("application/json");
         assertThat(read.get("mimeType").asString()).isEqualTo("application/json");
         JsonNode descriptor = JsonMapper.shared().readTree(read.get("text").asString());
         assertThat(descriptor.get("qualified_name").asString()).isEqualTo("fake:fake_missing");
         assertThat(descriptor.get("available").asBoolean()).isFalse();
         assertThat(descriptor.at("/descriptor/use_cases/0").asString()).isEqualTo("tests");
-        assertThat(client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/nope")).has("error"))
+        assertThat(client.request("resources/read", Map.of("uri", "schedcp://schedulers/fake/nope"))
+                        .has("error"))
                 .isTrue();
 
         client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE));
 
-        assertThat(client.notifications()).anyMatch(n -> n.get("method").asString()
-                .equals("notifications/resources/list_changed"));
+        assertThat(client.notifications())
+                .anyMatch(n -> n.get("method").asString().equals("notifications/resources/list_changed"));
         assertThat(values(client.request("resources/list", null).at("/result/resources"), "uri"))
                 .contains("schedcp://schedulers/custom/tiny");
     }
@@ -256,7 +296,8 @@ class SchedcpMcpServerTest {
     @Test
     void aLineThatIsNotAMessageIsAnsweredWithAnErrorAndTheSessionGoesOn() throws Exception {
         start(false);
-        String id = client.callTool("run_scheduler", Map.of("name", "fake_a")).at("/structuredContent/execution_id")
+        String id = client.callTool("run_scheduler", Map.of("name", "fake_a"))
+                .at("/structuredContent/execution_id")
                 .asString();
 
         client.sendLine("this is not JSON");
@@ -281,7 +322,8 @@ class SchedcpMcpServerTest {
     @Test
     void whenTheClientClosesItsInputTheRunningSchedulerIsStopped() throws Exception {
         start(false);
-        String id = client.callTool("run_scheduler", Map.of("name", "fake_b")).at("/structuredContent/execution_id")
+        String id = client.callTool("run_scheduler", Map.of("name", "fake_b"))
+                .at("/structuredContent/execution_id")
                 .asString();
         Execution execution = host.manager.execution(id).orElseThrow();
 
@@ -299,8 +341,8 @@ class SchedcpMcpServerTest {
     void closingInterruptsACallUnderWayAndLeavesNoProgramBehind() throws Exception {
         start(false);
         // Its answer may or may not get out before the transport closes; what matters is what is left running.
-        CompletableFuture.runAsync(() -> client.callTool("run_scheduler",
-                Map.of("name", "fake_a", "args", List.of("--never-enable"))));
+        CompletableFuture.runAsync(
+                () -> client.callTool("run_scheduler", Map.of("name", "fake_a", "args", List.of("--never-enable"))));
         while (host.manager.executions().isEmpty()) {
             Thread.sleep(10);
         }
@@ -321,8 +363,8 @@ class SchedcpMcpServerTest {
         start(false);
 
         client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 51, \"method\": \"tools/call\", \"params\": \"str\"}");
-        client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 52, \"method\": \"tools/call\", \"params\": "
-                + "{\"arguments\": {}}}");
+        client.sendLine(
+                "{\"jsonrpc\": \"2.0\", \"id\": 52, \"method\": \"tools/call\", \"params\": " + "{\"arguments\": {}}}");
         client.sendLine("{\"jsonrpc\": \"2.0\", \"id\": 53, \"method\": \"resources/read\", \"params\": [1]}");
         JsonNode listed = client.request("tools/list", null);
 
@@ -331,7 +373,8 @@ class SchedcpMcpServerTest {
         assertThat(client.unmatched()).extracting(m -> m.get("id").asInt()).containsExactly(51, 52, 53);
         assertThat(client.unmatched()).allSatisfy(m -> {
             assertThat(m.at("/error/code").asInt()).isEqualTo(-32602);
-            assertThat(m.at("/error/message").asString()).startsWith("invalid params: ")
+            assertThat(m.at("/error/message").asString())
+                    .startsWith("invalid params: ")
                     .doesNotContain("Exception", "java.", "io.modelcontextprotocol", "tools.jackson");
         });
         assertThat(client.unmatched().get(0).at("/error/message").asString())
@@ -342,8 +385,8 @@ class SchedcpMcpServerTest {
     @Test
     void aCancelledCallIsInterruptedAndItsProgramStopped() throws Exception {
         start(false);
-        CompletableFuture<JsonNode> call = CompletableFuture.supplyAsync(() -> client.callTool("run_scheduler",
-                Map.of("name", "fake_a", "args", List.of("--never-enable"))));
+        CompletableFuture<JsonNode> call = CompletableFuture.supplyAsync(
+                () -> client.callTool("run_scheduler", Map.of("name", "fake_a", "args", List.of("--never-enable"))));
         while (host.manager.executions().isEmpty()) {
             Thread.sleep(10);
         }
@@ -358,13 +401,15 @@ class SchedcpMcpServerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofMillis(2500));
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("cancelled");
-        assertThat(text(result)).startsWith("the client cancelled this run_scheduler call, so it was stopped before "
-                + "it finished: the start of fake_a was interrupted");
+        assertThat(text(result))
+                .startsWith("the client cancelled this run_scheduler call, so it was stopped before "
+                        + "it finished: the start of fake_a was interrupted");
         assertThat(execution.state()).isEqualTo(ExecutionState.FAILED);
         assertThat(execution.handle().awaitExit(Duration.ofSeconds(2))).isPresent();
         assertThat(host.manager.current()).isEmpty();
         // The session goes on.
-        assertThat(client.callTool("list_schedulers", Map.of()).get("isError").asBoolean()).isFalse();
+        assertThat(client.callTool("list_schedulers", Map.of()).get("isError").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -381,11 +426,14 @@ class SchedcpMcpServerTest {
 
         assertThat(fifth.get("isError").asBoolean()).isTrue();
         assertThat(fifth.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("invalid_input");
-        assertThat(text(fifth)).isEqualTo("cannot start another monitor: 4 run already (" + String.join(", ", ids)
-                + "), the most this server runs at once; stop one with system_monitor {\"command\": \"stop\", "
-                + "\"monitor_id\": \"" + ids.get(0) + "\"} and start again");
+        assertThat(text(fifth))
+                .isEqualTo("cannot start another monitor: 4 run already (" + String.join(", ", ids)
+                        + "), the most this server runs at once; stop one with system_monitor {\"command\": \"stop\", "
+                        + "\"monitor_id\": \"" + ids.get(0) + "\"} and start again");
         client.callTool("system_monitor", Map.of("command", "stop", "monitor_id", ids.get(0)));
-        assertThat(client.callTool("system_monitor", Map.of("command", "start")).get("isError").asBoolean())
+        assertThat(client.callTool("system_monitor", Map.of("command", "start"))
+                        .get("isError")
+                        .asBoolean())
                 .isFalse();
     }
 
@@ -393,11 +441,11 @@ class SchedcpMcpServerTest {
     void everyFailureOfCreateAndVerifyNamesItsErrorKind() throws Exception {
         start(false);
 
-        JsonNode rejected = client.callTool("create_and_verify_scheduler", Map.of("name", "bad",
-                "source_code", "int main(void) { return 0; }"));
+        JsonNode rejected = client.callTool(
+                "create_and_verify_scheduler", Map.of("name", "bad", "source_code", "int main(void) { return 0; }"));
         host.verificationPasses(false);
-        JsonNode failedVerification = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", FakeHost.TINY_SOURCE));
+        JsonNode failedVerification = client.callTool(
+                "create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE));
 
         for (JsonNode result : List.of(rejected, failedVerification)) {
             assertThat(result.get("isError").asBoolean()).as(text(result)).isTrue();
@@ -420,16 +468,20 @@ class SchedcpMcpServerTest {
 
         for (JsonNode result : List.of(badName, badId)) {
             assertThat(result.get("isError").asBoolean()).isTrue();
-            assertThat(text(result)).hasSizeLessThan(600)
+            assertThat(text(result))
+                    .hasSizeLessThan(600)
                     .contains("x".repeat(80) + "... (1048576 characters)")
                     .doesNotContain("x".repeat(81));
         }
         assertThat(text(badName)).startsWith("no scheduler is named '" + "x".repeat(80) + "... (1048576 characters)'");
         JsonNode badTool = client.toolsCall(huge, Map.of());
         assertThat(badTool.at("/error/code").asInt()).isEqualTo(-32602);
-        assertThat(badTool.at("/error/message").asString()).hasSizeLessThan(600)
+        assertThat(badTool.at("/error/message").asString())
+                .hasSizeLessThan(600)
                 .contains("x".repeat(80) + "... (1048576 characters)");
-        assertThat(text(badArgument)).hasSizeLessThan(600).contains("y".repeat(80) + "... (10000 characters)")
+        assertThat(text(badArgument))
+                .hasSizeLessThan(600)
+                .contains("y".repeat(80) + "... (10000 characters)")
                 .doesNotContain("y".repeat(81));
     }
 }

@@ -48,8 +48,9 @@ class ToolAdviceTest {
         JsonNode result = client.callTool(tool, arguments);
         assertThat(result.get("isError").asBoolean()).as(text(result)).isTrue();
         assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo(kind);
-        assertThat(text(result)).doesNotContain("schedcp list", "schedcp workload", "schedcp verify",
-                "schedcp remove", "schedcp create", "--");
+        assertThat(text(result))
+                .doesNotContain(
+                        "schedcp list", "schedcp workload", "schedcp verify", "schedcp remove", "schedcp create", "--");
         return text(result);
     }
 
@@ -63,13 +64,14 @@ class ToolAdviceTest {
     @Test
     void anUnknownExecutionIdSaysWhichToolReturnsThem() {
         String none = error("get_execution_status", Map.of("execution_id", "fake_a-0"), "not_found");
-        String id = client.callTool("run_scheduler", Map.of("name", "fake_a")).at("/structuredContent/execution_id")
+        String id = client.callTool("run_scheduler", Map.of("name", "fake_a"))
+                .at("/structuredContent/execution_id")
                 .asString();
         String some = error("stop_scheduler", Map.of("execution_id", "fake_a-0"), "not_found");
 
         String advice = "; run_scheduler returns the id of each execution it starts, and this server knows only those";
-        assertThat(none).isEqualTo("no execution has the id 'fake_a-0'; this schedcp has started no scheduler"
-                + advice);
+        assertThat(none)
+                .isEqualTo("no execution has the id 'fake_a-0'; this schedcp has started no scheduler" + advice);
         assertThat(some).isEqualTo("no execution has the id 'fake_a-0'; the newest are " + id + advice);
     }
 
@@ -77,58 +79,74 @@ class ToolAdviceTest {
     void anUnknownWorkloadSaysHowToCreateOneOrListThemWithTheWorkloadTool() {
         String none = error("workload", Map.of("command", "get_history", "workload_id", "w-00000000"), "not_found");
         String id = client.callTool("workload", Map.of("command", "create", "description", "gaming"))
-                .at("/structuredContent/workload/id").asString();
+                .at("/structuredContent/workload/id")
+                .asString();
         String some = error("workload", Map.of("command", "get_history", "workload_id", "w-00000000"), "not_found");
 
-        assertThat(none).isEqualTo("there is no workload 'w-00000000'; there are no workloads yet; create one with "
-                + "workload {\"command\": \"create\", \"description\": \"...\"}");
-        assertThat(some).isEqualTo("there is no workload 'w-00000000'; the workloads are " + id + " (gaming); "
-                + "workload {\"command\": \"list\"} lists them all");
+        assertThat(none)
+                .isEqualTo("there is no workload 'w-00000000'; there are no workloads yet; create one with "
+                        + "workload {\"command\": \"create\", \"description\": \"...\"}");
+        assertThat(some)
+                .isEqualTo("there is no workload 'w-00000000'; the workloads are " + id + " (gaming); "
+                        + "workload {\"command\": \"list\"} lists them all");
     }
 
     @Test
     void aBenchmarkPlanOutOfRangeOrRepeatingASchedulerNamesTheArguments() {
         String id = client.callTool("workload", Map.of("command", "create", "description", "hackbench"))
-                .at("/structuredContent/workload/id").asString();
+                .at("/structuredContent/workload/id")
+                .asString();
 
-        String runs = error("benchmark", Map.of("workload_id", id, "schedulers", List.of("default"), "command",
-                List.of("true"), "runs", 0), "invalid_input");
-        String twice = error("benchmark", Map.of("workload_id", id, "schedulers", List.of("default", "default"),
-                "command", List.of("true")), "invalid_input");
+        String runs = error(
+                "benchmark",
+                Map.of("workload_id", id, "schedulers", List.of("default"), "command", List.of("true"), "runs", 0),
+                "invalid_input");
+        String twice = error(
+                "benchmark",
+                Map.of("workload_id", id, "schedulers", List.of("default", "default"), "command", List.of("true")),
+                "invalid_input");
 
-        assertThat(runs).isEqualTo("0 runs per scheduler is out of range: 1 to 100; give benchmark's runs a value "
-                + "from 1 to 100");
-        assertThat(twice).isEqualTo("default is named twice among the schedulers to compare [default, default]; "
-                + "name each scheduler once in benchmark's schedulers, and raise runs for more runs of each");
+        assertThat(runs)
+                .isEqualTo("0 runs per scheduler is out of range: 1 to 100; give benchmark's runs a value "
+                        + "from 1 to 100");
+        assertThat(twice)
+                .isEqualTo("default is named twice among the schedulers to compare [default, default]; "
+                        + "name each scheduler once in benchmark's schedulers, and raise runs for more runs of each");
     }
 
     @Test
     void aCustomSchedulerThatFailedVerificationSaysWhatThisServerCanDoAboutIt() {
         host.verificationPasses(false);
 
-        JsonNode created = client.callTool("create_and_verify_scheduler", Map.of("name", "tiny",
-                "source_code", FakeHost.TINY_SOURCE));
+        JsonNode created = client.callTool(
+                "create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE));
         String start = error("run_scheduler", Map.of("name", "custom:tiny"), "unavailable");
         JsonNode listed = client.callTool("list_schedulers", Map.of("name", "custom:tiny"));
 
         String advice = "fix the source and call create_and_verify_scheduler with it under a new name";
         assertThat(created.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("rejected");
-        assertThat(text(created)).startsWith("tiny failed verification (run, host): the kernel disabled it: "
-                + "runnable task stall").endsWith("custom:tiny is stored but cannot run until it passes; " + advice
-                + ".").doesNotContain("schedcp remove");
-        assertThat(start).isEqualTo("cannot start custom:tiny: its last verification failed (run): the kernel "
-                + "disabled it: runnable task stall; " + advice);
-        assertThat(listed.at("/structuredContent/schedulers/0/unavailable_reason").asString())
-                .isEqualTo("its last verification failed (run): the kernel disabled it: runnable task stall; "
-                        + advice);
+        assertThat(text(created))
+                .startsWith("tiny failed verification (run, host): the kernel disabled it: " + "runnable task stall")
+                .endsWith("custom:tiny is stored but cannot run until it passes; " + advice + ".")
+                .doesNotContain("schedcp remove");
+        assertThat(start)
+                .isEqualTo("cannot start custom:tiny: its last verification failed (run): the kernel "
+                        + "disabled it: runnable task stall; " + advice);
+        assertThat(listed.at("/structuredContent/schedulers/0/unavailable_reason")
+                        .asString())
+                .isEqualTo(
+                        "its last verification failed (run): the kernel disabled it: runnable task stall; " + advice);
     }
 
     @Test
     void aTakenCustomNameAsksForAnotherNameSinceNoToolRemovesOne() {
         client.callTool("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE));
 
-        assertThat(error("create_and_verify_scheduler", Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE),
-                "invalid_input")).isEqualTo("a custom scheduler named 'tiny' exists already; give "
+        assertThat(error(
+                        "create_and_verify_scheduler",
+                        Map.of("name", "tiny", "source_code", FakeHost.TINY_SOURCE),
+                        "invalid_input"))
+                .isEqualTo("a custom scheduler named 'tiny' exists already; give "
                         + "create_and_verify_scheduler another name (no tool of this server removes one)");
     }
 }

@@ -31,8 +31,8 @@ class ToolArgumentsTest {
 
     @Test
     void readsEachTypeAndTreatsAbsentAndNullAlike() {
-        Map<String, Object> values = new HashMap<>(Map.of("name", "x", "args", List.of("-f", "-v"), "quiet", true,
-                "seconds", 30));
+        Map<String, Object> values =
+                new HashMap<>(Map.of("name", "x", "args", List.of("-f", "-v"), "quiet", true, "seconds", 30));
         values.put("where", null);
 
         ToolArguments arguments = arguments(values).requireKnown();
@@ -43,13 +43,15 @@ class ToolArgumentsTest {
         assertThat(arguments.optionalInteger("seconds")).contains(30L);
         assertThat(arguments.optionalString("where")).isEmpty();
         assertThat(arguments(Map.of("name", "x")).strings("args")).isEmpty();
-        assertThat(new ToolArguments("demo", SCHEMA, null).optionalString("name")).isEmpty();
+        assertThat(new ToolArguments("demo", SCHEMA, null).optionalString("name"))
+                .isEmpty();
     }
 
     @Test
     void aMissingArgumentIsNamedWithWhatItIsFor() {
         assertThatThrownBy(() -> arguments(Map.of()).string("name"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessage("demo needs the argument 'name' (a string): The scheduler to start.");
     }
 

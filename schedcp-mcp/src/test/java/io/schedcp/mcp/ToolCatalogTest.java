@@ -44,29 +44,37 @@ class ToolCatalogTest {
 
     @Test
     void theReadOnlySetIsTheToolsThatChangeNothingInCatalogOrder() {
-        assertThat(ToolCatalog.names(true)).containsExactly("list_schedulers", "get_execution_status",
-                "system_monitor", "recommend_scheduler");
-        assertThat(ToolCatalog.names(false)).hasSize(ToolCatalog.entries().size()).containsAll(ToolCatalog.names(true));
+        assertThat(ToolCatalog.names(true))
+                .containsExactly("list_schedulers", "get_execution_status", "system_monitor", "recommend_scheduler");
+        assertThat(ToolCatalog.names(false))
+                .hasSize(ToolCatalog.entries().size())
+                .containsAll(ToolCatalog.names(true));
     }
 
     @Test
     void theInstructionsGiveEveryToolItsSummary() {
         String instructions = ToolCatalog.instructions(false);
-        ToolCatalog.entries().forEach(entry -> assertThat(instructions).contains(entry.name() + ": " + entry.summary()));
+        ToolCatalog.entries()
+                .forEach(entry -> assertThat(instructions).contains(entry.name() + ": " + entry.summary()));
     }
 
     @Test
     void anEntryThatDisagreesWithItsToolIsABugFoundWhenTheServerStarts() {
-        List<ToolCatalog.Entry> wrongName = List.of(new ToolCatalog.Entry("a_tool", "x", false,
-                context -> tool("another_tool", false)));
-        List<ToolCatalog.Entry> wrongEffect = List.of(new ToolCatalog.Entry("a_tool", "x", false,
-                context -> tool("a_tool", true)));
+        List<ToolCatalog.Entry> wrongName =
+                List.of(new ToolCatalog.Entry("a_tool", "x", false, context -> tool("another_tool", false)));
+        List<ToolCatalog.Entry> wrongEffect =
+                List.of(new ToolCatalog.Entry("a_tool", "x", false, context -> tool("a_tool", true)));
 
-        assertThatThrownBy(() -> ToolCatalog.tools(wrongName, null, false)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ToolCatalog.tools(wrongName, null, false))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("another_tool");
         assertThatThrownBy(() -> ToolCatalog.tools(wrongEffect, null, false))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("changes the host: true");
-        assertThat(ToolCatalog.tools(List.of(new ToolCatalog.Entry("a_tool", "x", true,
-                context -> tool("a_tool", true))), null, true)).isEmpty();
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("changes the host: true");
+        assertThat(ToolCatalog.tools(
+                        List.of(new ToolCatalog.Entry("a_tool", "x", true, context -> tool("a_tool", true))),
+                        null,
+                        true))
+                .isEmpty();
     }
 }

@@ -22,8 +22,8 @@ public interface ProcessLauncher {
      * @param environment   variables to add to the inherited environment
      * @param workDirectory where to run it, if not the current directory
      */
-    record Spec(String schedulerName, List<String> command, Map<String, String> environment,
-            Optional<Path> workDirectory) {
+    record Spec(
+            String schedulerName, List<String> command, Map<String, String> environment, Optional<Path> workDirectory) {
 
         public Spec {
             Objects.requireNonNull(schedulerName, "schedulerName");

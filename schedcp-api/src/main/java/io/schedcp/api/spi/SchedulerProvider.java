@@ -34,8 +34,7 @@ public interface SchedulerProvider {
      * Called once by the manager before any other method but {@link #id()} and {@link #rank()}. A provider
      * keeps the context for later: it holds the launcher, the data directory and the environment.
      */
-    default void initialize(ProviderContext context) {
-    }
+    default void initialize(ProviderContext context) {}
 
     /** The schedulers this provider offers, whether or not they can run on this host. */
     List<SchedulerDescriptor> schedulers();

@@ -34,13 +34,16 @@ public final class BpfCompiler {
 
     /** The compiler the lab toolchain describes, or an UNAVAILABLE failure that says how to set it up. */
     public static BpfCompiler of(Optional<LabToolchain> toolchain) {
-        LabToolchain found = toolchain.orElseThrow(() -> new SchedcpException(Kind.UNAVAILABLE,
+        LabToolchain found = toolchain.orElseThrow(() -> new SchedcpException(
+                Kind.UNAVAILABLE,
                 "the BPF toolchain is not set up (no lab toolchain manifest): run bpf/setup.sh, see docs/lab.md"));
         String clang = found.properties().getProperty("clang", "");
         String cflags = found.properties().getProperty("bpf_cflags", "");
         if (clang.isBlank() || !Files.isExecutable(Path.of(clang)) || cflags.isBlank()) {
-            throw new SchedcpException(Kind.UNAVAILABLE, "the BPF toolchain in " + found.manifest() + " names no "
-                    + "usable clang or BPF flags: run bpf/setup.sh again, see docs/lab.md");
+            throw new SchedcpException(
+                    Kind.UNAVAILABLE,
+                    "the BPF toolchain in " + found.manifest() + " names no "
+                            + "usable clang or BPF flags: run bpf/setup.sh again, see docs/lab.md");
         }
         return new BpfCompiler(Path.of(clang), Arrays.asList(cflags.trim().split("\\s+")));
     }
@@ -55,30 +58,39 @@ public final class BpfCompiler {
         command.addAll(flags);
         // vmlinux.h of recent kernels needs -fms-extensions, which makes clang warn about its anonymous
         // members in every compile: noise about the kernel's header, not about the user's source.
-        command.addAll(List.of("-fno-color-diagnostics", "-Wno-microsoft-anon-tag", "-c", source.getFileName().toString(), "-o",
+        command.addAll(List.of(
+                "-fno-color-diagnostics",
+                "-Wno-microsoft-anon-tag",
+                "-c",
+                source.getFileName().toString(),
+                "-o",
                 object.toAbsolutePath().toString()));
         Path directory = source.toAbsolutePath().getParent();
         long start = System.nanoTime();
         Process process;
         try {
             Files.deleteIfExists(object);
-            process = ChildEnvironment.builder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process = ChildEnvironment.builder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "could not run " + clang + ": " + e.getMessage()
-                    + "; run bpf/setup.sh to install it", e);
+            throw new SchedcpException(
+                    Kind.IO, "could not run " + clang + ": " + e.getMessage() + "; run bpf/setup.sh to install it", e);
         }
         closeQuietly(process);
         List<String> output = readAll(process.getInputStream());
         boolean ended = process.waitFor(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         if (!ended) {
             process.destroyForcibly();
-            throw new SchedcpException(Kind.START_FAILED, "clang did not finish compiling " + source + " within "
-                    + TIME_LIMIT.toMinutes() + " minutes");
+            throw new SchedcpException(
+                    Kind.START_FAILED,
+                    "clang did not finish compiling " + source + " within " + TIME_LIMIT.toMinutes() + " minutes");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         boolean compiled = process.exitValue() == 0 && Files.isRegularFile(object);
-        return new CompileResult(compiled ? Optional.of(object) : Optional.empty(),
-                CompilerDiagnostic.parseAll(output), output, took);
+        return new CompileResult(
+                compiled ? Optional.of(object) : Optional.empty(), CompilerDiagnostic.parseAll(output), output, took);
     }
 
     private static void closeQuietly(Process process) {

@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 /** Just enough of C's lexical rules to check a source by pattern: comments, brackets, line numbers. */
 final class CSource {
 
-    private CSource() {
-    }
+    private CSource() {}
 
     /** {@code source} with every comment blanked out; strings, lengths and line breaks are kept. */
     static String withoutComments(String source) {
@@ -78,8 +77,10 @@ final class CSource {
     static boolean definesCallback(String code, String name) {
         String quoted = Pattern.quote(name);
         return Pattern.compile("(?:BPF_STRUCT_OPS(?:_SLEEPABLE)?|BPF_PROG)\\s*\\(\\s*" + quoted + "\\s*[,)]")
-                .matcher(code).find()
+                        .matcher(code)
+                        .find()
                 || Pattern.compile("SEC\\s*\\(\\s*\"struct_ops[^\"]*\"\\s*\\)[^;{]*\\b" + quoted + "\\s*\\(")
-                        .matcher(code).find();
+                        .matcher(code)
+                        .find();
     }
 }

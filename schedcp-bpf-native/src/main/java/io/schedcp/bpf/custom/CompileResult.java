@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param output      clang's output as it wrote it, with source excerpts and carets
  * @param duration    how long clang ran
  */
-public record CompileResult(Optional<Path> object, List<CompilerDiagnostic> diagnostics, List<String> output,
-        Duration duration) {
+public record CompileResult(
+        Optional<Path> object, List<CompilerDiagnostic> diagnostics, List<String> output, Duration duration) {
 
     public CompileResult {
         diagnostics = List.copyOf(diagnostics);

@@ -13,16 +13,16 @@ import java.util.regex.Pattern;
  */
 public record CompilerDiagnostic(String file, int line, int column, String severity, String message) {
 
-    private static final Pattern LINE = Pattern.compile(
-            "^(.+?):(\\d+):(\\d+): (error|fatal error|warning|note): (.*)$");
+    private static final Pattern LINE =
+            Pattern.compile("^(.+?):(\\d+):(\\d+): (error|fatal error|warning|note): (.*)$");
 
     public static Optional<CompilerDiagnostic> parse(String text) {
         Matcher m = LINE.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new CompilerDiagnostic(m.group(1), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), m.group(4), m.group(5)));
+        return Optional.of(new CompilerDiagnostic(
+                m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4), m.group(5)));
     }
 
     /** Every diagnostic in clang's output, in order. */

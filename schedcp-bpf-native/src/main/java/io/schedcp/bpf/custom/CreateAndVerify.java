@@ -16,16 +16,13 @@ public final class CreateAndVerify {
     public interface Progress {
 
         /** The source is about to be checked and compiled. */
-        default void compiling(String name) {
-        }
+        default void compiling(String name) {}
 
         /** The source was stored ({@code report.created()}); verification follows. */
-        default void created(CreationReport report) {
-        }
+        default void created(CreationReport report) {}
 
         /** A line of the verifier's progress. */
-        default void verifying(String line) {
-        }
+        default void verifying(String line) {}
     }
 
     /**
@@ -33,8 +30,7 @@ public final class CreateAndVerify {
      *
      * @param seconds how long verification runs the scheduler under the workload
      */
-    public record Request(String name, CustomSource source, DescriptorFields fields, VerifyWhere where,
-            int seconds) {
+    public record Request(String name, CustomSource source, DescriptorFields fields, VerifyWhere where, int seconds) {
 
         public Request {
             Objects.requireNonNull(source, "source");
@@ -101,8 +97,7 @@ public final class CreateAndVerify {
         return report.verifiedAs(results.get(0));
     }
 
-    private CreateOutcome store(String name, CustomSource source, DescriptorFields fields)
-            throws InterruptedException {
+    private CreateOutcome store(String name, CustomSource source, DescriptorFields fields) throws InterruptedException {
         if (source instanceof CustomSource.File file) {
             return schedulers.create(name, file.path(), fields);
         }

@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param problems  what the source check found (warnings too when it passed)
  * @param compile   clang's result, when the source got as far as compiling
  */
-public record CreateOutcome(Optional<CustomScheduler> scheduler, List<SourceProblem> problems,
-        Optional<CompileResult> compile, String fileLabel) {
+public record CreateOutcome(
+        Optional<CustomScheduler> scheduler,
+        List<SourceProblem> problems,
+        Optional<CompileResult> compile,
+        String fileLabel) {
 
     public CreateOutcome {
         problems = List.copyOf(problems);
@@ -23,7 +26,8 @@ public record CreateOutcome(Optional<CustomScheduler> scheduler, List<SourceProb
 
     /** The lines that explain a rejection: the check's errors, or clang's errors as it wrote them. */
     public List<String> errorLines() {
-        List<SourceProblem> errors = problems.stream().filter(SourceProblem::error).toList();
+        List<SourceProblem> errors =
+                problems.stream().filter(SourceProblem::error).toList();
         if (!errors.isEmpty()) {
             return errors.stream().map(p -> p.format(fileLabel)).toList();
         }

@@ -22,9 +22,18 @@ import java.util.Optional;
  * @param compilerOutput clang's output as it wrote it, when it failed
  * @param verification   the verification's result, when one ran
  */
-public record CreationReport(String name, boolean created, boolean verified, Optional<String> qualifiedName,
-        Optional<String> opsName, Optional<String> directory, String sourceFile, Optional<Long> compileMs,
-        List<SourceProblem> problems, List<CompilerDiagnostic> diagnostics, List<String> compilerOutput,
+public record CreationReport(
+        String name,
+        boolean created,
+        boolean verified,
+        Optional<String> qualifiedName,
+        Optional<String> opsName,
+        Optional<String> directory,
+        String sourceFile,
+        Optional<Long> compileMs,
+        List<SourceProblem> problems,
+        List<CompilerDiagnostic> diagnostics,
+        List<String> compilerOutput,
         Optional<VerificationResult> verification) {
 
     public CreationReport {
@@ -42,18 +51,36 @@ public record CreationReport(String name, boolean created, boolean verified, Opt
     public static CreationReport of(String name, CreateOutcome outcome) {
         Optional<CompileResult> compile = outcome.compile();
         Optional<CustomScheduler> scheduler = outcome.scheduler();
-        return new CreationReport(name, outcome.created(), false,
-                scheduler.map(s -> CustomName.qualified(name)), scheduler.map(s -> s.meta().opsName()),
-                scheduler.map(s -> s.directory().toString()), outcome.fileLabel(),
-                compile.map(c -> c.duration().toMillis()), outcome.problems(),
+        return new CreationReport(
+                name,
+                outcome.created(),
+                false,
+                scheduler.map(s -> CustomName.qualified(name)),
+                scheduler.map(s -> s.meta().opsName()),
+                scheduler.map(s -> s.directory().toString()),
+                outcome.fileLabel(),
+                compile.map(c -> c.duration().toMillis()),
+                outcome.problems(),
                 compile.map(CompileResult::diagnostics).orElse(List.of()),
-                compile.filter(c -> !c.succeeded()).map(CompileResult::output).orElse(List.of()), Optional.empty());
+                compile.filter(c -> !c.succeeded()).map(CompileResult::output).orElse(List.of()),
+                Optional.empty());
     }
 
     /** This report with the verification that followed the create. */
     public CreationReport verifiedAs(VerificationResult result) {
-        return new CreationReport(name, created, result.passed(), qualifiedName, opsName, directory, sourceFile,
-                compileMs, problems, diagnostics, compilerOutput, Optional.of(result));
+        return new CreationReport(
+                name,
+                created,
+                result.passed(),
+                qualifiedName,
+                opsName,
+                directory,
+                sourceFile,
+                compileMs,
+                problems,
+                diagnostics,
+                compilerOutput,
+                Optional.of(result));
     }
 
     /** Whether the source got as far as clang (else the source check stopped it). */
@@ -68,12 +95,18 @@ public record CreationReport(String name, boolean created, boolean verified, Opt
 
     /** The lines that explain a rejection: the check's errors, or clang's errors as it wrote them. */
     public List<String> errorLines() {
-        List<String> errors = problems.stream().filter(SourceProblem::error).map(p -> p.format(sourceFile)).toList();
+        List<String> errors = problems.stream()
+                .filter(SourceProblem::error)
+                .map(p -> p.format(sourceFile))
+                .toList();
         return errors.isEmpty() ? compilerOutput : errors;
     }
 
     /** The source check's warnings, as {@code file:line: warning: ...} lines. */
     public List<String> warningLines() {
-        return problems.stream().filter(p -> !p.error()).map(p -> p.format(sourceFile)).toList();
+        return problems.stream()
+                .filter(p -> !p.error())
+                .map(p -> p.format(sourceFile))
+                .toList();
     }
 }

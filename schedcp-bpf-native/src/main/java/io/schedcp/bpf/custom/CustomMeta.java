@@ -14,8 +14,17 @@ import java.util.Objects;
  * @param compileMillis how long clang took
  * @param verification  the last verification, or null before the first
  */
-public record CustomMeta(int schema, String name, String opsName, String opsMap, DescriptorFields fields,
-        String created, String sourceFile, String sourceSha256, String kernel, long compileMillis,
+public record CustomMeta(
+        int schema,
+        String name,
+        String opsName,
+        String opsMap,
+        DescriptorFields fields,
+        String created,
+        String sourceFile,
+        String sourceSha256,
+        String kernel,
+        long compileMillis,
         VerificationResult verification) {
 
     public static final int SCHEMA = 1;
@@ -28,8 +37,18 @@ public record CustomMeta(int schema, String name, String opsName, String opsMap,
     }
 
     public CustomMeta withVerification(VerificationResult result) {
-        return new CustomMeta(schema, name, opsName, opsMap, fields, created, sourceFile, sourceSha256, kernel,
-                compileMillis, result);
+        return new CustomMeta(
+                schema,
+                name,
+                opsName,
+                opsMap,
+                fields,
+                created,
+                sourceFile,
+                sourceSha256,
+                kernel,
+                compileMillis,
+                result);
     }
 
     /** Whether the last verification passed. */

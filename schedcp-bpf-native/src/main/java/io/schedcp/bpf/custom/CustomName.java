@@ -13,22 +13,25 @@ public final class CustomName {
 
     /** What a custom scheduler's qualified name starts with; also the list filter for all of them. */
     public static final String PREFIX = CustomProvider.ID + ":";
+
     static final int MAX_LENGTH = 32;
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private CustomName() {
-    }
+    private CustomName() {}
 
     /** Returns {@code name} if it is a lower-case C identifier of at most 32 characters, else fails saying so. */
     public static String require(String name) {
         if (name == null || name.isBlank()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler needs a name: a lower-case "
-                    + "identifier such as my_fifo");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "a custom scheduler needs a name: a lower-case " + "identifier such as my_fifo");
         }
         if (name.length() > MAX_LENGTH || !IDENTIFIER.matcher(name).matches()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "'" + name + "' is not a valid custom scheduler name: use "
-                    + "a lower-case C identifier (letters a-z, digits, '_', not starting with a digit) of at most "
-                    + MAX_LENGTH + " characters, such as " + suggestion(name));
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "'" + name + "' is not a valid custom scheduler name: use "
+                            + "a lower-case C identifier (letters a-z, digits, '_', not starting with a digit) of at most "
+                            + MAX_LENGTH + " characters, such as " + suggestion(name));
         }
         return name;
     }
@@ -51,8 +54,11 @@ public final class CustomName {
 
     /** A valid name made from {@code text}, for example from a file name. */
     public static String suggestion(String text) {
-        String base = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\.bpf\\.c$|\\.c$", "")
-                .replaceAll("[^a-z0-9_]", "_");
+        String base = text == null
+                ? ""
+                : text.toLowerCase(Locale.ROOT)
+                        .replaceAll("\\.bpf\\.c$|\\.c$", "")
+                        .replaceAll("[^a-z0-9_]", "_");
         if (base.isEmpty() || Character.isDigit(base.charAt(0))) {
             base = "sched_" + base;
         }

@@ -48,26 +48,38 @@ public final class CustomProvider implements SchedulerProvider {
     static SchedulerDescriptor descriptor(CustomScheduler scheduler) {
         CustomMeta meta = scheduler.meta();
         DescriptorFields fields = meta.fields();
-        return new SchedulerDescriptor(meta.name(), ID, meta.opsName(), false, fields.description(),
-                fields.algorithm(), fields.useCases(), fields.characteristics(), List.of(), fields.limitations(),
-                fields.performanceProfile(), Requirements.NONE);
+        return new SchedulerDescriptor(
+                meta.name(),
+                ID,
+                meta.opsName(),
+                false,
+                fields.description(),
+                fields.algorithm(),
+                fields.useCases(),
+                fields.characteristics(),
+                List.of(),
+                fields.limitations(),
+                fields.performanceProfile(),
+                Requirements.NONE);
     }
 
     @Override
     public Availability availability(String schedulerName) {
         CustomScheduler scheduler = store().require(schedulerName);
         if (!Files.isRegularFile(scheduler.object())) {
-            return Availability.unavailable("its BPF object " + scheduler.object() + " is missing",
+            return Availability.unavailable(
+                    "its BPF object " + scheduler.object() + " is missing",
                     new CustomNotRunnable(schedulerName, Why.OBJECT_MISSING));
         }
         VerificationResult verification = scheduler.meta().verification();
         if (verification == null) {
-            return Availability.unavailable("it has not been verified yet",
-                    new CustomNotRunnable(schedulerName, Why.NOT_VERIFIED));
+            return Availability.unavailable(
+                    "it has not been verified yet", new CustomNotRunnable(schedulerName, Why.NOT_VERIFIED));
         }
         if (!verification.passed()) {
-            return Availability.unavailable("its last verification failed (" + verification.stage() + "): "
-                    + verification.reason(), new CustomNotRunnable(schedulerName, Why.FAILED_VERIFICATION));
+            return Availability.unavailable(
+                    "its last verification failed (" + verification.stage() + "): " + verification.reason(),
+                    new CustomNotRunnable(schedulerName, Why.FAILED_VERIFICATION));
         }
         return Availability.available();
     }
@@ -76,14 +88,17 @@ public final class CustomProvider implements SchedulerProvider {
     public SchedulerHandle start(StartRequest request) {
         String name = request.scheduler().name();
         if (!request.args().isEmpty()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, CustomName.qualified(name) + " takes no arguments; set its options "
-                    + "in the source (const volatile variables) and create it again");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    CustomName.qualified(name) + " takes no arguments; set its options "
+                            + "in the source (const volatile variables) and create it again");
         }
         if (availability(name) instanceof Availability.Unavailable unavailable) {
             throw unavailable.refusal(CustomName.qualified(name) + " cannot run: " + unavailable.reason());
         }
         CustomScheduler scheduler = store().require(name);
-        List<String> command = JavaCommand.of(LoaderMain.class, List.of(name, scheduler.object().toString()));
+        List<String> command = JavaCommand.of(
+                LoaderMain.class, List.of(name, scheduler.object().toString()));
         return context.launcher().launch(ProcessLauncher.Spec.of(name, command));
     }
 

@@ -46,7 +46,12 @@ public final class CustomSchedulers {
     /** Creates {@code name} from the file {@code source}. */
     public CreateOutcome create(String name, Path source, DescriptorFields fields) throws InterruptedException {
         String text = TextInput.readRegular(source, "source", MAX_SOURCE_BYTES);
-        return create(name, text, source.getFileName().toString(), source.toAbsolutePath().toString(), fields);
+        return create(
+                name,
+                text,
+                source.getFileName().toString(),
+                source.toAbsolutePath().toString(),
+                fields);
     }
 
     /**
@@ -61,14 +66,16 @@ public final class CustomSchedulers {
             throws InterruptedException {
         CustomName.require(name);
         store.requireFree(name);
-        String label = fileLabel.endsWith(".c") ? Path.of(fileLabel).getFileName().toString() : name + ".bpf.c";
+        String label =
+                fileLabel.endsWith(".c") ? Path.of(fileLabel).getFileName().toString() : name + ".bpf.c";
         SourceCheck.Result check = SourceCheck.check(source);
         if (!check.accepted()) {
             return new CreateOutcome(Optional.empty(), check.problems(), Optional.empty(), label);
         }
         SourceCheck.OpsDeclaration ops = check.ops().orElseThrow();
-        Path build = store.root().resolve(".build-" + name + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+        Path build = store.root()
+                .resolve(".build-" + name + "-"
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
         try {
             Files.createDirectories(build);
             Path file = build.resolve(label);
@@ -77,15 +84,28 @@ public final class CustomSchedulers {
             if (!compiled.succeeded()) {
                 return new CreateOutcome(Optional.empty(), check.problems(), Optional.of(compiled), label);
             }
-            CustomMeta meta = new CustomMeta(CustomMeta.SCHEMA, name, ops.opsName(), ops.mapName(),
-                    fields.description().isBlank() ? fields.withDescription("A custom sched_ext scheduler compiled "
-                            + "from " + label + ".") : fields,
-                    Instant.now().toString(), origin, sha256(source), kernel, compiled.duration().toMillis(), null);
+            CustomMeta meta = new CustomMeta(
+                    CustomMeta.SCHEMA,
+                    name,
+                    ops.opsName(),
+                    ops.mapName(),
+                    fields.description().isBlank()
+                            ? fields.withDescription("A custom sched_ext scheduler compiled " + "from " + label + ".")
+                            : fields,
+                    Instant.now().toString(),
+                    origin,
+                    sha256(source),
+                    kernel,
+                    compiled.duration().toMillis(),
+                    null);
             CustomScheduler stored = store.add(meta, source, compiled.object().orElseThrow());
             return new CreateOutcome(Optional.of(stored), check.problems(), Optional.of(compiled), label);
         } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "could not prepare the build directory " + build + ": "
-                    + e.getMessage() + "; check that " + store.root() + " is writable", e);
+            throw new SchedcpException(
+                    Kind.IO,
+                    "could not prepare the build directory " + build + ": " + e.getMessage() + "; check that "
+                            + store.root() + " is writable",
+                    e);
         } finally {
             CustomStore.deleteTree(build);
         }
@@ -101,8 +121,8 @@ public final class CustomSchedulers {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

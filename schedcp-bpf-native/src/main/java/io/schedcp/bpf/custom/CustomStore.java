@@ -70,8 +70,10 @@ public final class CustomStore {
     public CustomScheduler require(String name) {
         return find(name).orElseThrow(() -> {
             List<String> names = list().stream().map(CustomScheduler::name).toList();
-            return new SchedcpException(Kind.NOT_FOUND, "there is no custom scheduler '" + name + "'"
-                    + (names.isEmpty() ? "; there are none yet" : "; the custom schedulers are " + names),
+            return new SchedcpException(
+                    Kind.NOT_FOUND,
+                    "there is no custom scheduler '" + name + "'"
+                            + (names.isEmpty() ? "; there are none yet" : "; the custom schedulers are " + names),
                     new UnknownName(Subject.CUSTOM_SCHEDULER, name, names));
         });
     }
@@ -79,7 +81,9 @@ public final class CustomStore {
     /** Fails with INVALID_INPUT when a scheduler named {@code name} is stored already. */
     public void requireFree(String name) {
         if (Files.exists(root.resolve(name))) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a custom scheduler named '" + name + "' exists already",
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "a custom scheduler named '" + name + "' exists already",
                     new NameTaken(Subject.CUSTOM_SCHEDULER, name));
         }
     }
@@ -98,7 +102,9 @@ public final class CustomStore {
                 Files.createDirectories(staging);
                 AtomicFiles.write(staging.resolve(CustomScheduler.SOURCE), source.getBytes(StandardCharsets.UTF_8));
                 AtomicFiles.write(staging.resolve(CustomScheduler.OBJECT), Files.readAllBytes(object));
-                AtomicFiles.write(staging.resolve(CustomScheduler.META), SchedcpJson.mapper().writeValueAsBytes(meta));
+                AtomicFiles.write(
+                        staging.resolve(CustomScheduler.META),
+                        SchedcpJson.mapper().writeValueAsBytes(meta));
                 AtomicFiles.move(staging, target);
                 AtomicFiles.forceDirectory(root);
             } catch (IOException | RuntimeException e) {
@@ -106,8 +112,10 @@ public final class CustomStore {
                 if (e instanceof SchedcpException s) {
                     throw s;
                 }
-                throw new SchedcpException(Kind.IO, "could not store custom scheduler " + meta.name() + " in " + root
-                        + ": " + e.getMessage(), e);
+                throw new SchedcpException(
+                        Kind.IO,
+                        "could not store custom scheduler " + meta.name() + " in " + root + ": " + e.getMessage(),
+                        e);
             }
             LOG.info("stored custom scheduler {} in {}", meta.name(), target);
             return new CustomScheduler(target, meta);
@@ -132,8 +140,11 @@ public final class CustomStore {
             try {
                 AtomicFiles.move(current.directory(), doomed);
             } catch (IOException e) {
-                throw new SchedcpException(Kind.IO, "could not remove " + current.directory() + ": " + e.getMessage()
-                        + "; check that " + root + " is writable", e);
+                throw new SchedcpException(
+                        Kind.IO,
+                        "could not remove " + current.directory() + ": " + e.getMessage() + "; check that " + root
+                                + " is writable",
+                        e);
             }
             deleteTree(doomed);
             LOG.info("removed custom scheduler {}", name);
@@ -151,8 +162,12 @@ public final class CustomStore {
             }
             return Optional.of(new CustomScheduler(directory, parsed));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("custom scheduler in {} skipped: its {} cannot be read ({}); remove the directory or fix the "
-                    + "file", directory, CustomScheduler.META, e.getMessage());
+            LOG.warn(
+                    "custom scheduler in {} skipped: its {} cannot be read ({}); remove the directory or fix the "
+                            + "file",
+                    directory,
+                    CustomScheduler.META,
+                    e.getMessage());
             return Optional.empty();
         }
     }

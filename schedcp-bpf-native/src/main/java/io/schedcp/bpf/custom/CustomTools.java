@@ -29,13 +29,20 @@ public final class CustomTools {
         Path cache = LabToolchain.cacheDirectory(config.environment(), Path.of(System.getProperty("user.home")));
         Optional<LabToolchain> toolchain = LabToolchain.load(cache);
         CustomStore store = new CustomStore(config.home());
-        CustomSchedulers schedulers = new CustomSchedulers(store, () -> BpfCompiler.of(toolchain),
+        CustomSchedulers schedulers = new CustomSchedulers(
+                store,
+                () -> BpfCompiler.of(toolchain),
                 toolchain.map(LabToolchain::kernelVersion).orElse(""));
-        CustomVerifier verifier = new CustomVerifier(store, new SchedExtReader(config.schedExtDirectory()),
+        CustomVerifier verifier = new CustomVerifier(
+                store,
+                new SchedExtReader(config.schedExtDirectory()),
                 new PrivilegedLauncher(Privilege.detect(config.environment())),
-                () -> new Lab(toolchain.orElseThrow(() -> new SchedcpException(Kind.UNAVAILABLE,
-                        "the kernel lab is not set up (" + LabToolchain.manifestIn(cache) + " is missing): run "
-                                + "bpf/setup.sh, see docs/lab.md")), cache));
+                () -> new Lab(
+                        toolchain.orElseThrow(() -> new SchedcpException(
+                                Kind.UNAVAILABLE,
+                                "the kernel lab is not set up (" + LabToolchain.manifestIn(cache) + " is missing): run "
+                                        + "bpf/setup.sh, see docs/lab.md")),
+                        cache));
         return new CustomTools(schedulers, verifier);
     }
 

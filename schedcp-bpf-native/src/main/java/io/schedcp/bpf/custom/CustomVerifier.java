@@ -37,6 +37,7 @@ public final class CustomVerifier {
     static final int MAX_SECONDS = 3600;
     /** Time for the verifying JVM to start and to load, enable and detach each scheduler. */
     static final Duration OVERHEAD = Duration.ofSeconds(90);
+
     static final Duration PER_SCHEDULER = Duration.ofSeconds(60);
 
     private final CustomStore store;
@@ -62,8 +63,10 @@ public final class CustomVerifier {
     /** Checks a verification time before anything is done with it: 1 to 3600 seconds. */
     public static void requireSeconds(int seconds) {
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a verification of " + seconds + " s is out of range: 1 "
-                    + "to " + MAX_SECONDS + " s", new OutOfRange(Input.VERIFY_SECONDS, seconds, 1, MAX_SECONDS));
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "a verification of " + seconds + " s is out of range: 1 " + "to " + MAX_SECONDS + " s",
+                    new OutOfRange(Input.VERIFY_SECONDS, seconds, 1, MAX_SECONDS));
         }
     }
 
@@ -72,37 +75,49 @@ public final class CustomVerifier {
      *
      * @param progress receives progress lines as the verification goes
      */
-    public List<VerificationResult> verify(List<String> names, VerifyWhere where, int seconds,
-            Consumer<String> progress) throws InterruptedException {
+    public List<VerificationResult> verify(
+            List<String> names, VerifyWhere where, int seconds, Consumer<String> progress) throws InterruptedException {
         requireSeconds(seconds);
         if (names.isEmpty()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "no custom scheduler was named to verify",
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "no custom scheduler was named to verify",
                     new MissingInput(Input.VERIFY_NAMES));
         }
         VerifyWhere place = resolve(where);
         if (place == VerifyWhere.HOST && !kernel.isSupported()) {
-            throw new SchedcpException(Kind.NO_SCHED_EXT, "this host's kernel has no sched_ext (it was built "
-                    + "without CONFIG_SCHED_CLASS_EXT), so custom schedulers cannot be verified on it",
+            throw new SchedcpException(
+                    Kind.NO_SCHED_EXT,
+                    "this host's kernel has no sched_ext (it was built "
+                            + "without CONFIG_SCHED_CLASS_EXT), so custom schedulers cannot be verified on it",
                     new NotPossibleHere(Input.VERIFY_WHERE, VerifyWhere.HOST.label()));
         }
         List<CustomScheduler> schedulers = names.stream().map(store::require).toList();
         List<String> args = new ArrayList<>(List.of(place.label(), Integer.toString(seconds)));
         for (CustomScheduler scheduler : schedulers) {
-            args.addAll(List.of(scheduler.name(), scheduler.meta().opsName(), scheduler.object().toString()));
+            args.addAll(List.of(
+                    scheduler.name(),
+                    scheduler.meta().opsName(),
+                    scheduler.object().toString()));
         }
         List<String> command = JavaCommand.of(VerifyMain.class, args);
         Duration limit = OVERHEAD.plus(PER_SCHEDULER.plusSeconds(seconds).multipliedBy(schedulers.size()));
         Map<String, VerificationResult> results = new LinkedHashMap<>();
         Consumer<String> reader = line -> read(line, results, progress);
-        progress.accept("verifying " + String.join(", ", names) + " in the " + place.label() + " kernel for "
-                + seconds + " s each");
-        List<String> output = place == VerifyWhere.LAB ? inLab(command, limit, reader)
-                : onHost(command, limit, reader);
+        progress.accept("verifying " + String.join(", ", names) + " in the " + place.label() + " kernel for " + seconds
+                + " s each");
+        List<String> output = place == VerifyWhere.LAB ? inLab(command, limit, reader) : onHost(command, limit, reader);
         List<VerificationResult> recorded = new ArrayList<>();
         for (CustomScheduler scheduler : schedulers) {
-            VerificationResult result = Optional.ofNullable(results.get(scheduler.name())).orElseGet(() ->
-                    VerificationResult.failed(scheduler.name(), scheduler.meta().opsName(), place.label(), seconds,
-                            "verify", "the verifying process ended without a result for it", tail(output)));
+            VerificationResult result = Optional.ofNullable(results.get(scheduler.name()))
+                    .orElseGet(() -> VerificationResult.failed(
+                            scheduler.name(),
+                            scheduler.meta().opsName(),
+                            place.label(),
+                            seconds,
+                            "verify",
+                            "the verifying process ended without a result for it",
+                            tail(output)));
             store.update(scheduler.name(), meta -> meta.withVerification(result));
             recorded.add(result);
         }
@@ -133,14 +148,17 @@ public final class CustomVerifier {
         LabOptions options = LabOptions.defaults().withScenarioTimeout(limit);
         LabResult result = lab.get().runCommand(command, options, reader);
         List<String> output = new ArrayList<>(result.output());
-        result.crash().ifPresentOrElse(crash -> {
-            output.add("schedcp-verify: " + crash.summary());
-            output.addAll(crash.report());
-        }, () -> {
-            if (result.scenarios().isEmpty()) {
-                output.addAll(result.consoleTail());
-            }
-        });
+        result.crash()
+                .ifPresentOrElse(
+                        crash -> {
+                            output.add("schedcp-verify: " + crash.summary());
+                            output.addAll(crash.report());
+                        },
+                        () -> {
+                            if (result.scenarios().isEmpty()) {
+                                output.addAll(result.consoleTail());
+                            }
+                        });
         result.console().ifPresent(path -> output.add("schedcp-verify: the lab console is kept in " + path));
         return output;
     }
@@ -151,8 +169,8 @@ public final class CustomVerifier {
             return;
         }
         try {
-            VerificationResult result = SchedcpJson.mapper().readValue(
-                    line.substring(VerifyMain.RESULT_PREFIX.length()), VerificationResult.class);
+            VerificationResult result = SchedcpJson.mapper()
+                    .readValue(line.substring(VerifyMain.RESULT_PREFIX.length()), VerificationResult.class);
             results.put(result.name(), result);
             progress.accept(result.summary());
         } catch (JacksonException e) {

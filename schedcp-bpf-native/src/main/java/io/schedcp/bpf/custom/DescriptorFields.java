@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** The descriptor fields a user may give a custom scheduler when creating it; all optional. */
-public record DescriptorFields(String description, String algorithm, List<String> useCases, String characteristics,
-        String limitations, String performanceProfile) {
+public record DescriptorFields(
+        String description,
+        String algorithm,
+        List<String> useCases,
+        String characteristics,
+        String limitations,
+        String performanceProfile) {
 
     public static final DescriptorFields NONE = new DescriptorFields("", "", List.of(), "", "", "");
 

@@ -31,8 +31,12 @@ final class EjectionWatch {
     private final Pause pause;
     private final long pollMillis;
 
-    EjectionWatch(Supplier<Optional<UserExitInfo>> exitRecord, Supplier<SchedExtState> kernel, LongSupplier nanoTime,
-            Pause pause, long pollMillis) {
+    EjectionWatch(
+            Supplier<Optional<UserExitInfo>> exitRecord,
+            Supplier<SchedExtState> kernel,
+            LongSupplier nanoTime,
+            Pause pause,
+            long pollMillis) {
         this.exitRecord = exitRecord;
         this.kernel = kernel;
         this.nanoTime = nanoTime;
@@ -49,9 +53,12 @@ final class EjectionWatch {
             }
             SchedExtState state = kernel.get();
             if (!state.isEnabled() || !state.ops().map(opsName::equals).orElse(false)) {
-                return lateRecord().map(EjectionWatch::ejection).orElseGet(() -> "the kernel disabled it (state "
-                        + state.state() + ", ops " + state.ops().orElse("none") + "); it records no exit reason "
-                        + "(add UEI_DEFINE(uei) and an ops.exit with UEI_RECORD), see the kernel log (dmesg)");
+                return lateRecord()
+                        .map(EjectionWatch::ejection)
+                        .orElseGet(() -> "the kernel disabled it (state "
+                                + state.state() + ", ops " + state.ops().orElse("none")
+                                + "); it records no exit reason "
+                                + "(add UEI_DEFINE(uei) and an ops.exit with UEI_RECORD), see the kernel log (dmesg)");
             }
             pause.pause(pollMillis);
         }
@@ -74,7 +81,9 @@ final class EjectionWatch {
     }
 
     static String ejection(UserExitInfo info) {
-        return (info.kind() == ExitKind.ERROR_STALL ? "stall: the kernel's watchdog ejected it: "
-                : "the kernel ejected it: ") + info.describe();
+        return (info.kind() == ExitKind.ERROR_STALL
+                        ? "stall: the kernel's watchdog ejected it: "
+                        : "the kernel ejected it: ")
+                + info.describe();
     }
 }

@@ -25,8 +25,7 @@ public final class LoaderMain {
     static final int USAGE = 64;
     private static final long POLL_MILLIS = 200;
 
-    private LoaderMain() {
-    }
+    private LoaderMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 2) {
@@ -47,12 +46,14 @@ public final class LoaderMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            stopping.set(true);
-            scx.detach();
-            say(name + " detached on request; the kernel is back on its default scheduler");
-            stopped.countDown();
-        }, "schedcp-loader-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stopping.set(true);
+                    scx.detach();
+                    say(name + " detached on request; the kernel is back on its default scheduler");
+                    stopped.countDown();
+                },
+                "schedcp-loader-stop");
         try {
             scx.attach();
         } catch (SchedcpException e) {
@@ -69,7 +70,8 @@ public final class LoaderMain {
             }
             Optional<UserExitInfo> exit = scx.exitInfo();
             if (exit.isPresent() && exit.get().exited() && !stopping.get()) {
-                say("the kernel disabled " + name + ": " + exit.get().describe() + " [" + exit.get().kindName() + "]");
+                say("the kernel disabled " + name + ": " + exit.get().describe() + " ["
+                        + exit.get().kindName() + "]");
                 Runtime.getRuntime().removeShutdownHook(hook);
                 scx.close();
                 return EJECTED;
@@ -79,7 +81,9 @@ public final class LoaderMain {
     }
 
     private static String exitText(Optional<UserExitInfo> exit) {
-        return exit.filter(UserExitInfo::exited).map(e -> "; the scheduler reported: " + e.describe()).orElse("");
+        return exit.filter(UserExitInfo::exited)
+                .map(e -> "; the scheduler reported: " + e.describe())
+                .orElse("");
     }
 
     private static void say(String line) {

@@ -19,6 +19,7 @@ public final class SourceCheck {
 
     /** Callbacks that decide where and when tasks run; a scheduler needs at least one. */
     static final List<String> SCHEDULING_CALLBACKS = List.of("select_cpu", "enqueue", "dispatch");
+
     static final int OPS_NAME_MAX = 127;
 
     private static final Pattern OPS_DEFINE = Pattern.compile("\\bSCX_OPS_DEFINE\\s*\\(\\s*([A-Za-z_]\\w*)\\s*,");
@@ -30,12 +31,10 @@ public final class SourceCheck {
     private static final Pattern INCLUDE = Pattern.compile("#\\s*include\\s*[<\"]scx/common\\.bpf\\.h[>\"]");
     private static final Pattern LICENSE = Pattern.compile("SEC\\s*\\(\\s*\"license\"\\s*\\)");
 
-    private SourceCheck() {
-    }
+    private SourceCheck() {}
 
     /** The scheduler's struct_ops map as the source declares it. */
-    public record OpsDeclaration(String mapName, String opsName, Map<String, String> fields, int line) {
-    }
+    public record OpsDeclaration(String mapName, String opsName, Map<String, String> fields, int line) {}
 
     /** What the check found: the declaration when there is one, and the problems. */
     public record Result(Optional<OpsDeclaration> ops, List<SourceProblem> problems) {
@@ -57,19 +56,28 @@ public final class SourceCheck {
         String code = CSource.withoutComments(source);
         List<SourceProblem> problems = new ArrayList<>();
         if (!INCLUDE.matcher(code).find()) {
-            problems.add(new SourceProblem(1, "the source does not include <scx/common.bpf.h>: add "
-                    + "'#include <scx/common.bpf.h>' at the top; it brings vmlinux.h, the sched_ext kfuncs and "
-                    + "SCX_OPS_DEFINE", true));
+            problems.add(new SourceProblem(
+                    1,
+                    "the source does not include <scx/common.bpf.h>: add "
+                            + "'#include <scx/common.bpf.h>' at the top; it brings vmlinux.h, the sched_ext kfuncs and "
+                            + "SCX_OPS_DEFINE",
+                    true));
         }
         if (!LICENSE.matcher(code).find()) {
-            problems.add(new SourceProblem(0, "no license section: the sched_ext kfuncs are GPL-only, so the kernel "
-                    + "refuses the program; add 'char _license[] SEC(\"license\") = \"GPL\";'", true));
+            problems.add(new SourceProblem(
+                    0,
+                    "no license section: the sched_ext kfuncs are GPL-only, so the kernel "
+                            + "refuses the program; add 'char _license[] SEC(\"license\") = \"GPL\";'",
+                    true));
         }
         Optional<OpsDeclaration> ops = declaration(code);
         if (ops.isEmpty()) {
-            problems.add(new SourceProblem(0, "no sched_ext_ops struct_ops map: declare the scheduler with "
-                    + "SCX_OPS_DEFINE(my_ops, .enqueue = (void *)my_enqueue, .name = \"my\") (or a "
-                    + "SEC(\".struct_ops.link\") struct sched_ext_ops)", true));
+            problems.add(new SourceProblem(
+                    0,
+                    "no sched_ext_ops struct_ops map: declare the scheduler with "
+                            + "SCX_OPS_DEFINE(my_ops, .enqueue = (void *)my_enqueue, .name = \"my\") (or a "
+                            + "SEC(\".struct_ops.link\") struct sched_ext_ops)",
+                    true));
         } else {
             checkOps(code, ops.get(), problems);
         }
@@ -104,35 +112,56 @@ public final class SourceCheck {
         int line = ops.line();
         String name = ops.fields().get("name");
         if (name == null || !name.startsWith("\"")) {
-            problems.add(new SourceProblem(line, "the struct_ops map " + ops.mapName() + " sets no .name: add "
-                    + ".name = \"" + ops.mapName().replaceAll("_ops$", "") + "\"; the kernel reports it in "
-                    + "/sys/kernel/sched_ext/root/ops", true));
-        } else if (!OPS_NAME_VALUE.matcher(ops.opsName()).matches() || ops.opsName().length() > OPS_NAME_MAX) {
-            problems.add(new SourceProblem(line, ".name = " + name + " is not a name the kernel accepts: use 1 to "
-                    + OPS_NAME_MAX + " letters, digits, '_' or '.'", true));
+            problems.add(new SourceProblem(
+                    line,
+                    "the struct_ops map " + ops.mapName() + " sets no .name: add "
+                            + ".name = \"" + ops.mapName().replaceAll("_ops$", "") + "\"; the kernel reports it in "
+                            + "/sys/kernel/sched_ext/root/ops",
+                    true));
+        } else if (!OPS_NAME_VALUE.matcher(ops.opsName()).matches()
+                || ops.opsName().length() > OPS_NAME_MAX) {
+            problems.add(new SourceProblem(
+                    line,
+                    ".name = " + name + " is not a name the kernel accepts: use 1 to " + OPS_NAME_MAX
+                            + " letters, digits, '_' or '.'",
+                    true));
         }
         if (SCHEDULING_CALLBACKS.stream().noneMatch(ops.fields()::containsKey)) {
-            problems.add(new SourceProblem(line, "the struct_ops map " + ops.mapName() + " sets none of the "
-                    + "scheduling callbacks " + SCHEDULING_CALLBACKS + ": without them the kernel's global FIFO does "
-                    + "all the work; set at least .enqueue", true));
+            problems.add(new SourceProblem(
+                    line,
+                    "the struct_ops map " + ops.mapName() + " sets none of the "
+                            + "scheduling callbacks " + SCHEDULING_CALLBACKS
+                            + ": without them the kernel's global FIFO does "
+                            + "all the work; set at least .enqueue",
+                    true));
         }
         for (Map.Entry<String, String> field : ops.fields().entrySet()) {
             String value = field.getValue();
-            boolean callback = !field.getKey().equals("name") && !field.getKey().endsWith("_ms")
-                    && !field.getKey().equals("flags") && Character.isLetter(value.charAt(0))
+            boolean callback = !field.getKey().equals("name")
+                    && !field.getKey().endsWith("_ms")
+                    && !field.getKey().equals("flags")
+                    && Character.isLetter(value.charAt(0))
                     && !value.equals(value.toUpperCase(Locale.ROOT));
             if (callback && !CSource.definesCallback(code, value)) {
-                problems.add(new SourceProblem(line, "." + field.getKey() + " = " + value + ", but the source "
-                        + "defines no " + value + ": define it with BPF_STRUCT_OPS(" + value + ", ...)", true));
+                problems.add(new SourceProblem(
+                        line,
+                        "." + field.getKey() + " = " + value + ", but the source " + "defines no " + value
+                                + ": define it with BPF_STRUCT_OPS(" + value + ", ...)",
+                        true));
             }
         }
         if (code.contains("scx_bpf_create_dsq") && !ops.fields().containsKey("init")) {
-            problems.add(new SourceProblem(line, "the source calls scx_bpf_create_dsq but the struct_ops map sets "
-                    + "no .init: create DSQs in a BPF_STRUCT_OPS_SLEEPABLE(..._init) callback set as .init", true));
+            problems.add(new SourceProblem(
+                    line,
+                    "the source calls scx_bpf_create_dsq but the struct_ops map sets "
+                            + "no .init: create DSQs in a BPF_STRUCT_OPS_SLEEPABLE(..._init) callback set as .init",
+                    true));
         }
         if (!ops.fields().containsKey("exit") || !code.contains("UEI_RECORD")) {
-            problems.add(new SourceProblem(line, "no .exit callback that records UEI_RECORD(uei, ei): if the kernel "
-                    + "ejects this scheduler schedcp cannot say why; add UEI_DEFINE(uei) and an exit callback",
+            problems.add(new SourceProblem(
+                    line,
+                    "no .exit callback that records UEI_RECORD(uei, ei): if the kernel "
+                            + "ejects this scheduler schedcp cannot say why; add UEI_DEFINE(uei) and an exit callback",
                     false));
         }
     }

@@ -24,9 +24,22 @@ import java.util.Objects;
  * @param enableMillis     time from attach until the kernel reported it enabled
  * @param at               when, as an ISO-8601 instant
  */
-public record VerificationResult(String name, String opsName, boolean passed, String where, String kernel,
-        int secondsRequested, double secondsRan, String stage, String reason, List<String> details, ExitRecord exit,
-        WorkloadReport workload, long loadMillis, long enableMillis, String at) {
+public record VerificationResult(
+        String name,
+        String opsName,
+        boolean passed,
+        String where,
+        String kernel,
+        int secondsRequested,
+        double secondsRan,
+        String stage,
+        String reason,
+        List<String> details,
+        ExitRecord exit,
+        WorkloadReport workload,
+        long loadMillis,
+        long enableMillis,
+        String at) {
 
     public static final String PASSED = "none";
 
@@ -42,17 +55,33 @@ public record VerificationResult(String name, String opsName, boolean passed, St
     }
 
     /** A failure before the kernel was involved, or where the verifying process itself gave no result. */
-    public static VerificationResult failed(String name, String opsName, String where, int seconds, String stage,
-            String reason, List<String> details) {
-        return new VerificationResult(name, opsName, false, where, "", seconds, 0, stage, reason, details, null, null,
-                0, 0, java.time.Instant.now().toString());
+    public static VerificationResult failed(
+            String name, String opsName, String where, int seconds, String stage, String reason, List<String> details) {
+        return new VerificationResult(
+                name,
+                opsName,
+                false,
+                where,
+                "",
+                seconds,
+                0,
+                stage,
+                reason,
+                details,
+                null,
+                null,
+                0,
+                0,
+                java.time.Instant.now().toString());
     }
 
     /** One line for people: passed with the figures, or failed with where and why. */
     public String summary() {
         if (passed) {
-            return String.format("%s passed in the %s kernel %s: enabled for %.1f s with the workload running "
-                    + "(load %d ms, enable %d ms)", name, where, kernel, secondsRan, loadMillis, enableMillis);
+            return String.format(
+                    "%s passed in the %s kernel %s: enabled for %.1f s with the workload running "
+                            + "(load %d ms, enable %d ms)",
+                    name, where, kernel, secondsRan, loadMillis, enableMillis);
         }
         return name + " failed verification (" + stage + (where.isEmpty() ? "" : ", " + where) + "): " + reason;
     }
@@ -62,8 +91,7 @@ public record VerificationResult(String name, String opsName, boolean passed, St
      *
      * @param kindName the {@code scx_exit_kind} enumerator, such as {@code SCX_EXIT_ERROR_STALL}
      */
-    public record ExitRecord(int kind, String kindName, String reason, String message, long exitCode) {
-    }
+    public record ExitRecord(int kind, String kindName, String reason, String message, long exitCode) {}
 
     /**
      * The verification workload's figures.
@@ -75,7 +103,11 @@ public record VerificationResult(String name, String opsName, boolean passed, St
      * @param processesStarted   short-lived processes started (exercises task creation and exit)
      * @param processesFinished  of those, how many ended
      */
-    public record WorkloadReport(int threads, boolean finished, long workUnits, double maxGapMs,
-            int processesStarted, int processesFinished) {
-    }
+    public record WorkloadReport(
+            int threads,
+            boolean finished,
+            long workUnits,
+            double maxGapMs,
+            int processesStarted,
+            int processesFinished) {}
 }

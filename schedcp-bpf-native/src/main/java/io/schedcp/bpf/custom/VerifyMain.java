@@ -17,8 +17,7 @@ public final class VerifyMain {
     static final String RESULT_PREFIX = "schedcp-verify-result ";
     static final int USAGE = 64;
 
-    private VerifyMain() {
-    }
+    private VerifyMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 5 || (args.length - 2) % 3 != 0) {
@@ -26,7 +25,9 @@ public final class VerifyMain {
             System.exit(USAGE);
         }
         int seconds = Integer.parseInt(args[1]);
-        VerifyRun run = new VerifyRun(new SchedExtReader(SchedcpConfig.DEFAULT_SCHED_EXT_DIR), args[0],
+        VerifyRun run = new VerifyRun(
+                new SchedExtReader(SchedcpConfig.DEFAULT_SCHED_EXT_DIR),
+                args[0],
                 line -> say("schedcp-verify: " + line));
         for (int i = 2; i < args.length; i += 3) {
             VerificationResult result = run.verify(args[i], args[i + 1], Path.of(args[i + 2]), seconds);

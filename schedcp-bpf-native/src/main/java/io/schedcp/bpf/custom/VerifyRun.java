@@ -42,12 +42,15 @@ final class VerifyRun {
         Attempt attempt = new Attempt(name, opsName, seconds);
         SchedExtState before = kernel.read();
         if (!before.supported()) {
-            return attempt.fail("attach", "this kernel has no sched_ext: " + SchedExtReader.NO_SCHED_EXT_MESSAGE,
-                    List.of());
+            return attempt.fail(
+                    "attach", "this kernel has no sched_ext: " + SchedExtReader.NO_SCHED_EXT_MESSAGE, List.of());
         }
         if (!before.isDisabled()) {
-            return attempt.fail("attach", "another sched_ext scheduler (" + before.ops().orElse("unknown") + ", state "
-                    + before.state() + ") is running, and the kernel runs one at a time", List.of());
+            return attempt.fail(
+                    "attach",
+                    "another sched_ext scheduler (" + before.ops().orElse("unknown") + ", state " + before.state()
+                            + ") is running, and the kernel runs one at a time",
+                    List.of());
         }
         progress.accept(name + ": loading " + object);
         long t0 = System.nanoTime();
@@ -55,9 +58,11 @@ final class VerifyRun {
             try {
                 scx.load();
             } catch (BpfLoadException e) {
-                List<String> details = e.verifierLog().map(log -> log.essentials()).orElse(List.of(e.getMessage()));
+                List<String> details =
+                        e.verifierLog().map(log -> log.essentials()).orElse(List.of(e.getMessage()));
                 String why = e.verifierLog().isPresent()
-                        ? "the kernel's verifier rejected program " + e.verifierLog().get().program() + ": "
+                        ? "the kernel's verifier rejected program "
+                                + e.verifierLog().get().program() + ": "
                                 + e.verifierLog().get().error()
                         : e.getMessage();
                 return attempt.fail("load", why, details);
@@ -78,9 +83,12 @@ final class VerifyRun {
                     return attempt.failWithExit("run", EjectionWatch.ejection(exit.get()), scx);
                 }
                 SchedExtState now = kernel.read();
-                return attempt.failWithExit("enable", "the kernel did not report it enabled within "
-                        + ENABLE_LIMIT.toSeconds() + " s (state " + now.state() + ", ops "
-                        + now.ops().orElse("none") + ")", scx);
+                return attempt.failWithExit(
+                        "enable",
+                        "the kernel did not report it enabled within "
+                                + ENABLE_LIMIT.toSeconds() + " s (state " + now.state() + ", ops "
+                                + now.ops().orElse("none") + ")",
+                        scx);
             }
             attempt.enableMillis = millisSince(t1);
             progress.accept(name + ": enabled after " + attempt.enableMillis + " ms; running the workload for "
@@ -96,15 +104,21 @@ final class VerifyRun {
                 return attempt.failWithExit("run", lost, scx);
             }
             if (!attempt.workload.finished()) {
-                return attempt.fail("workload", "the workload did not finish within " + WORKLOAD_GRACE.toSeconds()
-                        + " s after its end (" + attempt.workload.processesFinished() + " of "
-                        + attempt.workload.processesStarted() + " processes ended): some tasks are not being run",
+                return attempt.fail(
+                        "workload",
+                        "the workload did not finish within " + WORKLOAD_GRACE.toSeconds()
+                                + " s after its end (" + attempt.workload.processesFinished() + " of "
+                                + attempt.workload.processesStarted()
+                                + " processes ended): some tasks are not being run",
                         List.of());
             }
             scx.detach();
             if (!awaitDisabled()) {
-                return attempt.fail("detach", "after detaching, the kernel still reports state "
-                        + kernel.read().state() + " after " + DETACH_LIMIT.toSeconds() + " s", List.of());
+                return attempt.fail(
+                        "detach",
+                        "after detaching, the kernel still reports state "
+                                + kernel.read().state() + " after " + DETACH_LIMIT.toSeconds() + " s",
+                        List.of());
             }
             progress.accept(name + ": detached; the kernel is back on its default scheduler");
             return attempt.pass();
@@ -175,20 +189,40 @@ final class VerifyRun {
             if (exit.isPresent() && !reason.contains(exit.get().reason())) {
                 why = reason + "; the scheduler's exit record: " + exit.get().describe();
             }
-            return result(false, stage, why, details, exit.map(e -> new ExitRecord(e.kind(), e.kindName(),
-                    e.reason(), e.message(), e.exitCode())).orElse(null));
+            return result(
+                    false,
+                    stage,
+                    why,
+                    details,
+                    exit.map(e -> new ExitRecord(e.kind(), e.kindName(), e.reason(), e.message(), e.exitCode()))
+                            .orElse(null));
         }
 
-        private VerificationResult result(boolean passed, String stage, String reason, List<String> details,
-                ExitRecord exit) {
-            return new VerificationResult(name, opsName, passed, where, kernelRelease(), seconds, secondsRan, stage,
-                    reason, details, exit, workload, loadMillis, enableMillis, Instant.now().toString());
+        private VerificationResult result(
+                boolean passed, String stage, String reason, List<String> details, ExitRecord exit) {
+            return new VerificationResult(
+                    name,
+                    opsName,
+                    passed,
+                    where,
+                    kernelRelease(),
+                    seconds,
+                    secondsRan,
+                    stage,
+                    reason,
+                    details,
+                    exit,
+                    workload,
+                    loadMillis,
+                    enableMillis,
+                    Instant.now().toString());
         }
     }
 
     static String kernelRelease() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
+            return java.nio.file.Files.readString(Path.of("/proc/sys/kernel/osrelease"))
+                    .strip();
         } catch (java.io.IOException e) {
             return System.getProperty("os.version", "");
         }

@@ -65,8 +65,13 @@ final class VerifyWorkload {
                 all = false;
             }
         }
-        return new WorkloadReport(threadCount, all && finished.get() == started.get(), units.get(),
-                maxGapNanos.get() / 1e6, started.get(), finished.get());
+        return new WorkloadReport(
+                threadCount,
+                all && finished.get() == started.get(),
+                units.get(),
+                maxGapNanos.get() / 1e6,
+                started.get(),
+                finished.get());
     }
 
     private static Thread daemon(String name, Runnable work) {
@@ -102,9 +107,10 @@ final class VerifyWorkload {
         while (binary != null && System.nanoTime() < deadline) {
             started.incrementAndGet();
             try {
-                Process process = ChildEnvironment.builder(List.of(binary.toString())).start();
-                if (process.waitFor(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 5_000,
-                        TimeUnit.MILLISECONDS)) {
+                Process process =
+                        ChildEnvironment.builder(List.of(binary.toString())).start();
+                if (process.waitFor(
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 5_000, TimeUnit.MILLISECONDS)) {
                     finished.incrementAndGet();
                 }
             } catch (IOException e) {

@@ -50,8 +50,8 @@ public final class BpfLoadException extends SchedcpException {
         if (telling.isEmpty()) {
             return "";
         }
-        return "; libbpf: " + String.join(" / ", telling.subList(Math.max(0, telling.size() - WARNINGS_KEPT),
-                telling.size()));
+        return "; libbpf: "
+                + String.join(" / ", telling.subList(Math.max(0, telling.size() - WARNINGS_KEPT), telling.size()));
     }
 
     /** The errno the load failed with, for example 13 (EACCES) for a verifier rejection. */

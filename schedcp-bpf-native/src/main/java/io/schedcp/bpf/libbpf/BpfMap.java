@@ -41,8 +41,7 @@ public final class BpfMap implements AutoCloseable {
     static final int FLAG_MMAPABLE = 0x400;
 
     /** What entry operations need, fixed once the object is loaded. */
-    private record Shape(int fd, int keySize, int valueSize, boolean perCpu) {
-    }
+    private record Shape(int fd, int keySize, int valueSize, boolean perCpu) {}
 
     private final BpfObject owner;
     private final Pointer map;
@@ -88,7 +87,9 @@ public final class BpfMap implements AutoCloseable {
 
     public boolean isPerCpu() {
         int type = type();
-        return type == TYPE_PERCPU_HASH || type == TYPE_PERCPU_ARRAY || type == TYPE_LRU_PERCPU_HASH
+        return type == TYPE_PERCPU_HASH
+                || type == TYPE_PERCPU_ARRAY
+                || type == TYPE_LRU_PERCPU_HASH
                 || type == TYPE_PERCPU_CGROUP_STORAGE;
     }
 
@@ -125,13 +126,19 @@ public final class BpfMap implements AutoCloseable {
         int fd = prepare("update");
         putKey(key);
         if (value.length != this.value.size()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Map '" + name + "' takes " + this.value.size()
-                    + "-byte values" + (isPerCpu() ? " (one slot per possible CPU)" : "") + "; got " + value.length
-                    + " bytes.");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Map '" + name + "' takes " + this.value.size()
+                            + "-byte values" + (isPerCpu() ? " (one slot per possible CPU)" : "") + "; got "
+                            + value.length
+                            + " bytes.");
         }
         this.value.write(0, value, 0, value.length);
-        NativeErrors.check(lib().bpf_map_update_elem(fd, this.key, this.value, flag.bits),
-                "bpf_map_update_elem", subject(), Kind.IO);
+        NativeErrors.check(
+                lib().bpf_map_update_elem(fd, this.key, this.value, flag.bits),
+                "bpf_map_update_elem",
+                subject(),
+                Kind.IO);
     }
 
     /** Removes the entry under {@code key}; false when there was none. */
@@ -195,8 +202,10 @@ public final class BpfMap implements AutoCloseable {
     public synchronized Optional<long[]> lookupPerCpuLongs(long key) {
         int fd = prepare("look up in");
         if (!shape.perCpu() || shape.valueSize() != Long.BYTES) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Map '" + name + "' is not a per-CPU map of 8-byte "
-                    + "values (it is a " + typeName() + " map of " + valueSize() + "-byte values).");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Map '" + name + "' is not a per-CPU map of 8-byte " + "values (it is a " + typeName() + " map of "
+                            + valueSize() + "-byte values).");
         }
         putKey(key);
         int result = lib().bpf_map_lookup_elem(fd, this.key, value);
@@ -212,8 +221,11 @@ public final class BpfMap implements AutoCloseable {
         requireScalarValue(Integer.BYTES);
         putKey(key);
         this.value.setInt(0, value);
-        NativeErrors.check(lib().bpf_map_update_elem(fd, this.key, this.value, UpdateFlag.ANY.bits),
-                "bpf_map_update_elem", subject(), Kind.IO);
+        NativeErrors.check(
+                lib().bpf_map_update_elem(fd, this.key, this.value, UpdateFlag.ANY.bits),
+                "bpf_map_update_elem",
+                subject(),
+                Kind.IO);
     }
 
     public synchronized void updateLong(long key, long value) {
@@ -221,8 +233,11 @@ public final class BpfMap implements AutoCloseable {
         requireScalarValue(Long.BYTES);
         putKey(key);
         this.value.setLong(0, value);
-        NativeErrors.check(lib().bpf_map_update_elem(fd, this.key, this.value, UpdateFlag.ANY.bits),
-                "bpf_map_update_elem", subject(), Kind.IO);
+        NativeErrors.check(
+                lib().bpf_map_update_elem(fd, this.key, this.value, UpdateFlag.ANY.bits),
+                "bpf_map_update_elem",
+                subject(),
+                Kind.IO);
     }
 
     /** Removes the entry under {@code key}; false when there was none. */
@@ -235,8 +250,9 @@ public final class BpfMap implements AutoCloseable {
     /** The keys in the map now, as numbers (see {@link #keys()}). */
     public synchronized List<Long> longKeys() {
         if (keySize() != Integer.BYTES && keySize() != Long.BYTES) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Map '" + name + "' takes " + keySize()
-                    + "-byte keys, not numbers; use keys().");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Map '" + name + "' takes " + keySize() + "-byte keys, not numbers; use keys().");
         }
         List<Long> keys = new ArrayList<>();
         for (byte[] raw : keys()) {
@@ -296,8 +312,10 @@ public final class BpfMap implements AutoCloseable {
     /** Requires the map to be of {@code type}, naming the use that needs it. */
     void requireType(int type, String use) {
         if (type() != type) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Map '" + name + "' is a " + typeName() + " map; "
-                    + use + " needs a " + lib().libbpf_bpf_map_type_str(type) + " map.");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Map '" + name + "' is a " + typeName() + " map; " + use + " needs a "
+                            + lib().libbpf_bpf_map_type_str(type) + " map.");
         }
     }
 
@@ -333,7 +351,8 @@ public final class BpfMap implements AutoCloseable {
 
     private void putKey(byte[] key) {
         if (key.length != shape.keySize()) {
-            throw new SchedcpException(Kind.INVALID_INPUT,
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
                     "Map '" + name + "' takes " + shape.keySize() + "-byte keys; got " + key.length + " bytes.");
         }
         this.key.write(0, key, 0, key.length);
@@ -343,21 +362,26 @@ public final class BpfMap implements AutoCloseable {
         switch (shape.keySize()) {
             case Integer.BYTES -> {
                 if (key < Integer.MIN_VALUE || key > 0xFFFF_FFFFL) {
-                    throw new SchedcpException(Kind.INVALID_INPUT,
-                            "Map '" + name + "' takes 4-byte keys; " + key + " does not fit.");
+                    throw new SchedcpException(
+                            Kind.INVALID_INPUT, "Map '" + name + "' takes 4-byte keys; " + key + " does not fit.");
                 }
                 this.key.setInt(0, (int) key);
             }
             case Long.BYTES -> this.key.setLong(0, key);
-            default -> throw new SchedcpException(Kind.INVALID_INPUT, "Map '" + name + "' takes "
-                    + shape.keySize() + "-byte keys, not numbers; use the byte[] methods.");
+            default ->
+                throw new SchedcpException(
+                        Kind.INVALID_INPUT,
+                        "Map '" + name + "' takes " + shape.keySize()
+                                + "-byte keys, not numbers; use the byte[] methods.");
         }
     }
 
     private void requireScalarValue(int bytes) {
         if (shape.perCpu() || shape.valueSize() != bytes) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Map '" + name + "' holds " + shape.valueSize() + "-byte "
-                    + (shape.perCpu() ? "per-CPU " : "") + "values, not " + bytes + "-byte ones.");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Map '" + name + "' holds " + shape.valueSize() + "-byte " + (shape.perCpu() ? "per-CPU " : "")
+                            + "values, not " + bytes + "-byte ones.");
         }
     }
 

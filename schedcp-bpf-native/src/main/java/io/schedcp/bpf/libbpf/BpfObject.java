@@ -42,7 +42,11 @@ public final class BpfObject implements AutoCloseable {
     private final Map<String, GlobalData> sections = new HashMap<>();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
-    private enum LoadState { OPENED, LOADED, FAILED }
+    private enum LoadState {
+        OPENED,
+        LOADED,
+        FAILED
+    }
 
     private BpfObject(LibbpfNative libbpf, Pointer handle, Memory image, String name) {
         this.libbpf = libbpf;
@@ -98,8 +102,8 @@ public final class BpfObject implements AutoCloseable {
     private static SchedcpException openFailure(String operation, String subject, LibbpfLog.Capture capture) {
         int errno = NativeErrors.lastErrno();
         String said = BpfLoadException.libbpfSaid(capture.warnings());
-        return new SchedcpException(Errno.kind(errno, Kind.INVALID_INPUT),
-                NativeErrors.message(operation, subject, errno) + said);
+        return new SchedcpException(
+                Errno.kind(errno, Kind.INVALID_INPUT), NativeErrors.message(operation, subject, errno) + said);
     }
 
     /**
@@ -137,8 +141,10 @@ public final class BpfObject implements AutoCloseable {
 
     /** The map named {@code mapName}, or a NOT_FOUND failure naming the maps there are. */
     public BpfMap map(String mapName) {
-        return findMap(mapName).orElseThrow(() -> new SchedcpException(Kind.NOT_FOUND,
-                "BPF object '" + name + "' has no map '" + mapName + "'; its maps are " + mapNames() + "."));
+        return findMap(mapName)
+                .orElseThrow(() -> new SchedcpException(
+                        Kind.NOT_FOUND,
+                        "BPF object '" + name + "' has no map '" + mapName + "'; its maps are " + mapNames() + "."));
     }
 
     /**
@@ -153,7 +159,8 @@ public final class BpfObject implements AutoCloseable {
     /** Every map of the object, in the order of its ELF file. */
     public synchronized List<BpfMap> maps() {
         List<BpfMap> all = new ArrayList<>();
-        for (Pointer map = libbpf.bpf_object__next_map(handle(), null); map != null;
+        for (Pointer map = libbpf.bpf_object__next_map(handle(), null);
+                map != null;
                 map = libbpf.bpf_object__next_map(handle(), map)) {
             all.add(view(map));
         }
@@ -179,15 +186,18 @@ public final class BpfObject implements AutoCloseable {
     public synchronized BpfProgram program(String programName) {
         Pointer program = libbpf.bpf_object__find_program_by_name(handle(), programName);
         if (program == null) {
-            throw new SchedcpException(Kind.NOT_FOUND, "BPF object '" + name + "' has no program '" + programName
-                    + "'; its programs are " + programs().stream().map(BpfProgram::name).toList() + ".");
+            throw new SchedcpException(
+                    Kind.NOT_FOUND,
+                    "BPF object '" + name + "' has no program '" + programName + "'; its programs are "
+                            + programs().stream().map(BpfProgram::name).toList() + ".");
         }
         return new BpfProgram(this, program, programName);
     }
 
     public synchronized List<BpfProgram> programs() {
         List<BpfProgram> all = new ArrayList<>();
-        for (Pointer program = libbpf.bpf_object__next_program(handle(), null); program != null;
+        for (Pointer program = libbpf.bpf_object__next_program(handle(), null);
+                program != null;
                 program = libbpf.bpf_object__next_program(handle(), program)) {
             all.add(new BpfProgram(this, program, libbpf.bpf_program__name(program)));
         }
@@ -204,8 +214,10 @@ public final class BpfObject implements AutoCloseable {
         if (data == null || data.isClosed()) {
             Pointer map = section.startsWith(".") ? libbpf.bpf_object__find_map_by_name(handle(), section) : null;
             if (map == null) {
-                throw new SchedcpException(Kind.NOT_FOUND, "BPF object '" + name + "' has no data section '"
-                        + section + "'; its maps are " + mapNames() + ".");
+                throw new SchedcpException(
+                        Kind.NOT_FOUND,
+                        "BPF object '" + name + "' has no data section '" + section + "'; its maps are " + mapNames()
+                                + ".");
             }
             data = new GlobalData(this, map, section);
             sections.put(section, data);

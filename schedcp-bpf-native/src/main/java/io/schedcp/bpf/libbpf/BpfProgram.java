@@ -47,8 +47,8 @@ public final class BpfProgram {
                 contextMemory.write(0, context, 0, context.length);
             }
             Memory opts = NativeStructs.testRunOpts(contextMemory, context.length);
-            NativeErrors.check(owner.libbpf().bpf_prog_test_run_opts(fd, opts), "bpf_prog_test_run_opts",
-                    subject(), Kind.IO);
+            NativeErrors.check(
+                    owner.libbpf().bpf_prog_test_run_opts(fd, opts), "bpf_prog_test_run_opts", subject(), Kind.IO);
             return NativeStructs.testRunReturnValue(opts);
         } finally {
             if (contextMemory != null) {

@@ -15,10 +15,10 @@ final class DataSectionLayout {
     private static final int BTF_KIND_DATASEC = 15;
     /** {@code struct btf_type}: name_off, info (vlen in its low 16 bits), size; then the members. */
     private static final int TYPE_HEADER_SIZE = 12;
+
     private static final int SECINFO_SIZE = 12;
 
-    private DataSectionLayout() {
-    }
+    private DataSectionLayout() {}
 
     static List<GlobalVariable> variables(LibbpfNative libbpf, Pointer object, String section) {
         Pointer btf = libbpf.bpf_object__btf(object);

@@ -62,9 +62,11 @@ public final class GlobalData implements AutoCloseable {
         variables();
         GlobalVariable variable = byName.get(name);
         if (variable == null) {
-            throw new SchedcpException(Kind.NOT_FOUND, "Section " + section + " of BPF object '" + owner.name()
-                    + "' has no variable '" + name + "'; it has "
-                    + variables.stream().map(GlobalVariable::name).toList() + ".");
+            throw new SchedcpException(
+                    Kind.NOT_FOUND,
+                    "Section " + section + " of BPF object '" + owner.name()
+                            + "' has no variable '" + name + "'; it has "
+                            + variables.stream().map(GlobalVariable::name).toList() + ".");
         }
         return variable;
     }
@@ -135,8 +137,10 @@ public final class GlobalData implements AutoCloseable {
     private GlobalVariable sized(String name, int bytes) {
         GlobalVariable v = variable(name);
         if (v.size() != bytes) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Variable '" + name + "' in " + section + " of BPF object '"
-                    + owner.name() + "' is " + v.size() + " bytes, not " + bytes + ".");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Variable '" + name + "' in " + section + " of BPF object '" + owner.name() + "' is " + v.size()
+                            + " bytes, not " + bytes + ".");
         }
         return v;
     }
@@ -144,9 +148,12 @@ public final class GlobalData implements AutoCloseable {
     private Pointer writableMemory(GlobalVariable variable) {
         Pointer memory = memory();
         if (!isWritable()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "Cannot write '" + variable.name() + "': " + section
-                    + " of BPF object '" + owner.name() + "' is read-only once the object is loaded; set it before "
-                    + "load().");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "Cannot write '" + variable.name() + "': " + section
+                            + " of BPF object '" + owner.name()
+                            + "' is read-only once the object is loaded; set it before "
+                            + "load().");
         }
         return memory;
     }
@@ -162,8 +169,9 @@ public final class GlobalData implements AutoCloseable {
         LongByReference size = new LongByReference();
         Pointer image = owner.libbpf().bpf_map__initial_value(map, size);
         if (image == null) {
-            throw new SchedcpException(Kind.UNAVAILABLE, section + " of BPF object '" + owner.name()
-                    + "' has no initial image in libbpf.");
+            throw new SchedcpException(
+                    Kind.UNAVAILABLE,
+                    section + " of BPF object '" + owner.name() + "' has no initial image in libbpf.");
         }
         return image;
     }
@@ -173,8 +181,10 @@ public final class GlobalData implements AutoCloseable {
         if (mapped == null) {
             int flags = owner.libbpf().bpf_map__map_flags(map);
             if ((flags & BpfMap.FLAG_MMAPABLE) == 0) {
-                throw new SchedcpException(Kind.UNAVAILABLE, section + " of BPF object '" + owner.name()
-                        + "' cannot be mapped into memory (the kernel lacks BPF_F_MMAPABLE, Linux 5.5 or later).");
+                throw new SchedcpException(
+                        Kind.UNAVAILABLE,
+                        section + " of BPF object '" + owner.name()
+                                + "' cannot be mapped into memory (the kernel lacks BPF_F_MMAPABLE, Linux 5.5 or later).");
             }
             LibC libc = Libbpf.libc();
             int page = libc.getpagesize();

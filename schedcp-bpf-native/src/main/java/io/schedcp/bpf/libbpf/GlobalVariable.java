@@ -7,5 +7,4 @@ package io.schedcp.bpf.libbpf;
  * @param offset its offset in the section, in bytes
  * @param size   its size, in bytes
  */
-public record GlobalVariable(String name, int offset, int size) {
-}
+public record GlobalVariable(String name, int offset, int size) {}

@@ -17,19 +17,21 @@ public final class KernelEnums {
     private static final int BTF_KIND_ENUM64 = 19;
     /** {@code struct btf_type} is name_off, info, size; {@code btf_enum} adds name_off and a 32-bit value. */
     private static final int TYPE_HEADER_SIZE = 12;
+
     private static final int ENUM_SIZE = 8;
     private static final int ENUM64_SIZE = 12;
 
-    private KernelEnums() {
-    }
+    private KernelEnums() {}
 
     /** Every enumerator whose name passes {@code wanted}, with its value. */
     public static Map<String, Long> read(Predicate<String> wanted) {
         LibbpfNative libbpf = Libbpf.lib();
         Pointer btf = libbpf.btf__load_vmlinux_btf();
         if (btf == null) {
-            throw new SchedcpException(Kind.UNAVAILABLE, "cannot read the kernel's BTF (/sys/kernel/btf/vmlinux): "
-                    + "the kernel needs CONFIG_DEBUG_INFO_BTF=y");
+            throw new SchedcpException(
+                    Kind.UNAVAILABLE,
+                    "cannot read the kernel's BTF (/sys/kernel/btf/vmlinux): "
+                            + "the kernel needs CONFIG_DEBUG_INFO_BTF=y");
         }
         try {
             Map<String, Long> values = new HashMap<>();

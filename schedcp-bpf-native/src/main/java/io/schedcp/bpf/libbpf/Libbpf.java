@@ -25,8 +25,7 @@ public final class Libbpf {
 
     static final String SONAME = "libbpf.so.1";
 
-    private Libbpf() {
-    }
+    private Libbpf() {}
 
     /** Loaded on first use; a failure is kept and reported by every later call. */
     private static final class Loaded {
@@ -66,16 +65,19 @@ public final class Libbpf {
      * as in the kernel lab's guest) and {@code jna.tmpdir} is not set, use $TMPDIR or schedcp's home.
      */
     private static void chooseJnaTempDirectory() {
-        jnaTempDirectory(Optional.ofNullable(System.getProperty("jna.tmpdir")),
-                Path.of(System.getProperty("java.io.tmpdir", "/tmp")),
-                Optional.ofNullable(System.getenv("TMPDIR")).filter(v -> !v.isBlank()).map(Path::of),
-                SchedcpConfig.fromEnvironment().home())
+        jnaTempDirectory(
+                        Optional.ofNullable(System.getProperty("jna.tmpdir")),
+                        Path.of(System.getProperty("java.io.tmpdir", "/tmp")),
+                        Optional.ofNullable(System.getenv("TMPDIR"))
+                                .filter(v -> !v.isBlank())
+                                .map(Path::of),
+                        SchedcpConfig.fromEnvironment().home())
                 .ifPresent(dir -> System.setProperty("jna.tmpdir", dir.toString()));
     }
 
     /** The directory to give JNA, when the JVM's own will not do; creates it. */
-    static Optional<Path> jnaTempDirectory(Optional<String> jnaTmpdir, Path javaTmpdir, Optional<Path> tmpdirEnv,
-            Path schedcpHome) {
+    static Optional<Path> jnaTempDirectory(
+            Optional<String> jnaTmpdir, Path javaTmpdir, Optional<Path> tmpdirEnv, Path schedcpHome) {
         if (jnaTmpdir.isPresent() || Files.isWritable(javaTmpdir)) {
             return Optional.empty();
         }

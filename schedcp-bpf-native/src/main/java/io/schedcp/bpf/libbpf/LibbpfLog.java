@@ -25,6 +25,7 @@ final class LibbpfLog {
 
     /** {@code enum libbpf_print_level}: WARN, INFO, then DEBUG. */
     static final int WARN = 0;
+
     static final int INFO = 1;
 
     private static final int BUFFER_SIZE = 4096;
@@ -38,10 +39,10 @@ final class LibbpfLog {
 
     /** Held for as long as libbpf may call it: JNA frees the native stub of a collected callback. */
     private static LibbpfNative.PrintFn callback;
+
     private static LibC libc;
 
-    private LibbpfLog() {
-    }
+    private LibbpfLog() {}
 
     static synchronized void install(LibbpfNative libbpf, LibC c) {
         if (callback == null) {
@@ -62,6 +63,7 @@ final class LibbpfLog {
     static final class Capture implements AutoCloseable {
         /** The capture this one interrupts, which sees the same messages and resumes when this closes. */
         private final Capture outer;
+
         private final List<String> messages = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
 

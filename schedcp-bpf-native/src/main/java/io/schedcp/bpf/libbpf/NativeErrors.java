@@ -10,8 +10,7 @@ import io.schedcp.api.SchedcpException.Kind;
  */
 final class NativeErrors {
 
-    private NativeErrors() {
-    }
+    private NativeErrors() {}
 
     /** {@code result} when it is not an error, else the failure as an exception. */
     static int check(int result, String operation, String subject, Kind otherwise) {

@@ -14,16 +14,17 @@ final class NativeStructs {
 
     /** {@code struct bpf_object_open_opts}: sz, object_name at 8, ..., bpf_token_path at 80. */
     static final int OPEN_OPTS_SIZE = 88;
+
     private static final int OPEN_OPTS_OBJECT_NAME = 8;
 
     /** {@code struct bpf_test_run_opts}: sz, ..., ctx_in at 32, ctx_size_in at 48, retval at 56. */
     static final int TEST_RUN_OPTS_SIZE = 80;
+
     private static final int TEST_RUN_CTX_IN = 32;
     private static final int TEST_RUN_CTX_SIZE_IN = 48;
     private static final int TEST_RUN_RETVAL = 56;
 
-    private NativeStructs() {
-    }
+    private NativeStructs() {}
 
     /**
      * Open options naming the object. The returned struct points into {@code name}, which the caller keeps

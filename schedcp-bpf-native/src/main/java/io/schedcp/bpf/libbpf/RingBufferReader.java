@@ -38,6 +38,7 @@ public final class RingBufferReader implements AutoCloseable {
     private final RecordHandler handler;
     /** Held for as long as libbpf may call it: JNA frees the native stub of a collected callback. */
     private final LibbpfNative.SampleFn sample = this::onSample;
+
     private Pointer ringBuffer;
     private byte[] bytes = new byte[256];
     private ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());

@@ -16,8 +16,7 @@ public final class ScxEnums {
 
     private static final String PREFIX = "__SCX_";
 
-    private ScxEnums() {
-    }
+    private ScxEnums() {}
 
     /**
      * Fills every {@code __SCX_*} variable of {@code object}'s .rodata that the kernel has an enumerator for;
@@ -29,7 +28,8 @@ public final class ScxEnums {
         }
         GlobalData rodata = object.globals(".rodata");
         List<GlobalVariable> wanted = rodata.variables().stream()
-                .filter(v -> v.name().startsWith(PREFIX) && v.size() == Long.BYTES).toList();
+                .filter(v -> v.name().startsWith(PREFIX) && v.size() == Long.BYTES)
+                .toList();
         if (wanted.isEmpty()) {
             return List.of();
         }
@@ -40,7 +40,9 @@ public final class ScxEnums {
             if (value == null) {
                 continue;
             }
-            byte[] bytes = ByteBuffer.allocate(variable.size()).order(ByteOrder.nativeOrder()).putLong(0, value)
+            byte[] bytes = ByteBuffer.allocate(variable.size())
+                    .order(ByteOrder.nativeOrder())
+                    .putLong(0, value)
                     .array();
             rodata.write(variable.name(), bytes);
             filled.add(variable.name());

@@ -23,7 +23,8 @@ final class ShutdownDetacher {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownDetacher.class);
 
     /** The detacher of this JVM. */
-    static final ShutdownDetacher JVM = new ShutdownDetacher(hook -> Runtime.getRuntime().addShutdownHook(hook));
+    static final ShutdownDetacher JVM =
+            new ShutdownDetacher(hook -> Runtime.getRuntime().addShutdownHook(hook));
 
     private final Consumer<Thread> hookInstaller;
     private final Set<AutoCloseable> attached = Collections.newSetFromMap(new IdentityHashMap<>());

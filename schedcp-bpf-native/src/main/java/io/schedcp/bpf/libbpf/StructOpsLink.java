@@ -36,8 +36,8 @@ public final class StructOpsLink implements AutoCloseable {
         map.owner().requireLoaded("attach map '" + map.name() + "'");
         Pointer link = map.owner().libbpf().bpf_map__attach_struct_ops(map.handle());
         if (link == null) {
-            throw NativeErrors.failure("bpf_map__attach_struct_ops", map.subject(), NativeErrors.lastErrno(),
-                    Kind.START_FAILED);
+            throw NativeErrors.failure(
+                    "bpf_map__attach_struct_ops", map.subject(), NativeErrors.lastErrno(), Kind.START_FAILED);
         }
         StructOpsLink attached = new StructOpsLink(map, link, ShutdownDetacher.JVM);
         ShutdownDetacher.JVM.register(attached);
@@ -66,7 +66,8 @@ public final class StructOpsLink implements AutoCloseable {
         detacher.unregister(this);
         owner.release(this);
         if (result < 0) {
-            throw new SchedcpException(Kind.STOP_FAILED,
+            throw new SchedcpException(
+                    Kind.STOP_FAILED,
                     NativeErrors.message("bpf_link__destroy", "the struct_ops link of " + subject, result));
         }
         LOG.info("detached struct_ops {}", subject);

@@ -56,8 +56,8 @@ public final class UserRingBufferWriter implements AutoCloseable {
             if (errno == Errno.ENOSPC) {
                 return Optional.empty();
             }
-            throw NativeErrors.failure("user_ring_buffer__reserve of " + size + " bytes", subject, errno,
-                    Kind.INVALID_INPUT);
+            throw NativeErrors.failure(
+                    "user_ring_buffer__reserve of " + size + " bytes", subject, errno, Kind.INVALID_INPUT);
         }
         return Optional.of(new Reservation(sample, size));
     }
@@ -144,8 +144,10 @@ public final class UserRingBufferWriter implements AutoCloseable {
                 throw new IllegalStateException("the sample was already submitted or discarded");
             }
             if (offset < 0 || length > size - offset) {
-                throw new SchedcpException(Kind.INVALID_INPUT, "Cannot write " + length + " bytes at offset " + offset
-                        + " into a " + size + "-byte sample of " + subject + ".");
+                throw new SchedcpException(
+                        Kind.INVALID_INPUT,
+                        "Cannot write " + length + " bytes at offset " + offset + " into a " + size + "-byte sample of "
+                                + subject + ".");
             }
             return sample;
         }

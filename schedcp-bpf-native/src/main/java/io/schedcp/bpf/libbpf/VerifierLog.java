@@ -107,7 +107,8 @@ public record VerifierLog(String program, List<String> lines) {
         if (end == 0) {
             return "";
         }
-        return lines.get(lastTrace >= 0 && lastTrace < end - 1 ? lastTrace + 1 : end - 1).strip();
+        return lines.get(lastTrace >= 0 && lastTrace < end - 1 ? lastTrace + 1 : end - 1)
+                .strip();
     }
 
     /** The index after the last line that is not the closing statistics. */
@@ -129,7 +130,8 @@ public record VerifierLog(String program, List<String> lines) {
     }
 
     private static boolean isTrace(String line) {
-        return INSTRUCTION.matcher(line).matches() || STATE.matcher(line).matches()
+        return INSTRUCTION.matcher(line).matches()
+                || STATE.matcher(line).matches()
                 || SOURCE.matcher(line).matches();
     }
 

@@ -16,15 +16,21 @@ public final class ExitKind {
     public static final int ERROR_STALL = 1026;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(NONE, "SCX_EXIT_NONE"), Map.entry(DONE, "SCX_EXIT_DONE"), Map.entry(UNREG, "SCX_EXIT_UNREG"),
-            Map.entry(UNREG_BPF, "SCX_EXIT_UNREG_BPF"), Map.entry(UNREG_KERN, "SCX_EXIT_UNREG_KERN"),
-            Map.entry(SYSRQ, "SCX_EXIT_SYSRQ"), Map.entry(68, "SCX_EXIT_PARENT"), Map.entry(69, "SCX_EXIT_PARENT_KILL"),
-            Map.entry(ERROR, "SCX_EXIT_ERROR"), Map.entry(ERROR_BPF, "SCX_EXIT_ERROR_BPF"),
-            Map.entry(ERROR_STALL, "SCX_EXIT_ERROR_STALL"), Map.entry(1027, "SCX_EXIT_ERROR_REENQ"),
+            Map.entry(NONE, "SCX_EXIT_NONE"),
+            Map.entry(DONE, "SCX_EXIT_DONE"),
+            Map.entry(UNREG, "SCX_EXIT_UNREG"),
+            Map.entry(UNREG_BPF, "SCX_EXIT_UNREG_BPF"),
+            Map.entry(UNREG_KERN, "SCX_EXIT_UNREG_KERN"),
+            Map.entry(SYSRQ, "SCX_EXIT_SYSRQ"),
+            Map.entry(68, "SCX_EXIT_PARENT"),
+            Map.entry(69, "SCX_EXIT_PARENT_KILL"),
+            Map.entry(ERROR, "SCX_EXIT_ERROR"),
+            Map.entry(ERROR_BPF, "SCX_EXIT_ERROR_BPF"),
+            Map.entry(ERROR_STALL, "SCX_EXIT_ERROR_STALL"),
+            Map.entry(1027, "SCX_EXIT_ERROR_REENQ"),
             Map.entry(1028, "SCX_EXIT_ERROR_RESCUE"));
 
-    private ExitKind() {
-    }
+    private ExitKind() {}
 
     /** The enumerator's name, or {@code SCX_EXIT_<n>} for a value this build does not know. */
     public static String name(int kind) {

@@ -28,11 +28,15 @@ public final class ScxObject implements AutoCloseable {
 
     private ScxObject(BpfObject object) {
         this.object = object;
-        List<BpfMap> ops = object.maps().stream().filter(m -> STRUCT_OPS.equals(m.typeName())).toList();
+        List<BpfMap> ops = object.maps().stream()
+                .filter(m -> STRUCT_OPS.equals(m.typeName()))
+                .toList();
         if (ops.isEmpty()) {
             object.close();
-            throw new SchedcpException(Kind.INVALID_INPUT, "BPF object '" + object.name() + "' has no struct_ops "
-                    + "map, so it is not a sched_ext scheduler; define one with SCX_OPS_DEFINE(name_ops, ...)");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "BPF object '" + object.name() + "' has no struct_ops "
+                            + "map, so it is not a sched_ext scheduler; define one with SCX_OPS_DEFINE(name_ops, ...)");
         }
         this.opsMap = ops.get(0);
     }

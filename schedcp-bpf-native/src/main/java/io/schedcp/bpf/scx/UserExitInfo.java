@@ -21,6 +21,7 @@ public record UserExitInfo(int kind, int exitCpu, long exitCode, String reason, 
 
     /** The variable {@code UEI_DEFINE(uei)} declares, as every scx scheduler names it. */
     public static final String VARIABLE = "uei";
+
     static final int REASON_OFFSET = 16;
     static final int REASON_LENGTH = 128;
     static final int MESSAGE_OFFSET = REASON_OFFSET + REASON_LENGTH;
@@ -33,14 +34,17 @@ public record UserExitInfo(int kind, int exitCpu, long exitCode, String reason, 
             throw new IllegalArgumentException("a user_exit_info is " + SIZE + " bytes, got " + bytes.length);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-        return new UserExitInfo(buffer.getInt(0), buffer.getInt(4), buffer.getLong(8),
-                cString(bytes, REASON_OFFSET, REASON_LENGTH), cString(bytes, MESSAGE_OFFSET, MESSAGE_LENGTH));
+        return new UserExitInfo(
+                buffer.getInt(0),
+                buffer.getInt(4),
+                buffer.getLong(8),
+                cString(bytes, REASON_OFFSET, REASON_LENGTH),
+                cString(bytes, MESSAGE_OFFSET, MESSAGE_LENGTH));
     }
 
     /** The record in {@code data} (the object's {@code .data}), if the scheduler declares one. */
     public static Optional<UserExitInfo> read(GlobalData data) {
-        boolean declared = data.variables().stream()
-                .anyMatch(v -> v.name().equals(VARIABLE) && v.size() >= SIZE);
+        boolean declared = data.variables().stream().anyMatch(v -> v.name().equals(VARIABLE) && v.size() >= SIZE);
         return declared ? Optional.of(decode(data.read(VARIABLE))) : Optional.empty();
     }
 

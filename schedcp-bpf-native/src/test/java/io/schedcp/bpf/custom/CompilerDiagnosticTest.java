@@ -34,29 +34,36 @@ class CompilerDiagnosticTest {
     void everyMessageOfClangIsFoundInOrderAndTheRestIsLeftOut() {
         List<CompilerDiagnostic> diagnostics = CompilerDiagnostic.parseAll(OUTPUT);
 
-        assertThat(diagnostics).extracting(CompilerDiagnostic::severity)
+        assertThat(diagnostics)
+                .extracting(CompilerDiagnostic::severity)
                 .containsExactly("error", "warning", "note", "fatal error");
-        assertThat(diagnostics.get(1)).isEqualTo(new CompilerDiagnostic("fifo.bpf.c", 20, 9, "warning",
-                "unused variable 'x' [-Wunused-variable]"));
-        assertThat(diagnostics.get(3)).isEqualTo(new CompilerDiagnostic("/usr/include/scx/common.bpf.h", 3, 10,
-                "fatal error", "'vmlinux.h' file not found"));
+        assertThat(diagnostics.get(1))
+                .isEqualTo(new CompilerDiagnostic(
+                        "fifo.bpf.c", 20, 9, "warning", "unused variable 'x' [-Wunused-variable]"));
+        assertThat(diagnostics.get(3))
+                .isEqualTo(new CompilerDiagnostic(
+                        "/usr/include/scx/common.bpf.h", 3, 10, "fatal error", "'vmlinux.h' file not found"));
     }
 
     @Test
     void errorsAndFatalErrorsAreErrorsButWarningsAndNotesAreNot() {
-        assertThat(CompilerDiagnostic.parseAll(OUTPUT)).filteredOn(CompilerDiagnostic::isError)
-                .extracting(CompilerDiagnostic::line).containsExactly(12, 3);
+        assertThat(CompilerDiagnostic.parseAll(OUTPUT))
+                .filteredOn(CompilerDiagnostic::isError)
+                .extracting(CompilerDiagnostic::line)
+                .containsExactly(12, 3);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "   12 |     foo = 1;",
-        "      |     ^",
-        "In file included from fifo.bpf.c:1:",
-        "1 warning and 2 errors generated.",
-        "clang: error: no input files",
-        "fifo.bpf.c:12: error: no column",
-        ""})
+    @ValueSource(
+            strings = {
+                "   12 |     foo = 1;",
+                "      |     ^",
+                "In file included from fifo.bpf.c:1:",
+                "1 warning and 2 errors generated.",
+                "clang: error: no input files",
+                "fifo.bpf.c:12: error: no column",
+                ""
+            })
     void linesThatAreNotDiagnosticsAreNotParsed(String line) {
         assertThat(CompilerDiagnostic.parse(line)).isEmpty();
     }

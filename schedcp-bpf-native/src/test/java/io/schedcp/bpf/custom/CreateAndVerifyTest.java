@@ -73,17 +73,24 @@ class CreateAndVerifyTest {
                 """);
         Files.setPosixFilePermissions(clang, PosixFilePermissions.fromString("rwxr-xr-x"));
         store = new CustomStore(temp.resolve("home"));
-        CustomSchedulers schedulers = new CustomSchedulers(store, () -> {
-            compilations.incrementAndGet();
-            return new BpfCompiler(clang, List.of("-O2"));
-        }, "6.12-test");
+        CustomSchedulers schedulers = new CustomSchedulers(
+                store,
+                () -> {
+                    compilations.incrementAndGet();
+                    return new BpfCompiler(clang, List.of("-O2"));
+                },
+                "6.12-test");
         PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
-        CustomVerifier verifier = new CustomVerifier(store, new SchedExtReader(sysfs), spec -> {
-            verifications.incrementAndGet();
-            return launcher.launch(verdict(spec));
-        }, () -> {
-            throw new SchedcpException(Kind.UNAVAILABLE, "these tests have no kernel lab");
-        });
+        CustomVerifier verifier = new CustomVerifier(
+                store,
+                new SchedExtReader(sysfs),
+                spec -> {
+                    verifications.incrementAndGet();
+                    return launcher.launch(verdict(spec));
+                },
+                () -> {
+                    throw new SchedcpException(Kind.UNAVAILABLE, "these tests have no kernel lab");
+                });
         flow = new CreateAndVerify(schedulers, verifier);
     }
 
@@ -93,12 +100,17 @@ class CreateAndVerifyTest {
         String name = command.get(command.size() - 3);
         VerificationResult result = passes ? TinyScheduler.passed(name) : TinyScheduler.failedToLoad(name);
         String line = VerifyMain.RESULT_PREFIX + SchedcpJson.line(result);
-        return new ProcessLauncher.Spec(spec.schedulerName(), List.of("/bin/sh", "-c",
-                "echo 'schedcp-verify: loading'; printf '%s\\n' \"$1\"", "verify", line), Map.of(), Optional.empty());
+        return new ProcessLauncher.Spec(
+                spec.schedulerName(),
+                List.of("/bin/sh", "-c", "echo 'schedcp-verify: loading'; printf '%s\\n' \"$1\"", "verify", line),
+                Map.of(),
+                Optional.empty());
     }
 
     private static CreateAndVerify.Request request(String source) {
-        return CreateAndVerify.Request.of("tiny", CustomSource.text(source, "tiny.bpf.c", "test"),
+        return CreateAndVerify.Request.of(
+                "tiny",
+                CustomSource.text(source, "tiny.bpf.c", "test"),
                 DescriptorFields.NONE.withDescription("A FIFO."));
     }
 
@@ -113,9 +125,13 @@ class CreateAndVerifyTest {
         assertThat(report.directory()).contains(store.root().resolve("tiny").toString());
         assertThat(report.compileMs()).isPresent();
         assertThat(report.verification().orElseThrow().passed()).isTrue();
-        assertThat(steps).containsExactly("compiling tiny", "created custom:tiny",
-                "verifier: verifying tiny in the host kernel for 10 s each", "verifier: schedcp-verify: loading",
-                "verifier: " + TinyScheduler.passed("tiny").summary());
+        assertThat(steps)
+                .containsExactly(
+                        "compiling tiny",
+                        "created custom:tiny",
+                        "verifier: verifying tiny in the host kernel for 10 s each",
+                        "verifier: schedcp-verify: loading",
+                        "verifier: " + TinyScheduler.passed("tiny").summary());
         assertThat(store.require("tiny").meta().verified()).isTrue();
     }
 
@@ -141,7 +157,10 @@ class CreateAndVerifyTest {
         assertThat(report.verified()).isFalse();
         assertThat(report.qualifiedName()).isEmpty();
         assertThat(report.compiled()).isFalse();
-        assertThat(report.errorLines()).singleElement().asString().startsWith("tiny.bpf.c: error: ")
+        assertThat(report.errorLines())
+                .singleElement()
+                .asString()
+                .startsWith("tiny.bpf.c: error: ")
                 .contains("license");
         assertThat(steps).containsExactly("compiling tiny");
         assertThat(store.list()).isEmpty();
@@ -152,10 +171,17 @@ class CreateAndVerifyTest {
     @Test
     void aBadNameOrVerificationTimeIsRefusedBeforeAnythingIsStoredOrCompiled() {
         assertThatThrownBy(() -> flow.run(request(SOURCE).withSeconds(0), recorded))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessage("a verification of 0 s is out of range: 1 to 3600 s");
-        assertThatThrownBy(() -> flow.run(new CreateAndVerify.Request("Bad-Name", CustomSource.text(SOURCE,
-                "tiny.bpf.c", "test"), DescriptorFields.NONE, VerifyWhere.AUTO, 10), recorded))
+        assertThatThrownBy(() -> flow.run(
+                        new CreateAndVerify.Request(
+                                "Bad-Name",
+                                CustomSource.text(SOURCE, "tiny.bpf.c", "test"),
+                                DescriptorFields.NONE,
+                                VerifyWhere.AUTO,
+                                10),
+                        recorded))
                 .hasMessageStartingWith("'Bad-Name' is not a valid custom scheduler name");
 
         assertThat(steps).isEmpty();
@@ -169,15 +195,16 @@ class CreateAndVerifyTest {
         Files.delete(sysfs);
 
         assertThatThrownBy(() -> flow.run(request(SOURCE), recorded))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
                 .hasMessage("created custom:tiny, but could not verify it: these tests have no kernel lab");
         assertThat(store.require("tiny").meta().verified()).isFalse();
     }
 
     @Test
     void aCreateAloneIsTheSameReportWithoutAVerification() throws Exception {
-        CreationReport report = flow.create("tiny", CustomSource.text(SOURCE, "tiny.bpf.c", "test"),
-                DescriptorFields.NONE);
+        CreationReport report =
+                flow.create("tiny", CustomSource.text(SOURCE, "tiny.bpf.c", "test"), DescriptorFields.NONE);
 
         assertThat(report.created()).isTrue();
         assertThat(report.verified()).isFalse();
@@ -190,13 +217,15 @@ class CreateAndVerifyTest {
         String noLicense = replacing("char _license[] SEC(\"license\") = \"GPL\";", "");
         Map<String, Object> rejected = SchedcpJson.toMap(flow.run(request(noLicense), recorded));
 
-        assertThat(rejected).containsOnlyKeys("name", "created", "verified", "source_file", "problems",
-                "diagnostics", "compiler_output");
+        assertThat(rejected)
+                .containsOnlyKeys(
+                        "name", "created", "verified", "source_file", "problems", "diagnostics", "compiler_output");
         assertThat(rejected).containsEntry("source_file", "tiny.bpf.c").containsEntry("created", false);
 
         Map<String, Object> verified = SchedcpJson.toMap(flow.run(request(SOURCE), recorded));
         assertThat(verified).containsKeys("qualified_name", "ops_name", "directory", "compile_ms", "verification");
-        assertThat(verified.get("verification")).asInstanceOf(InstanceOfAssertFactories.MAP)
+        assertThat(verified.get("verification"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("passed", true);
     }
 }

@@ -16,11 +16,22 @@ class CustomJsonTest {
     }
 
     private static VerificationResult ejected() {
-        return new VerificationResult("tiny", "tiny", false, "lab", "7.3.4", 10, 4.5, "run",
-                "the kernel ejected it: runnable task stall", List.of("kworker/3:1[88] failed to run for 30.1s"),
-                new ExitRecord(1026, "SCX_EXIT_ERROR_STALL", "runnable task stall", "kworker/3:1[88] failed to run",
-                        0),
-                new WorkloadReport(8, false, 1200, 30_100.5, 9, 8), 41, 9, "2026-11-20T10:01:00Z");
+        return new VerificationResult(
+                "tiny",
+                "tiny",
+                false,
+                "lab",
+                "7.3.4",
+                10,
+                4.5,
+                "run",
+                "the kernel ejected it: runnable task stall",
+                List.of("kworker/3:1[88] failed to run for 30.1s"),
+                new ExitRecord(1026, "SCX_EXIT_ERROR_STALL", "runnable task stall", "kworker/3:1[88] failed to run", 0),
+                new WorkloadReport(8, false, 1200, 30_100.5, 9, 8),
+                41,
+                9,
+                "2026-11-20T10:01:00Z");
     }
 
     @Test
@@ -30,8 +41,8 @@ class CustomJsonTest {
 
     @Test
     void aVerificationResultWithoutExitOrWorkloadSurvivesARoundTrip() {
-        VerificationResult failed = VerificationResult.failed("tiny", "tiny", "host", 10, "compile",
-                "clang failed", List.of("tiny.bpf.c:3:1: error: expected ';'"));
+        VerificationResult failed = VerificationResult.failed(
+                "tiny", "tiny", "host", 10, "compile", "clang failed", List.of("tiny.bpf.c:3:1: error: expected ';'"));
 
         VerificationResult read = roundTrip(failed, VerificationResult.class);
 
@@ -44,9 +55,17 @@ class CustomJsonTest {
     void aVerificationResultIsWrittenInSnakeCase() {
         String json = SchedcpJson.line(ejected());
 
-        assertThat(json).contains("\"ops_name\":\"tiny\"", "\"seconds_ran\":4.5", "\"seconds_requested\":10",
-                "\"kind_name\":\"SCX_EXIT_ERROR_STALL\"", "\"exit_code\":0", "\"max_gap_ms\":30100.5",
-                "\"processes_finished\":8", "\"load_millis\":41", "\"enable_millis\":9");
+        assertThat(json)
+                .contains(
+                        "\"ops_name\":\"tiny\"",
+                        "\"seconds_ran\":4.5",
+                        "\"seconds_requested\":10",
+                        "\"kind_name\":\"SCX_EXIT_ERROR_STALL\"",
+                        "\"exit_code\":0",
+                        "\"max_gap_ms\":30100.5",
+                        "\"processes_finished\":8",
+                        "\"load_millis\":41",
+                        "\"enable_millis\":9");
         assertThat(json).doesNotContain("opsName", "secondsRan", "maxGapMs");
     }
 
@@ -73,9 +92,15 @@ class CustomJsonTest {
     void metadataIsWrittenInSnakeCase() {
         String json = SchedcpJson.line(TinyScheduler.meta("tiny"));
 
-        assertThat(json).contains("\"ops_name\":\"tiny\"", "\"ops_map\":\"tiny_ops\"", "\"compile_millis\":140",
-                "\"source_file\":", "\"use_cases\":[\"tests\"]");
-        assertThat(json).as("a scheduler not yet verified has no verification to write")
+        assertThat(json)
+                .contains(
+                        "\"ops_name\":\"tiny\"",
+                        "\"ops_map\":\"tiny_ops\"",
+                        "\"compile_millis\":140",
+                        "\"source_file\":",
+                        "\"use_cases\":[\"tests\"]");
+        assertThat(json)
+                .as("a scheduler not yet verified has no verification to write")
                 .doesNotContain("verification");
     }
 

@@ -27,10 +27,12 @@ class CustomNameTest {
         "my-fifo, my_fifo",
         "fifo.bpf.c, fifo",
         "'my fifo', my_fifo",
-        "abcdefghijklmnopqrstuvwxyz_012345, abcdefghijklmnopqrstuvwxyz_01234"})
+        "abcdefghijklmnopqrstuvwxyz_012345, abcdefghijklmnopqrstuvwxyz_01234"
+    })
     void anythingElseIsRejectedWithTheRulesAndAValidSuggestion(String name, String suggested) {
         assertThatThrownBy(() -> CustomName.require(name))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageStartingWith("'" + name + "' is not a valid custom scheduler name")
                 .hasMessageContaining("lower-case C identifier")
                 .hasMessageContaining("at most 32 characters")
@@ -42,7 +44,8 @@ class CustomNameTest {
     @ValueSource(strings = {"   "})
     void aMissingNameIsRejectedWithAnExample(String name) {
         assertThatThrownBy(() -> CustomName.require(name))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessage("a custom scheduler needs a name: a lower-case identifier such as my_fifo");
     }
 
@@ -54,15 +57,15 @@ class CustomNameTest {
         "scx_simple, scx_simple",
         "2-level.bpf.c, sched_2_level",
         "weighted fair, weighted_fair",
-        "a.b.c.bpf.c, a_b_c"})
+        "a.b.c.bpf.c, a_b_c"
+    })
     void aSuggestionIsTheFileNameWithoutItsExtensionMadeIntoAnIdentifier(String text, String suggestion) {
         assertThat(CustomName.suggestion(text)).isEqualTo(suggestion);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        ".bpf.c", "1", "-", "Ünïcödé.c", "a_very_long_scheduler_name_that_goes_on_and_on.bpf.c"})
+    @ValueSource(strings = {".bpf.c", "1", "-", "Ünïcödé.c", "a_very_long_scheduler_name_that_goes_on_and_on.bpf.c"})
     void everySuggestionIsAValidName(String text) {
         String suggestion = CustomName.suggestion(text);
 
@@ -71,8 +74,11 @@ class CustomNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "a_very_long_scheduler_name_that_goes_on_and_on.bpf.c", "9_a_very_long_scheduler_name_that_is_long"})
+    @ValueSource(
+            strings = {
+                "a_very_long_scheduler_name_that_goes_on_and_on.bpf.c",
+                "9_a_very_long_scheduler_name_that_is_long"
+            })
     void aLongSuggestionIsCutTo32Characters(String text) {
         assertThat(CustomName.suggestion(text)).hasSize(32);
     }

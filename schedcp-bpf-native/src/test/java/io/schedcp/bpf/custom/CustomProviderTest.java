@@ -44,8 +44,7 @@ class CustomProviderTest {
     private CustomProvider provider;
 
     private record Context(ProcessLauncher launcher, Path home, Map<String, String> environment)
-            implements ProviderContext {
-    }
+            implements ProviderContext {}
 
     /** What the recording launcher hands back: a scheduler that has not printed anything yet. */
     private record StartedHandle(String schedulerName) implements SchedulerHandle {
@@ -66,12 +65,10 @@ class CustomProviderTest {
         }
 
         @Override
-        public void onOutput(Consumer<String> listener) {
-        }
+        public void onOutput(Consumer<String> listener) {}
 
         @Override
-        public void signal(StopSignal signal) {
-        }
+        public void signal(StopSignal signal) {}
 
         @Override
         public Optional<ExitInfo> awaitExit(Duration timeout) {
@@ -88,10 +85,13 @@ class CustomProviderTest {
     void setUp() {
         store = new CustomStore(home);
         provider = new CustomProvider();
-        provider.initialize(new Context(spec -> {
-            launched.add(spec);
-            return new StartedHandle(spec.schedulerName());
-        }, home, Map.of()));
+        provider.initialize(new Context(
+                spec -> {
+                    launched.add(spec);
+                    return new StartedHandle(spec.schedulerName());
+                },
+                home,
+                Map.of()));
     }
 
     private CustomScheduler stored(CustomMeta meta) throws IOException {
@@ -110,7 +110,10 @@ class CustomProviderTest {
     }
 
     private SchedulerDescriptor descriptor(String name) {
-        return provider.schedulers().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        return provider.schedulers().stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -152,7 +155,8 @@ class CustomProviderTest {
     void aSchedulerWhoseVerificationFailedIsUnavailableWithTheStageAndReason() throws IOException {
         stored(meta("tiny").withVerification(TinyScheduler.failedToLoad("tiny")));
 
-        assertThat(unavailableReason("tiny")).contains("last verification failed (load)")
+        assertThat(unavailableReason("tiny"))
+                .contains("last verification failed (load)")
                 .contains("the verifier rejected tiny_enqueue: invalid mem access");
         assertThat(unavailable("tiny").detail()).contains(new CustomNotRunnable("tiny", Why.FAILED_VERIFICATION));
     }
@@ -176,7 +180,8 @@ class CustomProviderTest {
     @Test
     void theAvailabilityOfAnUnknownSchedulerIsNotFound() {
         assertThatThrownBy(() -> provider.availability("nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     }
 
     @Test
@@ -199,7 +204,8 @@ class CustomProviderTest {
         stored(meta("tiny").withVerification(TinyScheduler.passed("tiny")));
 
         assertThatThrownBy(() -> provider.start(new StartRequest(descriptor("tiny"), List.of("--slice-us", "100"))))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("custom:tiny takes no arguments");
         assertThat(launched).isEmpty();
     }

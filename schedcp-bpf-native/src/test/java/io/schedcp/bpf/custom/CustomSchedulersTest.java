@@ -86,8 +86,8 @@ class CustomSchedulersTest {
     }
 
     private static String sha256(String text) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private List<Path> directoriesIn(Path directory) throws IOException {
@@ -105,8 +105,8 @@ class CustomSchedulersTest {
     void aGoodSourceIsCompiledAndStoredWithItsMetadata() throws Exception {
         CustomSchedulers schedulers = schedulers(toolchainCompiler());
 
-        CreateOutcome outcome = schedulers.create("tiny", SOURCE, "tiny.bpf.c", "/src/tiny.bpf.c",
-                DescriptorFields.NONE);
+        CreateOutcome outcome =
+                schedulers.create("tiny", SOURCE, "tiny.bpf.c", "/src/tiny.bpf.c", DescriptorFields.NONE);
 
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.errorLines()).isEmpty();
@@ -127,7 +127,9 @@ class CustomSchedulersTest {
             assertThat(meta.kernel()).isEqualTo("7.3.4-test");
             assertThat(meta.sourceFile()).isEqualTo("/src/tiny.bpf.c");
             assertThat(meta.sourceSha256()).isEqualTo(sha256(SOURCE));
-            assertThat(meta.compileMillis()).isPositive().isEqualTo(compiled.duration().toMillis());
+            assertThat(meta.compileMillis())
+                    .isPositive()
+                    .isEqualTo(compiled.duration().toMillis());
             assertThat(meta.fields().description()).isEqualTo("A custom sched_ext scheduler compiled from tiny.bpf.c.");
             assertThat(meta.verification()).isNull();
         });
@@ -146,17 +148,19 @@ class CustomSchedulersTest {
 
     @Test
     void aCErrorIsReportedAsClangWroteItAndNothingIsStored() throws Exception {
-        String source = replacing("    scx_bpf_dsq_move_to_local(SHARED_DSQ, 0);\n",
+        String source = replacing(
+                "    scx_bpf_dsq_move_to_local(SHARED_DSQ, 0);\n",
                 "    scx_bpf_dsq_move_to_local(SHARED_DSQ, 0);\n    undeclared_counter++;\n");
         int line = lineOf(source, "undeclared_counter");
 
-        CreateOutcome outcome = schedulers(toolchainCompiler()).create("broken", source, "(standard input)", "-",
-                DescriptorFields.NONE);
+        CreateOutcome outcome = schedulers(toolchainCompiler())
+                .create("broken", source, "(standard input)", "-", DescriptorFields.NONE);
 
         assertThat(outcome.created()).isFalse();
         assertThat(outcome.fileLabel()).isEqualTo("broken.bpf.c");
-        assertThat(outcome.errorLines()).anySatisfy(text -> assertThat(text)
-                .matches("broken\\.bpf\\.c:" + line + ":\\d+: error: .*undeclared_counter.*"));
+        assertThat(outcome.errorLines())
+                .anySatisfy(text ->
+                        assertThat(text).matches("broken\\.bpf\\.c:" + line + ":\\d+: error: .*undeclared_counter.*"));
         CompileResult compiled = outcome.compile().orElseThrow();
         assertThat(compiled.succeeded()).isFalse();
         assertThat(compiled.errors()).first().satisfies(error -> {
@@ -171,15 +175,16 @@ class CustomSchedulersTest {
     void aSourceThatFailsTheCheckIsReportedWithoutCompiling() throws Exception {
         String source = replacing("(void *)tiny_dispatch", "(void *)tiny_consume");
 
-        CreateOutcome outcome = schedulers(compilerThatMustNotRun()).create("tiny", source, "/src/tiny.bpf.c", "-",
-                DescriptorFields.NONE);
+        CreateOutcome outcome = schedulers(compilerThatMustNotRun())
+                .create("tiny", source, "/src/tiny.bpf.c", "-", DescriptorFields.NONE);
 
         assertThat(outcome.created()).isFalse();
         assertThat(outcome.compile()).isEmpty();
         assertThat(outcome.fileLabel()).isEqualTo("tiny.bpf.c");
-        assertThat(outcome.errorLines()).containsExactly("tiny.bpf.c:" + lineOf(source, "SCX_OPS_DEFINE")
-                + ": error: .dispatch = tiny_consume, but the source defines no tiny_consume: define it with "
-                + "BPF_STRUCT_OPS(tiny_consume, ...)");
+        assertThat(outcome.errorLines())
+                .containsExactly("tiny.bpf.c:" + lineOf(source, "SCX_OPS_DEFINE")
+                        + ": error: .dispatch = tiny_consume, but the source defines no tiny_consume: define it with "
+                        + "BPF_STRUCT_OPS(tiny_consume, ...)");
         assertThat(store.list()).isEmpty();
     }
 
@@ -189,7 +194,8 @@ class CustomSchedulersTest {
         CustomSchedulers schedulers = schedulers(compilerThatMustNotRun());
 
         assertThatThrownBy(() -> schedulers.create("tiny", SOURCE, "tiny.bpf.c", "-", DescriptorFields.NONE))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("'tiny' exists already");
         assertThat(store.require("tiny").meta()).isEqualTo(TinyScheduler.meta("tiny"));
     }
@@ -199,7 +205,8 @@ class CustomSchedulersTest {
         CustomSchedulers schedulers = schedulers(compilerThatMustNotRun());
 
         assertThatThrownBy(() -> schedulers.create("Tiny-FIFO", SOURCE, "tiny.bpf.c", "-", DescriptorFields.NONE))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("such as tiny_fifo");
     }
 
@@ -208,7 +215,8 @@ class CustomSchedulersTest {
         Path missing = sources.resolve("missing.bpf.c");
 
         assertThatThrownBy(() -> schedulers(compilerThatMustNotRun()).create("tiny", missing, DescriptorFields.NONE))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessageContaining(missing.toString());
     }
 
@@ -217,7 +225,8 @@ class CustomSchedulersTest {
         Path huge = Files.writeString(sources.resolve("huge.bpf.c"), SOURCE + "//" + "x".repeat(1 << 20));
 
         assertThatThrownBy(() -> schedulers(compilerThatMustNotRun()).create("tiny", huge, DescriptorFields.NONE))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("over 1 MiB");
     }
 

@@ -70,8 +70,9 @@ class CustomStoreTest {
     void anAddedSchedulerIsListedFoundAndRequired() {
         store.add(meta("tiny"), SOURCE, object);
 
-        assertThat(store.list()).singleElement().isEqualTo(new CustomScheduler(home.resolve("custom/tiny"),
-                meta("tiny")));
+        assertThat(store.list())
+                .singleElement()
+                .isEqualTo(new CustomScheduler(home.resolve("custom/tiny"), meta("tiny")));
         assertThat(store.find("tiny")).map(CustomScheduler::meta).contains(meta("tiny"));
         assertThat(store.require("tiny").object()).isRegularFile();
     }
@@ -89,8 +90,8 @@ class CustomStoreTest {
     void addingATakenNameFailsAndLeavesTheFirstAsItWas() throws IOException {
         store.add(meta("tiny"), SOURCE, object);
         Path other = Files.write(build.resolve("other.bpf.o"), new byte[] {1, 2, 3});
-        CustomMeta second = new CustomMeta(CustomMeta.SCHEMA, "tiny", "other", "other_ops", null, "", "", "", "", 0,
-                null);
+        CustomMeta second =
+                new CustomMeta(CustomMeta.SCHEMA, "tiny", "other", "other_ops", null, "", "", "", "", 0, null);
 
         assertThatThrownBy(() -> store.add(second, "other source", other))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
@@ -111,7 +112,8 @@ class CustomStoreTest {
         Path missing = build.resolve("missing.bpf.o");
 
         assertThatThrownBy(() -> store.add(meta("tiny"), SOURCE, missing))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining("could not store custom scheduler tiny in " + store.root())
                 .hasMessageContaining(missing.toString());
 
@@ -125,7 +127,8 @@ class CustomStoreTest {
         CustomScheduler updated = store.update("tiny", m -> m.withVerification(TinyScheduler.passed("tiny")));
 
         assertThat(updated.meta().verified()).isTrue();
-        assertThat(store.require("tiny").meta()).isEqualTo(updated.meta())
+        assertThat(store.require("tiny").meta())
+                .isEqualTo(updated.meta())
                 .isEqualTo(meta("tiny").withVerification(TinyScheduler.passed("tiny")));
         assertThat(entries(updated.directory())).containsExactly("meta.json", "object.bpf.o", "source.bpf.c");
         assertThat(Files.readAllBytes(updated.object())).isEqualTo(OBJECT_BYTES);
@@ -134,7 +137,8 @@ class CustomStoreTest {
     @Test
     void updatingAnUnknownSchedulerFailsNotFound() {
         assertThatThrownBy(() -> store.update("nope", m -> m))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     }
 
     @Test
@@ -152,7 +156,8 @@ class CustomStoreTest {
     @Test
     void removingAnUnknownSchedulerFailsNotFound() {
         assertThatThrownBy(() -> store.remove("nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     }
 
     @Test
@@ -195,8 +200,8 @@ class CustomStoreTest {
         assertThatThrownBy(() -> store.require("nope"))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
-                    assertThat(e.detail()).contains(new UnknownName(Subject.CUSTOM_SCHEDULER, "nope",
-                            List.of("alpha", "gamma")));
+                    assertThat(e.detail())
+                            .contains(new UnknownName(Subject.CUSTOM_SCHEDULER, "nope", List.of("alpha", "gamma")));
                 })
                 .hasMessage("there is no custom scheduler 'nope'; the custom schedulers are [alpha, gamma]");
     }
@@ -204,8 +209,10 @@ class CustomStoreTest {
     @Test
     void requiringAnyNameOfAnEmptyStoreSaysThereAreNone() {
         assertThatThrownBy(() -> store.require("nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail())
-                        .contains(new UnknownName(Subject.CUSTOM_SCHEDULER, "nope", List.of())))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class,
+                        e -> assertThat(e.detail())
+                                .contains(new UnknownName(Subject.CUSTOM_SCHEDULER, "nope", List.of())))
                 .hasMessage("there is no custom scheduler 'nope'; there are none yet");
     }
 }

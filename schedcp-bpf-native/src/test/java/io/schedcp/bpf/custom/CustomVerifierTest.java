@@ -34,12 +34,16 @@ class CustomVerifierTest {
     void setUp() throws IOException {
         CustomStore store = new CustomStore(temp.resolve("home"));
         store.add(meta("tiny"), SOURCE, Files.write(temp.resolve("tiny.bpf.o"), new byte[] {1}));
-        withoutSchedExt = new CustomVerifier(store, new SchedExtReader(temp.resolve("no-sched-ext")), spec -> {
-            launches.incrementAndGet();
-            throw new AssertionError("nothing is launched");
-        }, () -> {
-            throw new AssertionError("no lab is booted");
-        });
+        withoutSchedExt = new CustomVerifier(
+                store,
+                new SchedExtReader(temp.resolve("no-sched-ext")),
+                spec -> {
+                    launches.incrementAndGet();
+                    throw new AssertionError("nothing is launched");
+                },
+                () -> {
+                    throw new AssertionError("no lab is booted");
+                });
     }
 
     @Test
@@ -50,20 +54,22 @@ class CustomVerifierTest {
                     assertThat(e.detail()).contains(new OutOfRange(Input.VERIFY_SECONDS, 0, 1, 3600));
                 })
                 .hasMessage("a verification of 0 s is out of range: 1 to 3600 s");
-        assertThatThrownBy(() -> CustomVerifier.requireSeconds(3601)).hasMessageStartingWith("a verification of 3601 s");
+        assertThatThrownBy(() -> CustomVerifier.requireSeconds(3601))
+                .hasMessageStartingWith("a verification of 3601 s");
     }
 
     @Test
     void verifyingNoNameIsRefused() {
-        assertThatThrownBy(() -> withoutSchedExt.verify(List.of(), VerifyWhere.LAB, 10, line -> { }))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail())
-                        .contains(new MissingInput(Input.VERIFY_NAMES)))
+        assertThatThrownBy(() -> withoutSchedExt.verify(List.of(), VerifyWhere.LAB, 10, line -> {}))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class,
+                        e -> assertThat(e.detail()).contains(new MissingInput(Input.VERIFY_NAMES)))
                 .hasMessage("no custom scheduler was named to verify");
     }
 
     @Test
     void verifyingOnAHostWithoutSchedExtIsRefusedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> withoutSchedExt.verify(List.of("tiny"), VerifyWhere.HOST, 10, line -> { }))
+        assertThatThrownBy(() -> withoutSchedExt.verify(List.of("tiny"), VerifyWhere.HOST, 10, line -> {}))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.NO_SCHED_EXT);
                     assertThat(e.detail()).contains(new NotPossibleHere(Input.VERIFY_WHERE, "host"));

@@ -20,15 +20,18 @@ class EjectionWatchTest {
     private static final SchedExtState DISABLED =
             new SchedExtState(true, "disabled", Optional.empty(), 1, 0, false, Map.of());
     private static final UserExitInfo NONE = new UserExitInfo(ExitKind.NONE, -1, 0, "", "");
-    private static final UserExitInfo STALL = new UserExitInfo(ExitKind.ERROR_STALL, 0, 0,
-            "runnable task stall", "java[170] failed to run for 3.000s");
+    private static final UserExitInfo STALL =
+            new UserExitInfo(ExitKind.ERROR_STALL, 0, 0, "runnable task stall", "java[170] failed to run for 3.000s");
 
     private long now;
 
     private EjectionWatch watch(Deque<UserExitInfo> records, Deque<SchedExtState> states) {
-        return new EjectionWatch(() -> Optional.of(records.size() > 1 ? records.poll() : records.peek()),
-                () -> states.size() > 1 ? states.poll() : states.peek(), () -> now,
-                millis -> now += TimeUnit.MILLISECONDS.toNanos(millis), 100);
+        return new EjectionWatch(
+                () -> Optional.of(records.size() > 1 ? records.poll() : records.peek()),
+                () -> states.size() > 1 ? states.poll() : states.peek(),
+                () -> now,
+                millis -> now += TimeUnit.MILLISECONDS.toNanos(millis),
+                100);
     }
 
     @Test
@@ -36,8 +39,9 @@ class EjectionWatchTest {
         // The race CI hit: the record was read before ops.exit wrote it, the state after the disable ended.
         String why = watch(new ArrayDeque<>(List.of(NONE, NONE, STALL)), new ArrayDeque<>(List.of(DISABLED)))
                 .watch("stall", TimeUnit.SECONDS.toNanos(20));
-        assertThat(why).isEqualTo("stall: the kernel's watchdog ejected it: runnable task stall "
-                + "(java[170] failed to run for 3.000s) on CPU 0");
+        assertThat(why)
+                .isEqualTo("stall: the kernel's watchdog ejected it: runnable task stall "
+                        + "(java[170] failed to run for 3.000s) on CPU 0");
     }
 
     @Test

@@ -32,8 +32,13 @@ class SourceCheckTest {
             assertThat(ops.mapName()).isEqualTo("tiny_ops");
             assertThat(ops.opsName()).isEqualTo("tiny");
             assertThat(ops.line()).isEqualTo(OPS_LINE);
-            assertThat(ops.fields()).containsExactly(entry("name", "\"tiny\""), entry("enqueue", "tiny_enqueue"),
-                    entry("dispatch", "tiny_dispatch"), entry("init", "tiny_init"), entry("exit", "tiny_exit"));
+            assertThat(ops.fields())
+                    .containsExactly(
+                            entry("name", "\"tiny\""),
+                            entry("enqueue", "tiny_enqueue"),
+                            entry("dispatch", "tiny_dispatch"),
+                            entry("init", "tiny_init"),
+                            entry("exit", "tiny_exit"));
         });
     }
 
@@ -71,7 +76,9 @@ class SourceCheckTest {
 
     @Test
     void aQuotedScxIncludeCountsToo() {
-        assertThat(SourceCheck.check(replacing("<scx/common.bpf.h>", "\"scx/common.bpf.h\"")).accepted()).isTrue();
+        assertThat(SourceCheck.check(replacing("<scx/common.bpf.h>", "\"scx/common.bpf.h\""))
+                        .accepted())
+                .isTrue();
     }
 
     @Test
@@ -88,7 +95,8 @@ class SourceCheckTest {
 
         assertThat(result.ops()).isEmpty();
         assertThat(onlyError(PRELUDE + CALLBACKS).message())
-                .contains("no sched_ext_ops struct_ops map").contains("SCX_OPS_DEFINE(my_ops");
+                .contains("no sched_ext_ops struct_ops map")
+                .contains("SCX_OPS_DEFINE(my_ops");
     }
 
     @Test
@@ -104,7 +112,8 @@ class SourceCheckTest {
         SourceProblem problem = onlyError(replacing(".name = \"tiny\"", ".name = \"tiny-fifo\""));
 
         assertThat(problem.line()).isEqualTo(OPS_LINE);
-        assertThat(problem.message()).startsWith(".name = \"tiny-fifo\" is not a name the kernel accepts")
+        assertThat(problem.message())
+                .startsWith(".name = \"tiny-fifo\" is not a name the kernel accepts")
                 .contains("letters, digits, '_' or '.'");
     }
 
@@ -118,25 +127,30 @@ class SourceCheckTest {
     void aNameOf127CharactersIsTheLongestAccepted() {
         String longest = "t".repeat(127);
 
-        assertThat(SourceCheck.check(replacing("\"tiny\"", "\"" + longest + "\"")).accepted()).isTrue();
-        assertThat(onlyError(replacing("\"tiny\"", "\"" + longest + "t\"")).message()).contains("1 to 127");
+        assertThat(SourceCheck.check(replacing("\"tiny\"", "\"" + longest + "\""))
+                        .accepted())
+                .isTrue();
+        assertThat(onlyError(replacing("\"tiny\"", "\"" + longest + "t\"")).message())
+                .contains("1 to 127");
     }
 
     @Test
     void aMapWithNoSchedulingCallbackIsRejectedAskingForEnqueue() {
-        String source = replacing(replacing(".enqueue = (void *)tiny_enqueue,", ""),
-                ".dispatch = (void *)tiny_dispatch,", "");
+        String source =
+                replacing(replacing(".enqueue = (void *)tiny_enqueue,", ""), ".dispatch = (void *)tiny_dispatch,", "");
 
         SourceProblem problem = onlyError(source);
 
         assertThat(problem.line()).isEqualTo(OPS_LINE);
-        assertThat(problem.message()).contains("sets none of the scheduling callbacks [select_cpu, enqueue, dispatch]")
+        assertThat(problem.message())
+                .contains("sets none of the scheduling callbacks [select_cpu, enqueue, dispatch]")
                 .contains("set at least .enqueue");
     }
 
     @Test
     void aCallbackWrittenOutAsSecStructOpsWithBpfProgIsDefined() {
-        String source = replacing("void BPF_STRUCT_OPS(tiny_dispatch, s32 cpu, struct task_struct *prev)",
+        String source = replacing(
+                "void BPF_STRUCT_OPS(tiny_dispatch, s32 cpu, struct task_struct *prev)",
                 "SEC(\"struct_ops/tiny_dispatch\")\nvoid BPF_PROG(tiny_dispatch, s32 cpu, struct task_struct *prev)");
 
         assertThat(SourceCheck.check(source).problems()).isEmpty();
@@ -154,20 +168,25 @@ class SourceCheckTest {
         SourceProblem problem = onlyError(replacing("(void *)tiny_dispatch", "(void *)tiny_consume"));
 
         assertThat(problem.line()).isEqualTo(OPS_LINE);
-        assertThat(problem.message()).isEqualTo(".dispatch = tiny_consume, but the source defines no tiny_consume: "
-                + "define it with BPF_STRUCT_OPS(tiny_consume, ...)");
+        assertThat(problem.message())
+                .isEqualTo(".dispatch = tiny_consume, but the source defines no tiny_consume: "
+                        + "define it with BPF_STRUCT_OPS(tiny_consume, ...)");
     }
 
     @Test
     void flagsAndTimeoutsAreNotTakenForCallbacks() {
-        String source = replacing(".name = \"tiny\",",
+        String source = replacing(
+                ".name = \"tiny\",",
                 ".name = \"tiny\",\n.flags = SCX_OPS_ENQ_LAST,\n.timeout_ms = 5000U,\n.dispatch_max_batch = 8,");
 
         SourceCheck.Result result = SourceCheck.check(source);
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.ops().orElseThrow().fields()).contains(entry("flags", "SCX_OPS_ENQ_LAST"),
-                entry("timeout_ms", "5000U"), entry("dispatch_max_batch", "8"));
+        assertThat(result.ops().orElseThrow().fields())
+                .contains(
+                        entry("flags", "SCX_OPS_ENQ_LAST"),
+                        entry("timeout_ms", "5000U"),
+                        entry("dispatch_max_batch", "8"));
     }
 
     @Test
@@ -175,7 +194,8 @@ class SourceCheckTest {
         SourceProblem problem = onlyError(replacing(".init = (void *)tiny_init,", ""));
 
         assertThat(problem.line()).isEqualTo(OPS_LINE);
-        assertThat(problem.message()).contains("calls scx_bpf_create_dsq but the struct_ops map sets no .init")
+        assertThat(problem.message())
+                .contains("calls scx_bpf_create_dsq but the struct_ops map sets no .init")
                 .contains("BPF_STRUCT_OPS_SLEEPABLE");
     }
 
@@ -197,7 +217,10 @@ class SourceCheckTest {
         SourceCheck.Result result = SourceCheck.check(replacing("UEI_RECORD(uei, ei);", ""));
 
         assertThat(result.accepted()).isTrue();
-        assertThat(result.warnings()).singleElement().extracting(SourceProblem::message).asString()
+        assertThat(result.warnings())
+                .singleElement()
+                .extracting(SourceProblem::message)
+                .asString()
                 .contains("UEI_RECORD");
     }
 
@@ -208,7 +231,10 @@ class SourceCheckTest {
         SourceCheck.Result result = SourceCheck.check(source);
 
         assertThat(result.ops()).isEmpty();
-        assertThat(result.errors()).singleElement().extracting(SourceProblem::message).asString()
+        assertThat(result.errors())
+                .singleElement()
+                .extracting(SourceProblem::message)
+                .asString()
                 .contains("no sched_ext_ops struct_ops map");
     }
 
@@ -216,7 +242,8 @@ class SourceCheckTest {
     void aLicenseOrIncludeInALineCommentDoesNotCount() {
         String source = replacing(replacing("char _license[]", "// char _license[]"), "#include", "// #include");
 
-        assertThat(SourceCheck.check(source).errors()).extracting(SourceProblem::message)
+        assertThat(SourceCheck.check(source).errors())
+                .extracting(SourceProblem::message)
                 .satisfiesExactlyInAnyOrder(
                         message -> assertThat(message).contains("does not include <scx/common.bpf.h>"),
                         message -> assertThat(message).contains("no license section"));
@@ -224,8 +251,9 @@ class SourceCheckTest {
 
     @Test
     void aCallbackDefinedOnlyInACommentIsNotDefined() {
-        String source = replacing("void BPF_STRUCT_OPS(tiny_dispatch, s32 cpu, struct task_struct *prev)\n{\n"
-                + "    scx_bpf_dsq_move_to_local(SHARED_DSQ, 0);\n}",
+        String source = replacing(
+                "void BPF_STRUCT_OPS(tiny_dispatch, s32 cpu, struct task_struct *prev)\n{\n"
+                        + "    scx_bpf_dsq_move_to_local(SHARED_DSQ, 0);\n}",
                 "/* void BPF_STRUCT_OPS(tiny_dispatch, s32 cpu, struct task_struct *prev) {} */");
 
         assertThat(onlyError(source).message()).contains("defines no tiny_dispatch");
@@ -233,8 +261,8 @@ class SourceCheckTest {
 
     @Test
     void commentMarkersInsideStringsAreNotComments() {
-        String source = replacing("#define SHARED_DSQ 0", "const char banner[] = \"/* not a comment\";\n"
-                + "#define SHARED_DSQ 0");
+        String source = replacing(
+                "#define SHARED_DSQ 0", "const char banner[] = \"/* not a comment\";\n" + "#define SHARED_DSQ 0");
 
         assertThat(SourceCheck.check(source).problems()).isEmpty();
     }

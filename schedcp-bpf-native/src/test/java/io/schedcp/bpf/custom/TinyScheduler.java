@@ -55,8 +55,7 @@ final class TinyScheduler {
 
     static final String SOURCE = PRELUDE + CALLBACKS + OPS;
 
-    private TinyScheduler() {
-    }
+    private TinyScheduler() {}
 
     /** {@link #SOURCE} with {@code text} replaced; fails if the source has no such text, so no test checks a no-op. */
     static String replacing(String text, String replacement) {
@@ -80,19 +79,47 @@ final class TinyScheduler {
     }
 
     static CustomMeta meta(String name) {
-        return new CustomMeta(CustomMeta.SCHEMA, name, "tiny", "tiny_ops",
-                new DescriptorFields("A shared FIFO.", "first come, first served", List.of("tests"), "simple", "",
-                        ""),
-                "2026-11-20T10:00:00Z", "/src/" + name + ".bpf.c", "ab12", "7.3.4", 140, null);
+        return new CustomMeta(
+                CustomMeta.SCHEMA,
+                name,
+                "tiny",
+                "tiny_ops",
+                new DescriptorFields("A shared FIFO.", "first come, first served", List.of("tests"), "simple", "", ""),
+                "2026-11-20T10:00:00Z",
+                "/src/" + name + ".bpf.c",
+                "ab12",
+                "7.3.4",
+                140,
+                null);
     }
 
     static VerificationResult passed(String name) {
-        return new VerificationResult(name, "tiny", true, "lab", "7.3.4", 10, 10.02, VerificationResult.PASSED, "",
-                List.of(), null, new WorkloadReport(8, true, 52_000, 3.5, 20, 20), 45, 12, "2026-11-20T10:01:00Z");
+        return new VerificationResult(
+                name,
+                "tiny",
+                true,
+                "lab",
+                "7.3.4",
+                10,
+                10.02,
+                VerificationResult.PASSED,
+                "",
+                List.of(),
+                null,
+                new WorkloadReport(8, true, 52_000, 3.5, 20, 20),
+                45,
+                12,
+                "2026-11-20T10:01:00Z");
     }
 
     static VerificationResult failedToLoad(String name) {
-        return VerificationResult.failed(name, "tiny", "lab", 10, "load",
-                "the verifier rejected tiny_enqueue: invalid mem access", List.of("R1 invalid mem access 'scalar'"));
+        return VerificationResult.failed(
+                name,
+                "tiny",
+                "lab",
+                10,
+                "load",
+                "the verifier rejected tiny_enqueue: invalid mem access",
+                List.of("R1 invalid mem access 'scalar'"));
     }
 }

@@ -52,12 +52,17 @@ class BpfMapTest {
     @Test
     void rawBytesRoundTripInTheMachinesOrder() {
         BpfMap counts = object.map("counts");
-        byte[] key = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(3).array();
-        byte[] value = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0x0102030405060708L).array();
+        byte[] key =
+                ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(3).array();
+        byte[] value = ByteBuffer.allocate(8)
+                .order(ByteOrder.nativeOrder())
+                .putLong(0x0102030405060708L)
+                .array();
 
         counts.update(key, value);
 
-        assertThat(counts.lookup(key)).hasValueSatisfying(found -> assertThat(found).isEqualTo(value));
+        assertThat(counts.lookup(key))
+                .hasValueSatisfying(found -> assertThat(found).isEqualTo(value));
         assertThat(counts.lookupLong(3)).isEqualTo(OptionalLong.of(0x0102030405060708L));
         assertThat(counts.keys()).singleElement().satisfies(k -> assertThat(k).isEqualTo(key));
     }
@@ -86,7 +91,8 @@ class BpfMapTest {
                 .hasMessageStartingWith("bpf_map_update_elem on map 'counts' of BPF object 'binding_probe' failed: "
                         + "EEXIST (File exists)");
         assertThatThrownBy(() -> counts.update(new byte[] {2, 0, 0, 0}, value, UpdateFlag.EXIST))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessageContaining("ENOENT");
     }
 
@@ -110,13 +116,12 @@ class BpfMapTest {
         BpfMap counts = object.map("counts");
 
         assertThatThrownBy(() -> counts.lookup(new byte[8]))
-                .isInstanceOfSatisfying(SchedcpException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessage("Map 'counts' takes 4-byte keys; got 8 bytes.");
         assertThatThrownBy(() -> counts.update(new byte[4], new byte[4]))
                 .hasMessage("Map 'counts' takes 8-byte values; got 4 bytes.");
-        assertThatThrownBy(() -> counts.lookupInt(1))
-                .hasMessage("Map 'counts' holds 8-byte values, not 4-byte ones.");
+        assertThatThrownBy(() -> counts.lookupInt(1)).hasMessage("Map 'counts' holds 8-byte values, not 4-byte ones.");
         assertThatThrownBy(() -> counts.lookupLong(1L << 40))
                 .hasMessageContaining("takes 4-byte keys; 1099511627776 does not fit");
     }

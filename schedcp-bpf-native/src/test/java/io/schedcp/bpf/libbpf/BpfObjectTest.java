@@ -48,7 +48,8 @@ class BpfObjectTest {
     @Test
     void listsItsMapsWithTheirShapes() {
         try (BpfObject object = BpfObject.open(probe)) {
-            assertThat(object.maps()).extracting(BpfMap::name)
+            assertThat(object.maps())
+                    .extracting(BpfMap::name)
                     .contains("counts", "slots", "runs", "events", "commands")
                     .anyMatch(name -> name.endsWith(".rodata"))
                     .anyMatch(name -> name.endsWith(".data"))
@@ -68,7 +69,8 @@ class BpfObjectTest {
         try (BpfObject object = BpfObject.open(probe)) {
             assertThat(object.findMap("nope")).isEmpty();
             assertThatThrownBy(() -> object.map("nope"))
-                    .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                    .isInstanceOfSatisfying(
+                            SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                     .hasMessageContaining("no map 'nope'")
                     .hasMessageContaining("counts");
             assertThatThrownBy(() -> object.program("nope"))
@@ -87,7 +89,8 @@ class BpfObjectTest {
         object.close();
         counts.close();
 
-        assertThatThrownBy(() -> object.map("counts")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> object.map("counts"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is closed");
         assertThatThrownBy(() -> counts.lookupLong(1)).isInstanceOf(IllegalStateException.class);
     }
@@ -107,8 +110,8 @@ class BpfObjectTest {
             object.load();
 
             assertThatThrownBy(() -> object.attachStructOps("counts"))
-                    .isInstanceOfSatisfying(SchedcpException.class,
-                            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                    .isInstanceOfSatisfying(
+                            SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                     .hasMessage("Map 'counts' is a hash map; attaching struct_ops needs a struct_ops map.");
         }
     }
@@ -122,7 +125,8 @@ class BpfObjectTest {
     @Test
     void aMissingFileIsNotFound() {
         assertThatThrownBy(() -> BpfObject.open(Path.of("/nonexistent/x.bpf.o")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessageContaining("/nonexistent/x.bpf.o");
     }
 
@@ -131,8 +135,8 @@ class BpfObjectTest {
         Path notElf = Files.writeString(dir.resolve("not-elf.bpf.o"), "this is not an ELF file");
 
         assertThatThrownBy(() -> BpfObject.open(notElf))
-                .isInstanceOfSatisfying(SchedcpException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("bpf_object__open_file on file " + notElf + " failed: ")
                 .hasMessageMatching("(?s).*(LIBBPF_ERRNO__FORMAT|EINVAL).*");
     }

@@ -30,13 +30,15 @@ class GlobalDataTest {
     void variablesAreFoundByNameWithTheirPlaceInTheSection() {
         GlobalData bss = object.globals(".bss");
 
-        assertThat(bss.variables()).extracting(GlobalVariable::name)
+        assertThat(bss.variables())
+                .extracting(GlobalVariable::name)
                 .containsExactlyInAnyOrder("sequence", "command_sum", "commands_seen");
         assertThat(bss.variable("sequence").size()).isEqualTo(8);
         assertThat(bss.variable("commands_seen").size()).isEqualTo(4);
         assertThat(object.globals(".rodata").variable("event_tag")).isEqualTo(new GlobalVariable("event_tag", 0, 4));
         assertThatThrownBy(() -> bss.variable("nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessageContaining("no variable 'nope'")
                 .hasMessageContaining("sequence");
     }
@@ -81,8 +83,8 @@ class GlobalDataTest {
         assertThat(rodata.isWritable()).isFalse();
         assertThat(rodata.readInt("event_tag")).isEqualTo(1);
         assertThatThrownBy(() -> rodata.writeInt("event_tag", 2))
-                .isInstanceOfSatisfying(SchedcpException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("read-only once the object is loaded");
     }
 
@@ -95,7 +97,8 @@ class GlobalDataTest {
     @Test
     void anAbsentSectionIsNotFound() {
         assertThatThrownBy(() -> object.globals(".data.nope"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessageContaining("no data section '.data.nope'");
     }
 }

@@ -28,8 +28,7 @@ final class HostBpf {
     private static final Map<String, Path> COMPILED = new HashMap<>();
     private static boolean told;
 
-    private HostBpf() {
-    }
+    private HostBpf() {}
 
     /** Skips (or on CI fails) the calling test unless this host can load BPF programs. */
     static void assumeReady() {
@@ -73,13 +72,14 @@ final class HostBpf {
         Path objects = Path.of(System.getProperty("schedcp.test.bpfObjects", "target/test-bpf"));
         Path source = sources.resolve(name + ".bpf.c");
         Path object = objects.resolve(name + ".bpf.o");
-        List<String> command = new ArrayList<>(List.of(clang().orElseThrow().toString(),
-                "-target", "bpf", "-O2", "-g", "-I/usr/include"));
+        List<String> command = new ArrayList<>(
+                List.of(clang().orElseThrow().toString(), "-target", "bpf", "-O2", "-g", "-I/usr/include"));
         multiarchIncludes().ifPresent(dir -> command.addAll(List.of("-idirafter", dir.toString())));
         command.addAll(List.of("-c", source.toString(), "-o", object.toString()));
         try {
             Files.createDirectories(objects);
-            Process clang = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process clang =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(clang.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!clang.waitFor(60, TimeUnit.SECONDS) || clang.exitValue() != 0) {
                 fail("could not compile " + source + ": " + String.join(" ", command) + "\n" + output);

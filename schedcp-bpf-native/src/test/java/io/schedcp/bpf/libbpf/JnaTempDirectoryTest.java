@@ -20,12 +20,14 @@ class JnaTempDirectoryTest {
 
     @Test
     void aWritableJavaTempDirectoryIsLeftAlone() {
-        assertThat(Libbpf.jnaTempDirectory(Optional.empty(), temp, Optional.of(temp.resolve("t")), temp)).isEmpty();
+        assertThat(Libbpf.jnaTempDirectory(Optional.empty(), temp, Optional.of(temp.resolve("t")), temp))
+                .isEmpty();
     }
 
     @Test
     void anExplicitJnaTmpdirIsLeftAlone() throws Exception {
-        assertThat(Libbpf.jnaTempDirectory(Optional.of("/x"), unwritable(), Optional.empty(), temp)).isEmpty();
+        assertThat(Libbpf.jnaTempDirectory(Optional.of("/x"), unwritable(), Optional.empty(), temp))
+                .isEmpty();
     }
 
     @Test

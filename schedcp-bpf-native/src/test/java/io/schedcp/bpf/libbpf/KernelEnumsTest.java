@@ -14,9 +14,11 @@ class KernelEnumsTest {
 
         Map<String, Long> values = KernelEnums.read(name -> name.startsWith("BPF_MAP_TYPE_"));
 
-        assertThat(values).containsEntry("BPF_MAP_TYPE_HASH", 1L).containsEntry("BPF_MAP_TYPE_ARRAY", 2L)
-                .containsEntry("BPF_MAP_TYPE_RINGBUF", 27L).allSatisfy((name, value) ->
-                        assertThat(name).startsWith("BPF_MAP_TYPE_"));
+        assertThat(values)
+                .containsEntry("BPF_MAP_TYPE_HASH", 1L)
+                .containsEntry("BPF_MAP_TYPE_ARRAY", 2L)
+                .containsEntry("BPF_MAP_TYPE_RINGBUF", 27L)
+                .allSatisfy((name, value) -> assertThat(name).startsWith("BPF_MAP_TYPE_"));
     }
 
     @Test

@@ -86,18 +86,18 @@ class RingBufferReaderTest {
 
     @Test
     void onlyARingBufferMapCanBeRead() {
-        assertThatThrownBy(() -> RingBufferReader.open(object.map("counts"), r -> { }))
+        assertThatThrownBy(() -> RingBufferReader.open(object.map("counts"), r -> {}))
                 .hasMessage("Map 'counts' is a hash map; a ring buffer reader needs a ringbuf map.");
     }
 
     @Test
     void closingTwiceIsHarmlessAndTheObjectClosesAReaderLeftOpen() {
-        RingBufferReader reader = RingBufferReader.open(object.map("events"), r -> { });
+        RingBufferReader reader = RingBufferReader.open(object.map("events"), r -> {});
         reader.close();
         reader.close();
         assertThatThrownBy(() -> reader.poll(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
 
-        RingBufferReader leftOpen = RingBufferReader.open(object.map("events"), r -> { });
+        RingBufferReader leftOpen = RingBufferReader.open(object.map("events"), r -> {});
         object.close();
         assertThatThrownBy(leftOpen::consume).isInstanceOf(IllegalStateException.class);
     }

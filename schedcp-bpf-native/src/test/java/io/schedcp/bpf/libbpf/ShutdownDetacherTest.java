@@ -81,7 +81,7 @@ class ShutdownDetacherTest {
         ShutdownDetacher exiting = new ShutdownDetacher(hook -> {
             throw new IllegalStateException("Shutdown in progress");
         });
-        AutoCloseable link = () -> { };
+        AutoCloseable link = () -> {};
 
         exiting.register(link);
 

@@ -63,13 +63,17 @@ class UserRingBufferWriterTest {
         try (UserRingBufferWriter writer = UserRingBufferWriter.open(object.map("commands"))) {
             UserRingBufferWriter.Reservation reservation = writer.reserve(8).orElseThrow();
 
-            assertThatThrownBy(() -> reservation.putLong(4, 1)).hasMessageContaining("Cannot write 8 bytes at offset 4");
+            assertThatThrownBy(() -> reservation.putLong(4, 1))
+                    .hasMessageContaining("Cannot write 8 bytes at offset 4");
             reservation.submit();
             assertThatThrownBy(reservation::discard).hasMessageContaining("already submitted");
         }
     }
 
     private static byte[] longBytes(long value) {
-        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(value).array();
+        return ByteBuffer.allocate(8)
+                .order(ByteOrder.nativeOrder())
+                .putLong(value)
+                .array();
     }
 }

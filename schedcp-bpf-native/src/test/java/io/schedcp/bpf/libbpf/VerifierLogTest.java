@@ -50,7 +50,9 @@ class VerifierLogTest {
     void aLogWithoutATrailingNewlineStillEndsAtTheMarker() {
         List<VerifierLog> logs = VerifierLog.extract(List.of(printed("p", "0: R1=ctx()\ninvalid func unknown#195")));
 
-        assertThat(logs).singleElement().extracting(VerifierLog::lines)
+        assertThat(logs)
+                .singleElement()
+                .extracting(VerifierLog::lines)
                 .isEqualTo(List.of("0: R1=ctx()", "invalid func unknown#195"));
     }
 
@@ -62,42 +64,52 @@ class VerifierLogTest {
 
     @Test
     void theEssentialsAreTheLastInstructionsWithTheirSourceLinesAndTheError() {
-        VerifierLog log = VerifierLog.extract(List.of(printed("dispatch", LOOP_LOG))).get(0);
+        VerifierLog log =
+                VerifierLog.extract(List.of(printed("dispatch", LOOP_LOG))).get(0);
 
-        assertThat(log.essentials()).containsExactly(
-                "; for (i = 0; i < n; i++) @ loop.bpf.c:14",
-                "3: (07) r1 += 1                       ; R1_w=1",
-                "; total += slot[i]; @ loop.bpf.c:15",
-                "4: (0f) r2 += r1                      ; R1=scalar() R2_w=map_value(map=slots,ks=4,vs=64)",
-                "5: (71) r3 = *(u8 *)(r2 +0)",
-                "R2 unbounded memory access, make sure to bounds check any such access");
+        assertThat(log.essentials())
+                .containsExactly(
+                        "; for (i = 0; i < n; i++) @ loop.bpf.c:14",
+                        "3: (07) r1 += 1                       ; R1_w=1",
+                        "; total += slot[i]; @ loop.bpf.c:15",
+                        "4: (0f) r2 += r1                      ; R1=scalar() R2_w=map_value(map=slots,ks=4,vs=64)",
+                        "5: (71) r3 = *(u8 *)(r2 +0)",
+                        "R2 unbounded memory access, make sure to bounds check any such access");
     }
 
     @Test
     void theSourceLineIsFoundAFewInstructionsBackWhenTheKeptOnesShareIt() {
-        VerifierLog log = new VerifierLog("p", List.of(
-                "; x = a + b + c + d; @ p.bpf.c:3",
-                "0: (b7) r1 = 1",
-                "1: (b7) r2 = 2",
-                "2: (0f) r1 += r2",
-                "3: (0f) r1 += r3",
-                "R3 !read_ok"));
+        VerifierLog log = new VerifierLog(
+                "p",
+                List.of(
+                        "; x = a + b + c + d; @ p.bpf.c:3",
+                        "0: (b7) r1 = 1",
+                        "1: (b7) r2 = 2",
+                        "2: (0f) r1 += r2",
+                        "3: (0f) r1 += r3",
+                        "R3 !read_ok"));
 
-        assertThat(log.essentials()).containsExactly(
-                "; x = a + b + c + d; @ p.bpf.c:3", "1: (b7) r2 = 2", "2: (0f) r1 += r2", "3: (0f) r1 += r3",
-                "R3 !read_ok");
+        assertThat(log.essentials())
+                .containsExactly(
+                        "; x = a + b + c + d; @ p.bpf.c:3",
+                        "1: (b7) r2 = 2",
+                        "2: (0f) r1 += r2",
+                        "3: (0f) r1 += r3",
+                        "R3 !read_ok");
     }
 
     @Test
     void theErrorIsTheLineAfterTheTraceEvenWhenTheKernelExplainsItBelow() {
-        VerifierLog log = new VerifierLog("verr_enqueue", List.of(
-                "; tctx->enqueues++; @ verifier_error.bpf.c:24",
-                "8: (79) r1 = *(u64 *)(r0 +0)",
-                "R0 invalid mem access 'map_value_or_null'",
-                "Verification failed: Register Type Safety: Invalid dereference",
-                "Suggestion:",
-                "  Add a NULL check before the access.",
-                "processed 9 insns (limit 1000000)"));
+        VerifierLog log = new VerifierLog(
+                "verr_enqueue",
+                List.of(
+                        "; tctx->enqueues++; @ verifier_error.bpf.c:24",
+                        "8: (79) r1 = *(u64 *)(r0 +0)",
+                        "R0 invalid mem access 'map_value_or_null'",
+                        "Verification failed: Register Type Safety: Invalid dereference",
+                        "Suggestion:",
+                        "  Add a NULL check before the access.",
+                        "processed 9 insns (limit 1000000)"));
 
         assertThat(log.error()).isEqualTo("R0 invalid mem access 'map_value_or_null'");
         assertThat(new VerifierLog("p", List.of("magic: 0xeb9f", "Invalid type_id")).error())
@@ -106,11 +118,24 @@ class VerifierLogTest {
 
     @Test
     void aLogWithoutAnInstructionTraceKeepsItsLastLines() {
-        VerifierLog log = new VerifierLog("p", List.of("magic: 0xeb9f", "version: 1", "[1] FUNC_PROTO (anon)",
-                "[2] FUNC p type_id=1", "[3] VAR x type_id=9", "Invalid type_id", "processed 0 insns"));
+        VerifierLog log = new VerifierLog(
+                "p",
+                List.of(
+                        "magic: 0xeb9f",
+                        "version: 1",
+                        "[1] FUNC_PROTO (anon)",
+                        "[2] FUNC p type_id=1",
+                        "[3] VAR x type_id=9",
+                        "Invalid type_id",
+                        "processed 0 insns"));
 
-        assertThat(log.essentials()).containsExactly("version: 1", "[1] FUNC_PROTO (anon)", "[2] FUNC p type_id=1",
-                "[3] VAR x type_id=9", "Invalid type_id");
+        assertThat(log.essentials())
+                .containsExactly(
+                        "version: 1",
+                        "[1] FUNC_PROTO (anon)",
+                        "[2] FUNC p type_id=1",
+                        "[3] VAR x type_id=9",
+                        "Invalid type_id");
     }
 
     @Test

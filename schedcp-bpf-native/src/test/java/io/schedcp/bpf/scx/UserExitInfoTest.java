@@ -24,8 +24,7 @@ class UserExitInfoTest {
 
     @Test
     void aRecordIsDecodedFieldByField() {
-        UserExitInfo info = UserExitInfo.decode(record(1026, 3, 0x1_0000_0002L, "runnable task stall",
-                STALL_MESSAGE));
+        UserExitInfo info = UserExitInfo.decode(record(1026, 3, 0x1_0000_0002L, "runnable task stall", STALL_MESSAGE));
 
         assertThat(info).isEqualTo(new UserExitInfo(1026, 3, 0x1_0000_0002L, "runnable task stall", STALL_MESSAGE));
         assertThat(info.kindName()).isEqualTo("SCX_EXIT_ERROR_STALL");
@@ -50,7 +49,8 @@ class UserExitInfoTest {
 
     @Test
     void withoutAReasonTheKindIsDescribed() {
-        assertThat(UserExitInfo.decode(record(ExitKind.UNREG_KERN, -1, 0, "", "")).describe())
+        assertThat(UserExitInfo.decode(record(ExitKind.UNREG_KERN, -1, 0, "", ""))
+                        .describe())
                 .isEqualTo("SCX_EXIT_UNREG_KERN");
     }
 

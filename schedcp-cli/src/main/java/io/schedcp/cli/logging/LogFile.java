@@ -23,15 +23,14 @@ public final class LogFile {
     public static final String LEVEL_NAMES = "trace, debug, info, warn or error";
 
     /** The log asked for, by the CLI's main before any logger exists. */
-    record Wanted(Path file, org.slf4j.event.Level level, long maxBytes, Consumer<String> problem) {
-    }
+    record Wanted(Path file, org.slf4j.event.Level level, long maxBytes, Consumer<String> problem) {}
 
     /** Logback's context once it has started; until then the log is only {@link #wanted}. */
     private static LoggerContext context;
+
     private static Wanted wanted;
 
-    private LogFile() {
-    }
+    private LogFile() {}
 
     /** The level a name such as {@code debug} means (any case); INFO when unset or blank, empty when unknown. */
     public static Optional<org.slf4j.event.Level> level(String name) {

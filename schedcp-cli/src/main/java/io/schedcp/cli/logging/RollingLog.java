@@ -29,8 +29,7 @@ final class RollingLog {
 
     private static final String APPENDER = "schedcp-log";
 
-    private RollingLog() {
-    }
+    private RollingLog() {}
 
     /** Replaces the appender with one writing {@code log}'s file, or tells {@code log}'s problem why it cannot. */
     static void apply(LoggerContext context, LogFile.Wanted log) {

@@ -48,8 +48,9 @@ class LogFileTest {
 
         LOG.warn("started {}", "scx_simple");
 
-        assertThat(Files.readString(log())).matches(
-                "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z WARN  \\[main\\] Probe - started scx_simple\n");
+        assertThat(Files.readString(log()))
+                .matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z WARN  \\[main\\] Probe - started scx_simple\n");
     }
 
     @Test
@@ -58,8 +59,9 @@ class LogFileTest {
 
         LOG.error("start failed", new IllegalStateException("no sched_ext"));
 
-        assertThat(Files.readString(log())).contains("ERROR [main] Probe - start failed\n"
-                + "java.lang.IllegalStateException: no sched_ext\n\tat ");
+        assertThat(Files.readString(log()))
+                .contains(
+                        "ERROR [main] Probe - start failed\n" + "java.lang.IllegalStateException: no sched_ext\n\tat ");
     }
 
     @Test
@@ -98,7 +100,9 @@ class LogFileTest {
         LogFile.open(log(), Level.INFO, LIMIT, problems::add);
         writeLines(1);
 
-        assertThat(Files.readString(home.resolve("schedcp.log.1"))).startsWith("old run").doesNotContain("line 0");
+        assertThat(Files.readString(home.resolve("schedcp.log.1")))
+                .startsWith("old run")
+                .doesNotContain("line 0");
         assertThat(home.resolve("schedcp.log.2")).hasContent("older run");
         assertThat(Files.readString(log())).contains("line 0").doesNotContain("old run");
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class BenchHooks {
 
-    private BenchHooks() {
-    }
+    private BenchHooks() {}
 
     /** Watches the system while one run goes. */
     public interface RunMonitor {

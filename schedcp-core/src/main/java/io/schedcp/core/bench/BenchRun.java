@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param output      the command's last lines of output
  * @param historyId   the history entry it was recorded as
  */
-public record BenchRun(String scheduler, int run, Instant start, Instant end, Map<String, Double> metrics,
-        String failure, List<String> output, String historyId) {
+public record BenchRun(
+        String scheduler,
+        int run,
+        Instant start,
+        Instant end,
+        Map<String, Double> metrics,
+        String failure,
+        List<String> output,
+        String historyId) {
 
     /** The wall time of the command as the bench measured it, in seconds. */
     public static final String WALL_TIME = "wall_time_s";

@@ -35,7 +35,10 @@ public final class BenchRunner {
         this(manager, monitor, recorder, new CommandRunner());
     }
 
-    BenchRunner(SchedulerManager manager, BenchHooks.RunMonitor monitor, BenchHooks.RunRecorder recorder,
+    BenchRunner(
+            SchedulerManager manager,
+            BenchHooks.RunMonitor monitor,
+            BenchHooks.RunRecorder recorder,
             CommandRunner commands) {
         this.manager = manager;
         this.monitor = monitor;
@@ -68,13 +71,19 @@ public final class BenchRunner {
             for (int run = 1; run <= plan.runs(); run++) {
                 step++;
                 say = new Progress(progress, scheduler, plan.runs(), step, steps);
-                Measured measured = notRunning.isEmpty() ? measure(plan, scheduler, execution, run, say)
+                Measured measured = notRunning.isEmpty()
+                        ? measure(plan, scheduler, execution, run, say)
                         : new Measured(failed(scheduler, run, notRunning), Optional.empty());
                 BenchRun result = measured.run();
                 String id = recorder.record(plan.workloadId(), result, measured.summary());
                 runs.add(result.withHistoryId(id));
-                say.at(run, result.succeeded() ? "done in " + String.format("%.2f s",
-                        result.metrics().getOrDefault(BenchRun.WALL_TIME, 0.0)) : "failed: " + result.failure());
+                say.at(
+                        run,
+                        result.succeeded()
+                                ? "done in "
+                                        + String.format(
+                                                "%.2f s", result.metrics().getOrDefault(BenchRun.WALL_TIME, 0.0))
+                                : "failed: " + result.failure());
             }
             int done = step;
             execution.ifPresent(e -> stop(e, new Progress(progress, scheduler, plan.runs(), done, steps)));
@@ -88,10 +97,13 @@ public final class BenchRunner {
             SchedExtState kernel = manager.kernelState();
             if (kernel.supported() && !kernel.isDisabled()) {
                 String ops = kernel.ops().orElse("?");
-                throw new SchedcpException(SchedcpException.Kind.START_FAILED, "the kernel still runs the sched_ext "
-                        + "scheduler " + ops + " (state " + kernel.state() + "), which this schedcp did not start, so "
-                        + "the default scheduler cannot be measured", new ErrorDetail.ForeignScheduler(BenchPlan.DEFAULT,
-                                ops, false));
+                throw new SchedcpException(
+                        SchedcpException.Kind.START_FAILED,
+                        "the kernel still runs the sched_ext "
+                                + "scheduler " + ops + " (state " + kernel.state()
+                                + "), which this schedcp did not start, so "
+                                + "the default scheduler cannot be measured",
+                        new ErrorDetail.ForeignScheduler(BenchPlan.DEFAULT, ops, false));
             }
             return Optional.empty();
         }
@@ -99,8 +111,7 @@ public final class BenchRunner {
     }
 
     /** A run and the system monitor's summary of it. */
-    private record Measured(BenchRun run, Optional<MonitorSummary> summary) {
-    }
+    private record Measured(BenchRun run, Optional<MonitorSummary> summary) {}
 
     private Measured measure(BenchPlan plan, String scheduler, Optional<Execution> execution, int run, Progress say)
             throws InterruptedException {
@@ -119,15 +130,16 @@ public final class BenchRunner {
             summary = watching.stop();
         }
         Instant end = Instant.now();
-        String failure = ended(execution).map(reason -> reason + " (during run " + run + ")")
+        String failure = ended(execution)
+                .map(reason -> reason + " (during run " + run + ")")
                 .orElse(outcome.failure());
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (failure.isEmpty()) {
             metrics.putAll(OutputMetrics.parse(outcome.output()));
             metrics.put(BenchRun.WALL_TIME, outcome.seconds());
         }
-        return new Measured(new BenchRun(scheduler, run, start, end, metrics, failure, tail(outcome.output()), ""),
-                summary);
+        return new Measured(
+                new BenchRun(scheduler, run, start, end, metrics, failure, tail(outcome.output()), ""), summary);
     }
 
     /** Why the scheduler no longer runs, if it does not. */
@@ -137,13 +149,15 @@ public final class BenchRunner {
         }
         Execution e = execution.get();
         if (e.state().isFinal()) {
-            return Optional.of(e.scheduler().name() + " stopped running: " + e.endMessage().orElse(e.state().name()));
+            return Optional.of(e.scheduler().name() + " stopped running: "
+                    + e.endMessage().orElse(e.state().name()));
         }
         // The kernel may have ejected it a moment before the manager's watcher noticed.
         SchedExtState kernel = manager.kernelState();
-        if (!kernel.isEnabled() || !kernel.ops().map(e.scheduler()::matchesKernelOps).orElse(false)) {
-            return Optional.of(e.scheduler().name() + " stopped running: the kernel reports sched_ext "
-                    + kernel.state() + (kernel.ops().isPresent() ? ", ops " + kernel.ops().get() : ""));
+        if (!kernel.isEnabled()
+                || !kernel.ops().map(e.scheduler()::matchesKernelOps).orElse(false)) {
+            return Optional.of(e.scheduler().name() + " stopped running: the kernel reports sched_ext " + kernel.state()
+                    + (kernel.ops().isPresent() ? ", ops " + kernel.ops().get() : ""));
         }
         return Optional.empty();
     }

@@ -21,17 +21,19 @@ class CommandRunner {
     /**
      * @param failure why the run counts as failed (exit status, time limit); empty when it succeeded
      */
-    record Outcome(List<String> output, double seconds, String failure) {
-    }
+    record Outcome(List<String> output, double seconds, String failure) {}
 
     Outcome run(List<String> command, Duration timeout) throws InterruptedException {
         Process process;
         long start = System.nanoTime();
         try {
-            process = ChildEnvironment.builder(command).redirectErrorStream(true).start();
+            process =
+                    ChildEnvironment.builder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "cannot run the benchmark command " + command.get(0)
-                    + ": " + e.getMessage() + "; check that it is installed and on PATH");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "cannot run the benchmark command " + command.get(0) + ": " + e.getMessage()
+                            + "; check that it is installed and on PATH");
         }
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> read(process, output), "bench-output");
@@ -59,16 +61,16 @@ class CommandRunner {
         reader.join(2000);
         List<String> lines = List.copyOf(output);
         if (!ended) {
-            return new Outcome(lines, seconds, "the command did not finish within " + timeout.toSeconds()
-                    + " s and was killed");
+            return new Outcome(
+                    lines, seconds, "the command did not finish within " + timeout.toSeconds() + " s and was killed");
         }
         int status = process.exitValue();
         return new Outcome(lines, seconds, status == 0 ? "" : "the command exited with status " + status);
     }
 
     private static void read(Process process, List<String> output) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (output.size() >= OUTPUT_LINES_KEPT) {
                     output.remove(0);

@@ -31,8 +31,14 @@ public record Comparison(String baseline, List<String> metrics, List<Row> rows) 
      * @param advantages how many times better than the baseline (above 1 is better, whatever the direction)
      * @param failures the reasons of its failed runs
      */
-    public record Row(String scheduler, int runs, int succeeded, Map<String, Double> means, Map<String, Double> ratios,
-            Map<String, Double> advantages, List<String> failures) {
+    public record Row(
+            String scheduler,
+            int runs,
+            int succeeded,
+            Map<String, Double> means,
+            Map<String, Double> ratios,
+            Map<String, Double> advantages,
+            List<String> failures) {
 
         public Row {
             means = Map.copyOf(means);
@@ -46,7 +52,9 @@ public record Comparison(String baseline, List<String> metrics, List<Row> rows) 
     public static Comparison of(List<String> schedulers, List<BenchRun> runs) {
         String baseline = schedulers.contains(BenchPlan.DEFAULT) ? BenchPlan.DEFAULT : schedulers.get(0);
         Set<String> metricNames = new LinkedHashSet<>();
-        runs.stream().filter(BenchRun::succeeded).forEach(r -> metricNames.addAll(r.metrics().keySet()));
+        runs.stream()
+                .filter(BenchRun::succeeded)
+                .forEach(r -> metricNames.addAll(r.metrics().keySet()));
         List<String> ordered = new ArrayList<>(metricNames);
         if (ordered.remove(BenchRun.WALL_TIME)) {
             ordered.add(BenchRun.WALL_TIME);
@@ -75,9 +83,19 @@ public record Comparison(String baseline, List<String> metrics, List<Row> rows) 
                     }
                 }
             }
-            List<BenchRun> own = runs.stream().filter(r -> r.scheduler().equals(scheduler)).toList();
-            rows.add(new Row(scheduler, own.size(), (int) own.stream().filter(BenchRun::succeeded).count(), mean,
-                    ratios, advantages, own.stream().filter(r -> !r.succeeded()).map(BenchRun::failure).toList()));
+            List<BenchRun> own =
+                    runs.stream().filter(r -> r.scheduler().equals(scheduler)).toList();
+            rows.add(new Row(
+                    scheduler,
+                    own.size(),
+                    (int) own.stream().filter(BenchRun::succeeded).count(),
+                    mean,
+                    ratios,
+                    advantages,
+                    own.stream()
+                            .filter(r -> !r.succeeded())
+                            .map(BenchRun::failure)
+                            .toList()));
         }
         return new Comparison(baseline, ordered, rows);
     }
@@ -88,7 +106,10 @@ public record Comparison(String baseline, List<String> metrics, List<Row> rows) 
     }
 
     private static OptionalDouble mean(List<BenchRun> runs, String scheduler, String metric) {
-        return runs.stream().filter(r -> r.scheduler().equals(scheduler) && r.succeeded())
-                .filter(r -> r.metrics().containsKey(metric)).mapToDouble(r -> r.metrics().get(metric)).average();
+        return runs.stream()
+                .filter(r -> r.scheduler().equals(scheduler) && r.succeeded())
+                .filter(r -> r.metrics().containsKey(metric))
+                .mapToDouble(r -> r.metrics().get(metric))
+                .average();
     }
 }

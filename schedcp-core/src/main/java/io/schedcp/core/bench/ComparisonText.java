@@ -7,8 +7,7 @@ import java.util.Locale;
 /** A comparison as a plain-text table: each metric's mean and its ratio to the baseline, per scheduler. */
 public final class ComparisonText {
 
-    private ComparisonText() {
-    }
+    private ComparisonText() {}
 
     public static String render(Comparison comparison) {
         List<String> header = new ArrayList<>(List.of("SCHEDULER", "RUNS"));
@@ -19,8 +18,10 @@ public final class ComparisonText {
             for (String metric : comparison.metrics()) {
                 Double mean = row.means().get(metric);
                 Double ratio = row.ratios().get(metric);
-                cells.add(mean == null ? "-" : number(mean) + (ratio == null ? "" : String.format(Locale.ROOT,
-                        " (%.2fx)", ratio)));
+                cells.add(
+                        mean == null
+                                ? "-"
+                                : number(mean) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2fx)", ratio)));
             }
             rows.add(cells);
         }
@@ -34,11 +35,15 @@ public final class ComparisonText {
         StringBuilder text = new StringBuilder();
         line(text, header, widths);
         rows.forEach(cells -> line(text, cells, widths));
-        text.append("ratios are to ").append(comparison.baseline()).append("; lower is better where the arrow "
-                + "points down, higher where it points up\n");
+        text.append("ratios are to ")
+                .append(comparison.baseline())
+                .append("; lower is better where the arrow " + "points down, higher where it points up\n");
         for (Comparison.Row row : comparison.rows()) {
-            row.failures().forEach(f -> text.append(row.scheduler()).append(" failed a run: ").append(f)
-                    .append('\n'));
+            row.failures()
+                    .forEach(f -> text.append(row.scheduler())
+                            .append(" failed a run: ")
+                            .append(f)
+                            .append('\n'));
         }
         return text.toString();
     }

@@ -14,8 +14,7 @@ final class CyclictestHistogram {
 
     static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
-    private CyclictestHistogram() {
-    }
+    private CyclictestHistogram() {}
 
     static Map<String, Double> percentiles(List<String> lines) {
         int start = lines.indexOf("# Histogram");

@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /** Whether more of a metric is better (throughput) or less (times, latencies), read from its name. */
 public enum MetricDirection {
-    HIGHER_IS_BETTER, LOWER_IS_BETTER;
+    HIGHER_IS_BETTER,
+    LOWER_IS_BETTER;
 
-    private static final List<String> HIGHER = List.of("bogo_ops", "rps", "throughput", "ops_per_s", "ops_s",
-            "score", "per_s");
+    private static final List<String> HIGHER =
+            List.of("bogo_ops", "rps", "throughput", "ops_per_s", "ops_s", "score", "per_s");
     private static final List<String> LOWER = List.of("_s", "_us", "_ms", "_ns", "time", "latency");
 
     /** The direction of {@code metric}, or LOWER_IS_BETTER for a name that says neither (times by default). */
@@ -23,7 +24,8 @@ public enum MetricDirection {
     /** Whether {@code metric} has a direction schedcp can tell, from its name. */
     public static boolean known(String metric) {
         String name = metric.toLowerCase(Locale.ROOT);
-        return HIGHER.stream().anyMatch(name::contains) || LOWER.stream().anyMatch(name::endsWith)
+        return HIGHER.stream().anyMatch(name::contains)
+                || LOWER.stream().anyMatch(name::endsWith)
                 || LOWER.stream().anyMatch(name::contains);
     }
 

@@ -28,8 +28,7 @@ public final class OutputMetrics {
     private static final Pattern POSIX_TIME = Pattern.compile("^real\\s+([0-9.]+)\\s*$");
     private static final Pattern SHELL_TIME = Pattern.compile("^real\\s+(\\d+)m([0-9.]+)s\\s*$");
 
-    private OutputMetrics() {
-    }
+    private OutputMetrics() {}
 
     /** Every metric found in {@code lines}, by name; names say their unit ({@code _s}, {@code _us}). */
     public static Map<String, Double> parse(List<String> lines) {
@@ -114,13 +113,14 @@ public final class OutputMetrics {
             Matcher shell = SHELL_TIME.matcher(line);
             if (gnu.find()) {
                 double hours = gnu.group(1) == null ? 0 : Double.parseDouble(gnu.group(1));
-                metrics.put("time_wall_s", hours * 3600 + Double.parseDouble(gnu.group(2)) * 60
-                        + Double.parseDouble(gnu.group(3)));
+                metrics.put(
+                        "time_wall_s",
+                        hours * 3600 + Double.parseDouble(gnu.group(2)) * 60 + Double.parseDouble(gnu.group(3)));
             } else if (posix.matches()) {
                 metrics.put("time_wall_s", Double.parseDouble(posix.group(1)));
             } else if (shell.matches()) {
-                metrics.put("time_wall_s", Double.parseDouble(shell.group(1)) * 60
-                        + Double.parseDouble(shell.group(2)));
+                metrics.put(
+                        "time_wall_s", Double.parseDouble(shell.group(1)) * 60 + Double.parseDouble(shell.group(2)));
             }
         }
     }

@@ -18,16 +18,26 @@ public final class WorkloadRecorder implements BenchHooks.RunRecorder {
 
     @Override
     public String record(String workloadId, BenchRun run, Optional<MonitorSummary> monitorSummary) {
-        String result = run.succeeded() ? "bench run " + run.run() + ": " + describe(run)
+        String result = run.succeeded()
+                ? "bench run " + run.run() + ": " + describe(run)
                 : "bench run " + run.run() + " failed";
-        RunRecord record = new RunRecord(run.scheduler(), List.of(), Optional.empty(), run.start(),
-                Optional.of(run.end()), monitorSummary, result, run.metrics(),
+        RunRecord record = new RunRecord(
+                run.scheduler(),
+                List.of(),
+                Optional.empty(),
+                run.start(),
+                Optional.of(run.end()),
+                monitorSummary,
+                result,
+                run.metrics(),
                 run.succeeded() ? RunOutcome.ok() : RunOutcome.failed(run.failure()));
         return store.addHistory(workloadId, record).id();
     }
 
     private static String describe(BenchRun run) {
-        return run.metrics().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .reduce((a, b) -> a + ", " + b).orElse("no metrics");
+        return run.metrics().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("no metrics");
     }
 }

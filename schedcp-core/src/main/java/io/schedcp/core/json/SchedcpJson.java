@@ -29,8 +29,7 @@ public final class SchedcpJson {
             .build();
     private static final ObjectWriter INDENTED = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
 
-    private SchedcpJson() {
-    }
+    private SchedcpJson() {}
 
     /** The mapper, for trees and typed reads; what it writes is one line. */
     public static JsonMapper mapper() {
@@ -49,6 +48,6 @@ public final class SchedcpJson {
 
     /** {@code value} as the map of its JSON object, as a tool result's structured content is sent. */
     public static Map<String, Object> toMap(Object value) {
-        return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() { });
+        return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() {});
     }
 }

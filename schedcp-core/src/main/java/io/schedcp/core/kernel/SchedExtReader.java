@@ -89,8 +89,10 @@ public final class SchedExtReader {
     }
 
     private SchedcpException malformed(String name, String value) {
-        return new SchedcpException(SchedcpException.Kind.IO, "unexpected content in " + root.resolve(name)
-                + ": '" + value.strip() + "'; is SCHEDCP_SCHED_EXT_DIR pointing at a sched_ext sysfs directory?");
+        return new SchedcpException(
+                SchedcpException.Kind.IO,
+                "unexpected content in " + root.resolve(name) + ": '" + value.strip()
+                        + "'; is SCHEDCP_SCHED_EXT_DIR pointing at a sched_ext sysfs directory?");
     }
 
     private Optional<String> readText(String name) {

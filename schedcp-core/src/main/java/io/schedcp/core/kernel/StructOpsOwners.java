@@ -19,8 +19,7 @@ public final class StructOpsOwners {
      * @param pid     the process id
      * @param command its command name, from {@code /proc/PID/comm}
      */
-    public record Owner(long pid, String command) {
-    }
+    public record Owner(long pid, String command) {}
 
     private final Path proc;
 
@@ -70,7 +69,8 @@ public final class StructOpsOwners {
     private static boolean isStructOps(Path fdinfo) {
         try {
             return Files.readAllLines(fdinfo).stream()
-                    .anyMatch(line -> line.startsWith("link_type:") && line.substring(10).strip().equals("struct_ops"));
+                    .anyMatch(line -> line.startsWith("link_type:")
+                            && line.substring(10).strip().equals("struct_ops"));
         } catch (IOException e) {
             return false;
         }

@@ -70,8 +70,17 @@ public final class Execution {
 
     public ExecutionStatus status() {
         Instant end = endedAt == null ? clock.instant() : endedAt;
-        return new ExecutionStatus(id, scheduler.qualifiedName(), args, handle.pid(), state.get(), startedAt,
-                Duration.between(startedAt, end), handle.outputTail(), handle.exitInfo(), endMessage());
+        return new ExecutionStatus(
+                id,
+                scheduler.qualifiedName(),
+                args,
+                handle.pid(),
+                state.get(),
+                startedAt,
+                Duration.between(startedAt, end),
+                handle.outputTail(),
+                handle.exitInfo(),
+                endMessage());
     }
 
     boolean transition(ExecutionState from, ExecutionState to) {

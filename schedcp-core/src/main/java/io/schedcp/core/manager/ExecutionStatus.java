@@ -31,5 +31,4 @@ public record ExecutionStatus(
         Duration uptime,
         List<String> lastOutput,
         Optional<ExitInfo> exitInfo,
-        Optional<String> message) {
-}
+        Optional<String> message) {}

@@ -39,12 +39,16 @@ final class ExecutionWatcher {
         if (!handle.isAlive()) {
             ExitInfo exit = exitInfo(handle, grace);
             SchedExtState state = kernel.read();
-            ending.ended(execution, ExecutionState.EXITED, name + " " + exit.summary() + " while it was running; "
-                    + "sched_ext is now " + state.state() + OutputBlock.of(exit.lastOutput()));
+            ending.ended(
+                    execution,
+                    ExecutionState.EXITED,
+                    name + " " + exit.summary() + " while it was running; " + "sched_ext is now " + state.state()
+                            + OutputBlock.of(exit.lastOutput()));
             return;
         }
         SchedExtState state = kernel.read();
-        if ((state.isEnabled() && execution.scheduler().matchesKernelOps(state.ops().orElse(null)))
+        if ((state.isEnabled()
+                        && execution.scheduler().matchesKernelOps(state.ops().orElse(null)))
                 || execution.state() != ExecutionState.RUNNING) {
             return;
         }
@@ -55,8 +59,11 @@ final class ExecutionWatcher {
         }
         List<String> output = exit.map(ExitInfo::lastOutput).orElse(handle.outputTail());
         String program = exit.map(e -> "; its program " + e.summary()).orElse("");
-        ending.ended(execution, ExecutionState.EJECTED, "the kernel ejected " + name + " (sched_ext state "
-                + state.state() + ", ops " + state.ops().orElse("none") + ")" + program + OutputBlock.of(output));
+        ending.ended(
+                execution,
+                ExecutionState.EJECTED,
+                "the kernel ejected " + name + " (sched_ext state " + state.state() + ", ops "
+                        + state.ops().orElse("none") + ")" + program + OutputBlock.of(output));
     }
 
     /** The handle's exit info, waiting up to {@code timeout} for its output to be read to the end. */

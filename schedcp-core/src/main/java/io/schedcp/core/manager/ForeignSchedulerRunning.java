@@ -20,8 +20,10 @@ public final class ForeignSchedulerRunning extends SchedcpException {
     private final transient List<Owner> owners;
 
     ForeignSchedulerRunning(String next, String ops, List<Owner> owners) {
-        super(Kind.START_FAILED, "cannot start " + next + ": the kernel runs the sched_ext scheduler '" + ops
-                + "', held by " + describe(owners) + ", which this schedcp did not start, so it was left alone",
+        super(
+                Kind.START_FAILED,
+                "cannot start " + next + ": the kernel runs the sched_ext scheduler '" + ops + "', held by "
+                        + describe(owners) + ", which this schedcp did not start, so it was left alone",
                 new ErrorDetail.ForeignScheduler(next, ops, true));
         this.ops = ops;
         this.owners = List.copyOf(owners);

@@ -60,9 +60,13 @@ final class ForeignSchedulers {
         String ops = state.ops().orElse("?");
         List<Owner> found = owners.get();
         if (found.isEmpty()) {
-            throw new SchedcpException(Kind.START_FAILED, "cannot start " + next.name() + ": the kernel already "
-                    + "runs the sched_ext scheduler '" + ops + "' (state " + state.state() + "), and no program "
-                    + "this user can see holds it", new ErrorDetail.ForeignScheduler(next.name(), ops, false));
+            throw new SchedcpException(
+                    Kind.START_FAILED,
+                    "cannot start " + next.name() + ": the kernel already "
+                            + "runs the sched_ext scheduler '" + ops + "' (state " + state.state()
+                            + "), and no program "
+                            + "this user can see holds it",
+                    new ErrorDetail.ForeignScheduler(next.name(), ops, false));
         }
         if (policy == ForeignPolicy.LEAVE_ALONE) {
             LOG.info("start {}: leaving alone the foreign scheduler {} held by {}", next.qualifiedName(), ops, found);
@@ -71,8 +75,10 @@ final class ForeignSchedulers {
         LOG.info("replace: stopping foreign scheduler {} held by {} to start {}", ops, found, next.qualifiedName());
         events.accept(new ManagerEvent.StoppingForeign(ops, found, next.qualifiedName()));
         if (stop(found).isEmpty()) {
-            throw new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name() + ": the programs of the "
-                    + "running scheduler '" + ops + "' " + found + " did not end even after SIGKILL");
+            throw new SchedcpException(
+                    Kind.STOP_FAILED,
+                    "cannot start " + next.name() + ": the programs of the " + "running scheduler '" + ops + "' "
+                            + found + " did not end even after SIGKILL");
         }
     }
 
@@ -98,8 +104,11 @@ final class ForeignSchedulers {
     }
 
     private static void awaitExit(List<Long> pids, Duration timeout) throws InterruptedException {
-        CompletableFuture<?>[] exits = pids.stream().map(ProcessHandle::of).flatMap(Optional::stream)
-                .map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] exits = pids.stream()
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .map(ProcessHandle::onExit)
+                .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {

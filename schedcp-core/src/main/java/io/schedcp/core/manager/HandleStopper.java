@@ -19,8 +19,7 @@ final class HandleStopper {
      * @param signals what was sent, in order
      * @param exit    how the program ended; empty if it outlived SIGKILL
      */
-    record Outcome(List<StopSignal> signals, Optional<ExitInfo> exit) {
-    }
+    record Outcome(List<StopSignal> signals, Optional<ExitInfo> exit) {}
 
     private final Duration stepTimeout;
 

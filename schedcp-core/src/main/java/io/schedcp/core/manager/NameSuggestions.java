@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /** Suggests the closest known names for a name that matched none, by edit distance and by substring. */
 public final class NameSuggestions {
 
-    private NameSuggestions() {
-    }
+    private NameSuggestions() {}
 
     public static List<String> closest(String wanted, Collection<String> known, int max) {
         String w = normalize(wanted);
@@ -60,6 +59,5 @@ public final class NameSuggestions {
         return previous[b.length()];
     }
 
-    private record Scored(String name, int score) {
-    }
+    private record Scored(String name, int score) {}
 }

@@ -7,8 +7,7 @@ final class OutputBlock {
 
     private static final int LINES = 20;
 
-    private OutputBlock() {
-    }
+    private OutputBlock() {}
 
     static String of(List<String> output) {
         if (output.isEmpty()) {

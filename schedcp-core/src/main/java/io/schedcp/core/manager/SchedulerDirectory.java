@@ -34,16 +34,19 @@ final class SchedulerDirectory {
     }
 
     Optional<SchedulerEntry> find(String name) {
-        return registry.resolve(name).map(d -> new SchedulerEntry(d, availability(d, kernel.isSupported()),
-                registry.servesPlainName(d)));
+        return registry.resolve(name)
+                .map(d -> new SchedulerEntry(d, availability(d, kernel.isSupported()), registry.servesPlainName(d)));
     }
 
     SchedulerEntry require(String name) {
         return find(name).orElseThrow(() -> {
-            List<String> known = list().stream().map(SchedulerEntry::reachableName).collect(Collectors.toList());
+            List<String> known =
+                    list().stream().map(SchedulerEntry::reachableName).collect(Collectors.toList());
             List<String> close = NameSuggestions.closest(name, known, 3);
-            return new SchedcpException(Kind.NOT_FOUND, "no scheduler is named '" + name + "'"
-                    + (close.isEmpty() ? "" : " (closest: " + String.join(", ", close) + ")"),
+            return new SchedcpException(
+                    Kind.NOT_FOUND,
+                    "no scheduler is named '" + name + "'"
+                            + (close.isEmpty() ? "" : " (closest: " + String.join(", ", close) + ")"),
                     new UnknownName(Subject.SCHEDULER, name, close));
         });
     }

@@ -62,8 +62,12 @@ public final class SchedulerManager implements AutoCloseable {
     private volatile Execution current;
 
     @SuppressWarnings("FutureReturnValueIgnored") // watch() catches and logs its own failures
-    SchedulerManager(ProviderRegistry registry, SchedExtReader kernel, ForeignSchedulers foreign,
-            ManagerSettings settings, Clock clock) {
+    SchedulerManager(
+            ProviderRegistry registry,
+            SchedExtReader kernel,
+            ForeignSchedulers foreign,
+            ManagerSettings settings,
+            Clock clock) {
         this.registry = registry;
         this.foreign = foreign;
         this.kernel = kernel;
@@ -142,9 +146,12 @@ public final class SchedulerManager implements AutoCloseable {
             List<String> newest = all.subList(Math.max(0, all.size() - IDS_LISTED), all.size());
             List<String> known = new ArrayList<>(newest);
             Collections.reverse(known);
-            return new SchedcpException(Kind.NOT_FOUND, "no execution has the id '" + id + "'"
-                    + (known.isEmpty() ? "; this schedcp has started no scheduler"
-                            : "; the newest are " + String.join(", ", known)),
+            return new SchedcpException(
+                    Kind.NOT_FOUND,
+                    "no execution has the id '" + id + "'"
+                            + (known.isEmpty()
+                                    ? "; this schedcp has started no scheduler"
+                                    : "; the newest are " + String.join(", ", known)),
                     new UnknownName(Subject.EXECUTION, id, known));
         });
     }
@@ -175,16 +182,19 @@ public final class SchedulerManager implements AutoCloseable {
         SchedulerDescriptor descriptor = entry.descriptor();
         synchronized (lock) {
             if (!kernel.isSupported()) {
-                throw new SchedcpException(Kind.NO_SCHED_EXT, "cannot start " + name + ": "
-                        + SchedExtReader.NO_SCHED_EXT_MESSAGE);
+                throw new SchedcpException(
+                        Kind.NO_SCHED_EXT, "cannot start " + name + ": " + SchedExtReader.NO_SCHED_EXT_MESSAGE);
             }
             if (entry.availability() instanceof Availability.Unavailable unavailable) {
                 throw unavailable.refusal("cannot start " + name + ": " + unavailable.reason());
             }
             Execution previous = current;
             if (previous != null && !previous.state().isFinal()) {
-                LOG.info("replace: stopping {} ({}) to start {}", previous.scheduler().qualifiedName(),
-                        previous.id(), descriptor.qualifiedName());
+                LOG.info(
+                        "replace: stopping {} ({}) to start {}",
+                        previous.scheduler().qualifiedName(),
+                        previous.id(),
+                        descriptor.qualifiedName());
                 emit(new ManagerEvent.Replacing(previous, descriptor.qualifiedName()));
                 stopLocked(previous);
             }
@@ -193,9 +203,15 @@ public final class SchedulerManager implements AutoCloseable {
             SchedExtState confirmed = confirmStart(execution);
             execution.transition(ExecutionState.STARTING, ExecutionState.RUNNING);
             current = execution;
-            LOG.info("started {} as {} (pid {}); kernel state {}, ops {}", descriptor.qualifiedName(), execution.id(),
-                    execution.handle().pid().isPresent() ? execution.handle().pid().getAsLong() : "none",
-                    confirmed.state(), confirmed.ops().orElse("?"));
+            LOG.info(
+                    "started {} as {} (pid {}); kernel state {}, ops {}",
+                    descriptor.qualifiedName(),
+                    execution.id(),
+                    execution.handle().pid().isPresent()
+                            ? execution.handle().pid().getAsLong()
+                            : "none",
+                    confirmed.state(),
+                    confirmed.ops().orElse("?"));
             emit(new ManagerEvent.Started(execution, confirmed));
             return execution;
         }
@@ -208,7 +224,8 @@ public final class SchedulerManager implements AutoCloseable {
      */
     private SchedExtState requireIdleKernel(SchedulerDescriptor next, ForeignPolicy foreignPolicy) {
         try {
-            Optional<SchedExtState> idle = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
+            Optional<SchedExtState> idle =
+                    waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
             if (idle.isPresent()) {
                 return idle.get();
             }
@@ -216,9 +233,13 @@ public final class SchedulerManager implements AutoCloseable {
             String ops = running.ops().orElse("?");
             foreign.clearFor(running, next, foreignPolicy, this::emit);
             return waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false)
-                    .orElseThrow(() -> new SchedcpException(Kind.STOP_FAILED, "cannot start " + next.name()
-                            + ": the programs of '" + ops + "' ended but the kernel did not go back to its default "
-                            + "scheduler within " + settings.stopStepTimeout().toSeconds() + " s"));
+                    .orElseThrow(() -> new SchedcpException(
+                            Kind.STOP_FAILED,
+                            "cannot start " + next.name()
+                                    + ": the programs of '" + ops
+                                    + "' ended but the kernel did not go back to its default "
+                                    + "scheduler within "
+                                    + settings.stopStepTimeout().toSeconds() + " s"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchedcpException(Kind.START_FAILED, "interrupted while waiting to start " + next.name(), e);
@@ -226,8 +247,10 @@ public final class SchedulerManager implements AutoCloseable {
     }
 
     private Execution launch(SchedulerDescriptor descriptor, List<String> args) {
-        SchedulerProvider provider = registry.provider(descriptor.provider()).orElseThrow(() -> new SchedcpException(
-                Kind.NOT_FOUND, "provider " + descriptor.provider() + " of " + descriptor.name() + " is not loaded"));
+        SchedulerProvider provider = registry.provider(descriptor.provider())
+                .orElseThrow(() -> new SchedcpException(
+                        Kind.NOT_FOUND,
+                        "provider " + descriptor.provider() + " of " + descriptor.name() + " is not loaded"));
         LOG.info("start {} args {}", descriptor.qualifiedName(), args);
         SchedulerHandle handle;
         try {
@@ -237,8 +260,10 @@ public final class SchedulerManager implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             LOG.warn("provider {} failed to start {}", provider.id(), descriptor.name(), e);
-            throw new SchedcpException(Kind.START_FAILED, "provider " + provider.id() + " failed to start "
-                    + descriptor.name() + ": " + e, e);
+            throw new SchedcpException(
+                    Kind.START_FAILED,
+                    "provider " + provider.id() + " failed to start " + descriptor.name() + ": " + e,
+                    e);
         }
         String id = descriptor.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Execution execution = new Execution(id, descriptor, args, handle, clock);
@@ -252,12 +277,17 @@ public final class SchedulerManager implements AutoCloseable {
         SchedulerHandle handle = execution.handle();
         Optional<SchedExtState> confirmed;
         try {
-            confirmed = waits.await(s -> s.isEnabled() && descriptor.matchesKernelOps(s.ops().orElse(null)),
-                    settings.startTimeout(), () -> !handle.isAlive());
+            confirmed = waits.await(
+                    s -> s.isEnabled() && descriptor.matchesKernelOps(s.ops().orElse(null)),
+                    settings.startTimeout(),
+                    () -> !handle.isAlive());
             if (confirmed.isEmpty() && !handle.isAlive()) {
                 // The program may have ended just after enabling: give the kernel one more look.
-                confirmed = waits.await(s -> s.isEnabled() && descriptor.matchesKernelOps(s.ops().orElse(null)),
-                        Duration.ZERO, () -> true);
+                confirmed = waits.await(
+                        s -> s.isEnabled()
+                                && descriptor.matchesKernelOps(s.ops().orElse(null)),
+                        Duration.ZERO,
+                        () -> true);
             }
         } catch (InterruptedException e) {
             throw interrupted(execution);
@@ -273,8 +303,10 @@ public final class SchedulerManager implements AutoCloseable {
             LOG.warn("start {} failed: {}", execution.id(), message);
             Optional<RootRefused.Why> refusal = SudoRefusal.of(exit.lastOutput());
             if (refusal.isPresent()) {
-                throw new SchedcpException(Kind.PERMISSION, "cannot start " + descriptor.name() + ": "
-                        + SudoRefusal.fact(refusal.get()) + OutputBlock.of(exit.lastOutput()),
+                throw new SchedcpException(
+                        Kind.PERMISSION,
+                        "cannot start " + descriptor.name() + ": " + SudoRefusal.fact(refusal.get())
+                                + OutputBlock.of(exit.lastOutput()),
                         new RootRefused(refusal.get()));
             }
             throw new SchedcpException(Kind.START_FAILED, message);
@@ -297,16 +329,19 @@ public final class SchedulerManager implements AutoCloseable {
         String message;
         try {
             HandleStopper.Outcome outcome = stopper.stop(execution.id(), execution.handle());
-            Optional<SchedExtState> released = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(),
-                    () -> false);
+            Optional<SchedExtState> released =
+                    waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
             SchedExtState now = released.orElseGet(kernel::read);
-            String via = outcome.signals().isEmpty() ? "it had already ended"
-                    : "sent " + outcome.signals().stream().map(s -> "SIG" + SignalSender.signalName(s))
-                            .collect(Collectors.joining(", "));
+            String via = outcome.signals().isEmpty()
+                    ? "it had already ended"
+                    : "sent "
+                            + outcome.signals().stream()
+                                    .map(s -> "SIG" + SignalSender.signalName(s))
+                                    .collect(Collectors.joining(", "));
             message = "the start of " + name + " was interrupted before the kernel reported it enabled; its program "
                     + (outcome.exit().isPresent() ? "was stopped (" + via + ")" : "did not end even after SIGKILL")
-                    + (released.isPresent() ? " and the kernel is on its default scheduler (sched_ext "
-                            + now.state() + ")"
+                    + (released.isPresent()
+                            ? " and the kernel is on its default scheduler (sched_ext " + now.state() + ")"
                             : " but the kernel still reports sched_ext " + now.state() + ", ops "
                                     + now.ops().orElse("none"));
         } catch (InterruptedException again) {
@@ -361,8 +396,12 @@ public final class SchedulerManager implements AutoCloseable {
     private StopResult stopLocked(Execution execution) {
         String name = execution.scheduler().name();
         if (execution.state().isFinal()) {
-            return new StopResult(List.of(), execution.exitInfo(), kernel.read(),
-                    name + " had already ended: " + execution.endMessage().orElse(execution.state().toString()));
+            return new StopResult(
+                    List.of(),
+                    execution.exitInfo(),
+                    kernel.read(),
+                    name + " had already ended: "
+                            + execution.endMessage().orElse(execution.state().toString()));
         }
         execution.transition(ExecutionState.RUNNING, ExecutionState.STOPPING);
         execution.transition(ExecutionState.STARTING, ExecutionState.STOPPING);
@@ -374,8 +413,8 @@ public final class SchedulerManager implements AutoCloseable {
                 end(execution, ExecutionState.FAILED, message, null);
                 throw new SchedcpException(Kind.STOP_FAILED, message);
             }
-            Optional<SchedExtState> released = waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(),
-                    () -> false);
+            Optional<SchedExtState> released =
+                    waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
             if (released.isEmpty()) {
                 SchedExtState now = kernel.read();
                 String message = name + " ended but the kernel did not go back to its default scheduler within "
@@ -384,10 +423,15 @@ public final class SchedulerManager implements AutoCloseable {
                 end(execution, ExecutionState.FAILED, message, null);
                 throw new SchedcpException(Kind.STOP_FAILED, message);
             }
-            String via = outcome.signals().isEmpty() ? "it had already ended"
-                    : "sent " + outcome.signals().stream().map(s -> "SIG" + SignalSender.signalName(s)).collect(Collectors.joining(", "));
-            String summary = "stopped " + name + " (" + via + "; " + outcome.exit().get().summary()
-                    + "); the kernel is back on its default scheduler (sched_ext " + released.get().state() + ")";
+            String via = outcome.signals().isEmpty()
+                    ? "it had already ended"
+                    : "sent "
+                            + outcome.signals().stream()
+                                    .map(s -> "SIG" + SignalSender.signalName(s))
+                                    .collect(Collectors.joining(", "));
+            String summary = "stopped " + name + " (" + via + "; "
+                    + outcome.exit().get().summary() + "); the kernel is back on its default scheduler (sched_ext "
+                    + released.get().state() + ")";
             StopResult result = new StopResult(outcome.signals(), outcome.exit(), released.get(), summary);
             LOG.info("stopped {}: {}", execution.id(), summary);
             end(execution, ExecutionState.STOPPED, summary, new ManagerEvent.Stopped(execution, result));

@@ -5,20 +5,20 @@ import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.kernel.SchedExtReader;
 import io.schedcp.core.kernel.StructOpsOwners;
-import io.schedcp.core.process.SignalSender;
-import java.nio.file.Path;
-import java.util.function.Supplier;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.core.process.SignalSender;
 import io.schedcp.core.provider.DefaultProviderContext;
 import io.schedcp.core.provider.PluginLoader;
 import io.schedcp.core.provider.Problems;
 import io.schedcp.core.provider.ProviderDiscovery;
 import io.schedcp.core.provider.ProviderRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Assembles a {@link SchedulerManager}. Providers come in this order, the first of each id kept: those
@@ -36,8 +36,7 @@ public final class SchedulerManagerBuilder {
     private Clock clock = Clock.systemUTC();
     private Supplier<List<StructOpsOwners.Owner>> owners;
 
-    SchedulerManagerBuilder() {
-    }
+    SchedulerManagerBuilder() {}
 
     /** Where to find things; {@link SchedcpConfig#fromEnvironment()} unless set. */
     public SchedulerManagerBuilder config(SchedcpConfig config) {
@@ -92,7 +91,8 @@ public final class SchedulerManagerBuilder {
     public SchedulerManager build() {
         SchedcpConfig cfg = config != null ? config : SchedcpConfig.fromEnvironment();
         ManagerSettings timings = settings != null ? settings : ManagerSettings.from(cfg);
-        Privilege privilege = launcher instanceof PrivilegedLauncher privileged ? privileged.privilege()
+        Privilege privilege = launcher instanceof PrivilegedLauncher privileged
+                ? privileged.privilege()
                 : Privilege.detect(cfg.environment());
         ProcessLauncher processLauncher = launcher != null ? launcher : new PrivilegedLauncher(privilege);
         Problems problems = new Problems();
@@ -103,12 +103,12 @@ public final class SchedulerManagerBuilder {
         if (plugins) {
             candidates.addAll(new PluginLoader(problems).load(cfg.pluginDirectories()));
         }
-        ProviderRegistry registry = new ProviderRegistry(candidates,
-                new DefaultProviderContext(processLauncher, cfg.home(), cfg.environment()), problems);
-        Supplier<List<StructOpsOwners.Owner>> ownerFinder = owners != null ? owners
-                : new StructOpsOwners(Path.of("/proc"))::find;
-        ForeignSchedulers foreign = new ForeignSchedulers(ownerFinder, new SignalSender(privilege),
-                timings.stopStepTimeout());
+        ProviderRegistry registry = new ProviderRegistry(
+                candidates, new DefaultProviderContext(processLauncher, cfg.home(), cfg.environment()), problems);
+        Supplier<List<StructOpsOwners.Owner>> ownerFinder =
+                owners != null ? owners : new StructOpsOwners(Path.of("/proc"))::find;
+        ForeignSchedulers foreign =
+                new ForeignSchedulers(ownerFinder, new SignalSender(privilege), timings.stopStepTimeout());
         return new SchedulerManager(registry, new SchedExtReader(cfg.schedExtDirectory()), foreign, timings, clock);
     }
 }

@@ -14,5 +14,4 @@ import java.util.Optional;
  * @param kernel   the kernel's state after the stop
  * @param summary  one sentence for the user
  */
-public record StopResult(List<StopSignal> signals, Optional<ExitInfo> exitInfo, SchedExtState kernel, String summary) {
-}
+public record StopResult(List<StopSignal> signals, Optional<ExitInfo> exitInfo, SchedExtState kernel, String summary) {}

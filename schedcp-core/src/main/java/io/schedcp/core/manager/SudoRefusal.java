@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class SudoRefusal {
 
-    private SudoRefusal() {
-    }
+    private SudoRefusal() {}
 
     /** Why sudo refused; empty when the output is not sudo's refusal. */
     static Optional<Why> of(List<String> output) {

@@ -13,8 +13,7 @@ public final class MemInfoParser {
 
     private static final List<String> NEEDED = List.of("MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached");
 
-    private MemInfoParser() {
-    }
+    private MemInfoParser() {}
 
     /** Reads {@code meminfo} under {@code procRoot}. */
     public static MemInfo read(Path procRoot) {
@@ -53,7 +52,11 @@ public final class MemInfoParser {
                         + "short or is not the kernel's file");
             }
         }
-        return new MemInfo(values.get("MemTotal"), values.get("MemFree"), values.get("MemAvailable"),
-                values.get("Buffers"), values.get("Cached"));
+        return new MemInfo(
+                values.get("MemTotal"),
+                values.get("MemFree"),
+                values.get("MemAvailable"),
+                values.get("Buffers"),
+                values.get("Cached"));
     }
 }

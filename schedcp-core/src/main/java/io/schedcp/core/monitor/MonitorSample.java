@@ -52,8 +52,7 @@ public record MonitorSample(
      * @param someAvg10   the {@code some avg10} at the end, in percent
      * @param someTotalUs the growth of {@code some total}: microseconds in which a task waited for a CPU
      */
-    public record PressureChange(double someAvg10, long someTotalUs) {
-    }
+    public record PressureChange(double someAvg10, long someTotalUs) {}
 
     /** The sum of {@link #schedStat()} over the CPUs. */
     public CpuCounters schedStatAll() {
@@ -82,10 +81,21 @@ public record MonitorSample(
                 }
             });
         }
-        Optional<PressureChange> pressure = after.pressure().flatMap(now -> before.pressure().map(then ->
-                new PressureChange(now.some().avg10(), Math.max(0, now.some().totalUs() - then.some().totalUs()))));
-        return new MonitorSample(after.time(), seconds, after.stat().all().busyPercentSince(before.stat().all()),
-                byCpu, after.memory(), after.memory().usedPercent(), schedStat, pressure, after.schedExt(),
+        Optional<PressureChange> pressure = after.pressure()
+                .flatMap(now -> before.pressure()
+                        .map(then -> new PressureChange(
+                                now.some().avg10(),
+                                Math.max(0, now.some().totalUs() - then.some().totalUs()))));
+        return new MonitorSample(
+                after.time(),
+                seconds,
+                after.stat().all().busyPercentSince(before.stat().all()),
+                byCpu,
+                after.memory(),
+                after.memory().usedPercent(),
+                schedStat,
+                pressure,
+                after.schedExt(),
                 eventGrowth(before.schedExt(), after.schedExt()));
     }
 
@@ -95,7 +105,8 @@ public record MonitorSample(
      * earlier reading is not known and not counted.
      */
     private static Map<String, Long> eventGrowth(SchedExtState before, SchedExtState after) {
-        boolean sameScheduler = before.enableSeq() == after.enableSeq() && before.ops().equals(after.ops());
+        boolean sameScheduler =
+                before.enableSeq() == after.enableSeq() && before.ops().equals(after.ops());
         Map<String, Long> growth = new TreeMap<>();
         after.events().forEach((name, value) -> {
             Long earlier = sameScheduler ? before.events().get(name) : null;

@@ -55,27 +55,23 @@ public record MonitorSummary(
      * A gauge over the window. The mean weighs each sample by its length, so a short last sample counts for
      * its length only; with no samples all three are 0.
      */
-    public record Gauge(double min, double avg, double max) {
-    }
+    public record Gauge(double min, double avg, double max) {}
 
     /** A counter's growth over the window, and that growth divided by the window's seconds. */
-    public record Counter(long total, double perSecond) {
-    }
+    public record Counter(long total, double perSecond) {}
 
     /**
      * @param totalKb     {@code MemTotal} at the end
      * @param usedPercent what is not available, as a share of the total
      */
-    public record Memory(long totalKb, Gauge usedPercent) {
-    }
+    public record Memory(long totalKb, Gauge usedPercent) {}
 
     /**
      * @param runningNs  time tasks ran on the CPU(s), in nanoseconds
      * @param waitingNs  time tasks waited to run, in nanoseconds
      * @param timeslices timeslices run
      */
-    public record SchedCounters(Counter runningNs, Counter waitingNs, Counter timeslices) {
-    }
+    public record SchedCounters(Counter runningNs, Counter waitingNs, Counter timeslices) {}
 
     /**
      * @param version the schedstat version the file declared
@@ -94,8 +90,7 @@ public record MonitorSummary(
      * @param someAvg10   {@code some avg10}, in percent
      * @param someTotalUs the growth of {@code some total}, in microseconds
      */
-    public record CpuPressure(Gauge someAvg10, Counter someTotalUs) {
-    }
+    public record CpuPressure(Gauge someAvg10, Counter someTotalUs) {}
 
     /**
      * @param supported    whether the kernel has sched_ext
@@ -105,8 +100,13 @@ public record MonitorSummary(
      * @param enables      how many times a scheduler was enabled in the window ({@code enable_seq}'s growth)
      * @param events       the growth of each event counter of the running scheduler(s), by name
      */
-    public record SchedExt(boolean supported, String stateAtStart, String stateAtEnd, List<String> opsSeen,
-            long enables, Map<String, Counter> events) {
+    public record SchedExt(
+            boolean supported,
+            String stateAtStart,
+            String stateAtEnd,
+            List<String> opsSeen,
+            long enables,
+            Map<String, Counter> events) {
 
         public SchedExt {
             Objects.requireNonNull(stateAtStart, "stateAtStart");

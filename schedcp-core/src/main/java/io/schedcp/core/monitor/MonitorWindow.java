@@ -54,8 +54,9 @@ final class MonitorWindow {
         samples++;
         double weight = sample.seconds();
         cpu.add(sample.cpuPercent(), weight);
-        sample.cpuPercentByCpu().forEach((c, percent) -> cpuByCpu.computeIfAbsent(c, k -> new Accumulator())
-                .add(percent, weight));
+        sample.cpuPercentByCpu()
+                .forEach((c, percent) ->
+                        cpuByCpu.computeIfAbsent(c, k -> new Accumulator()).add(percent, weight));
         memoryUsed.add(sample.memoryUsedPercent(), weight);
         sample.schedStat().forEach((c, growth) -> schedStat.merge(c, growth, CpuCounters::plus));
         sample.pressure().ifPresent(p -> {
@@ -78,21 +79,37 @@ final class MonitorWindow {
             CpuCounters all = schedStat.values().stream().reduce(CpuCounters.ZERO, CpuCounters::plus);
             return new MonitorSummary.SchedStats(stat.version(), counters(all, seconds), counters);
         });
-        Optional<MonitorSummary.CpuPressure> pressure = last.pressure().map(p ->
-                new MonitorSummary.CpuPressure(someAvg10.gauge(), counter(someTotalUs, seconds)));
+        Optional<MonitorSummary.CpuPressure> pressure = last.pressure()
+                .map(p -> new MonitorSummary.CpuPressure(someAvg10.gauge(), counter(someTotalUs, seconds)));
         Map<String, Counter> eventCounters = new TreeMap<>();
         events.forEach((name, total) -> eventCounters.put(name, counter(total, seconds)));
-        MonitorSummary.SchedExt schedExt = new MonitorSummary.SchedExt(last.schedExt().supported(),
-                first.schedExt().state(), last.schedExt().state(), new ArrayList<>(opsSeen),
-                Math.max(0, last.schedExt().enableSeq() - first.schedExt().enableSeq()), eventCounters);
+        MonitorSummary.SchedExt schedExt = new MonitorSummary.SchedExt(
+                last.schedExt().supported(),
+                first.schedExt().state(),
+                last.schedExt().state(),
+                new ArrayList<>(opsSeen),
+                Math.max(0, last.schedExt().enableSeq() - first.schedExt().enableSeq()),
+                eventCounters);
         double overhead = seconds == 0 ? 0.0 : 100.0 * overheadCpuNanos / 1e9 / seconds;
-        return new MonitorSummary(first.time(), last.time(), seconds, interval.toMillis(), samples, cpu.gauge(), byCpu,
-                new MonitorSummary.Memory(last.memory().totalKb(), memoryUsed.gauge()), schedStats, pressure, schedExt,
+        return new MonitorSummary(
+                first.time(),
+                last.time(),
+                seconds,
+                interval.toMillis(),
+                samples,
+                cpu.gauge(),
+                byCpu,
+                new MonitorSummary.Memory(last.memory().totalKb(), memoryUsed.gauge()),
+                schedStats,
+                pressure,
+                schedExt,
                 overhead);
     }
 
     private static SchedCounters counters(CpuCounters growth, double seconds) {
-        return new SchedCounters(counter(growth.runningNs(), seconds), counter(growth.waitingNs(), seconds),
+        return new SchedCounters(
+                counter(growth.runningNs(), seconds),
+                counter(growth.waitingNs(), seconds),
                 counter(growth.timeslices(), seconds));
     }
 

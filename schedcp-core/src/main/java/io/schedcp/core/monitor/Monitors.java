@@ -25,8 +25,7 @@ public final class Monitors implements AutoCloseable {
     private final AtomicLong counter = new AtomicLong();
     private final Map<String, Running> running = new LinkedHashMap<>();
 
-    private record Running(SystemMonitor monitor, Instant startedAt) {
-    }
+    private record Running(SystemMonitor monitor, Instant startedAt) {}
 
     /** Monitors whose snapshots each come from a source {@code sources} makes. */
     public Monitors(Supplier<SnapshotSource> sources) {
@@ -64,8 +63,10 @@ public final class Monitors implements AutoCloseable {
         synchronized (this) {
             stopped = running.remove(id);
             if (stopped == null) {
-                throw new SchedcpException(Kind.NOT_FOUND, "no monitor '" + id + "' is running"
-                        + (running.isEmpty() ? "" : "; running: " + String.join(", ", running.keySet())),
+                throw new SchedcpException(
+                        Kind.NOT_FOUND,
+                        "no monitor '" + id + "' is running"
+                                + (running.isEmpty() ? "" : "; running: " + String.join(", ", running.keySet())),
                         new UnknownName(Subject.MONITOR, id, List.copyOf(running.keySet())));
             }
         }
@@ -75,8 +76,8 @@ public final class Monitors implements AutoCloseable {
     /** The running monitors, oldest first. */
     public synchronized List<MonitorInfo> list() {
         List<MonitorInfo> infos = new ArrayList<>();
-        running.forEach((id, r) -> infos.add(new MonitorInfo(id, r.monitor().interval(), r.startedAt(),
-                r.monitor().sampleCount())));
+        running.forEach((id, r) -> infos.add(new MonitorInfo(
+                id, r.monitor().interval(), r.startedAt(), r.monitor().sampleCount())));
         return infos;
     }
 

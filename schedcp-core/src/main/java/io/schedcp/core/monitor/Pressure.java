@@ -25,6 +25,5 @@ public record Pressure(Line some, Optional<Line> full) {
      * @param avg300  of the last 300 s
      * @param totalUs the stalled time since boot, in microseconds
      */
-    public record Line(double avg10, double avg60, double avg300, long totalUs) {
-    }
+    public record Line(double avg10, double avg60, double avg300, long totalUs) {}
 }

@@ -15,12 +15,12 @@ public final class PressureParser {
     /** The kernel prints the averages as %lu.%02lu. */
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}\\.\\d{2}");
 
-    private PressureParser() {
-    }
+    private PressureParser() {}
 
     /** Reads {@code pressure/cpu} under {@code procRoot}; empty when the kernel has no PSI or it is off. */
     public static Optional<Pressure> read(Path procRoot) {
-        return ProcText.readIfPresent(procRoot.resolve("pressure").resolve("cpu")).map(PressureParser::parse);
+        return ProcText.readIfPresent(procRoot.resolve("pressure").resolve("cpu"))
+                .map(PressureParser::parse);
     }
 
     /** Parses {@code text} as the content of {@code file}, which errors name. */
@@ -53,8 +53,11 @@ public final class PressureParser {
             }
             values[i] = field.substring(KEYS[i].length() + 1);
         }
-        return new Line(percent(text, number, values[0]), percent(text, number, values[1]),
-                percent(text, number, values[2]), text.count(number, values, 3));
+        return new Line(
+                percent(text, number, values[0]),
+                percent(text, number, values[1]),
+                percent(text, number, values[2]),
+                text.count(number, values, 3));
     }
 
     private static double percent(ProcText text, int number, String value) {

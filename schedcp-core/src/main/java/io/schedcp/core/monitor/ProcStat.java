@@ -22,8 +22,8 @@ public record ProcStat(CpuTimes all, Map<Integer, CpuTimes> cpus) {
     /**
      * One CPU line. Guest time is left out: the kernel counts it in {@code user} and {@code nice} already.
      */
-    public record CpuTimes(long user, long nice, long system, long idle, long iowait, long irq, long softirq,
-            long steal) {
+    public record CpuTimes(
+            long user, long nice, long system, long idle, long iowait, long irq, long softirq, long steal) {
 
         public long total() {
             return user + nice + system + idle + iowait + irq + softirq + steal;
@@ -40,9 +40,12 @@ public record ProcStat(CpuTimes all, Map<Integer, CpuTimes> cpus) {
          */
         public double busyPercentSince(CpuTimes earlier) {
             long idleTicks = Math.max(0, idle - earlier.idle) + Math.max(0, iowait - earlier.iowait);
-            long busyTicks = Math.max(0, user - earlier.user) + Math.max(0, nice - earlier.nice)
-                    + Math.max(0, system - earlier.system) + Math.max(0, irq - earlier.irq)
-                    + Math.max(0, softirq - earlier.softirq) + Math.max(0, steal - earlier.steal);
+            long busyTicks = Math.max(0, user - earlier.user)
+                    + Math.max(0, nice - earlier.nice)
+                    + Math.max(0, system - earlier.system)
+                    + Math.max(0, irq - earlier.irq)
+                    + Math.max(0, softirq - earlier.softirq)
+                    + Math.max(0, steal - earlier.steal);
             long ticks = idleTicks + busyTicks;
             return ticks == 0 ? 0.0 : 100.0 * busyTicks / ticks;
         }

@@ -15,8 +15,7 @@ public final class ProcStatParser {
     /** user to steal: the columns every kernel since 2.6.11 writes. */
     private static final int COLUMNS = 8;
 
-    private ProcStatParser() {
-    }
+    private ProcStatParser() {}
 
     /** Reads {@code stat} under {@code procRoot}. */
     public static ProcStat read(Path procRoot) {
@@ -39,8 +38,9 @@ public final class ProcStatParser {
         for (; number <= text.lines().size() && text.line(number).startsWith("cpu"); number++) {
             String[] fields = fields(text, number);
             if (fields.length != first.length) {
-                throw text.error(number, "it has " + (fields.length - 1) + " columns where the 'cpu' line has "
-                        + (first.length - 1));
+                throw text.error(
+                        number,
+                        "it has " + (fields.length - 1) + " columns where the 'cpu' line has " + (first.length - 1));
             }
             int cpu = text.cpuNumber(number, fields[0]);
             if (cpus.put(cpu, times(text, number, fields)) != null) {
@@ -60,8 +60,10 @@ public final class ProcStatParser {
     private static String[] fields(ProcText text, int number) {
         String[] fields = ProcText.fields(text.line(number));
         if (fields.length - 1 < COLUMNS) {
-            throw text.error(number, "it has " + (fields.length - 1) + " columns where the kernel writes at least "
-                    + COLUMNS + " (user to steal)");
+            throw text.error(
+                    number,
+                    "it has " + (fields.length - 1) + " columns where the kernel writes at least " + COLUMNS
+                            + " (user to steal)");
         }
         return fields;
     }

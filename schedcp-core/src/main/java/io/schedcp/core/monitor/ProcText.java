@@ -32,8 +32,10 @@ final class ProcText {
     static ProcText of(Path file, String text) {
         List<String> lines = splitLines(text);
         if (lines.isEmpty()) {
-            throw new SchedcpException(Kind.IO, file + " is empty; the kernel always writes it, so it was cut "
-                    + "short or is not the kernel's file" + hint());
+            throw new SchedcpException(
+                    Kind.IO,
+                    file + " is empty; the kernel always writes it, so it was cut "
+                            + "short or is not the kernel's file" + hint());
         }
         ProcText parsed = new ProcText(file, lines);
         if (!text.endsWith("\n")) {
@@ -44,8 +46,11 @@ final class ProcText {
 
     /** Reads a file that every Linux kernel has. */
     static ProcText read(Path file) {
-        return readIfPresent(file).orElseThrow(() -> new SchedcpException(Kind.IO, file + " does not exist; every "
-                + "Linux kernel has it, so the proc directory is wrong or not mounted" + hint()));
+        return readIfPresent(file)
+                .orElseThrow(() -> new SchedcpException(
+                        Kind.IO,
+                        file + " does not exist; every "
+                                + "Linux kernel has it, so the proc directory is wrong or not mounted" + hint()));
     }
 
     /** Reads a file that some kernels lack (a config option or a boot flag removes it). */

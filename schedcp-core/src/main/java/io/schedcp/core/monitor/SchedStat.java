@@ -30,13 +30,15 @@ public record SchedStat(int version, long timestamp, Map<Integer, CpuCounters> c
 
         /** The growth since {@code earlier}; a counter that went back counts as unchanged. */
         public CpuCounters since(CpuCounters earlier) {
-            return new CpuCounters(Math.max(0, runningNs - earlier.runningNs),
-                    Math.max(0, waitingNs - earlier.waitingNs), Math.max(0, timeslices - earlier.timeslices));
+            return new CpuCounters(
+                    Math.max(0, runningNs - earlier.runningNs),
+                    Math.max(0, waitingNs - earlier.waitingNs),
+                    Math.max(0, timeslices - earlier.timeslices));
         }
 
         public CpuCounters plus(CpuCounters other) {
-            return new CpuCounters(runningNs + other.runningNs, waitingNs + other.waitingNs,
-                    timeslices + other.timeslices);
+            return new CpuCounters(
+                    runningNs + other.runningNs, waitingNs + other.waitingNs, timeslices + other.timeslices);
         }
     }
 }

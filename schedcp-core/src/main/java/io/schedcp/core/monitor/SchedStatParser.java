@@ -28,8 +28,7 @@ public final class SchedStatParser {
     private static final int WAITING = 8;
     private static final int TIMESLICES = 9;
 
-    private SchedStatParser() {
-    }
+    private SchedStatParser() {}
 
     /** Reads {@code schedstat} under {@code procRoot}; empty when the kernel was built without schedstats. */
     public static Optional<SchedStat> read(Path procRoot) {
@@ -61,15 +60,19 @@ public final class SchedStatParser {
                 throw text.error(number, "a line after the timestamp is a 'cpuN' or a 'domainN' line");
             }
             if (fields.length - 1 != CPU_FIELDS) {
-                throw text.error(number, "a cpu line of version " + version + " has " + CPU_FIELDS
-                        + " fields after the name, and this one has " + (fields.length - 1));
+                throw text.error(
+                        number,
+                        "a cpu line of version " + version + " has " + CPU_FIELDS
+                                + " fields after the name, and this one has " + (fields.length - 1));
             }
             int cpu = text.cpuNumber(number, fields[0]);
             for (int i = 1; i <= CPU_FIELDS; i++) {
                 text.count(number, fields, i);
             }
-            CpuCounters counters = new CpuCounters(text.count(number, fields, RUNNING),
-                    text.count(number, fields, WAITING), text.count(number, fields, TIMESLICES));
+            CpuCounters counters = new CpuCounters(
+                    text.count(number, fields, RUNNING),
+                    text.count(number, fields, WAITING),
+                    text.count(number, fields, TIMESLICES));
             if (cpus.put(cpu, counters) != null) {
                 throw text.error(number, "cpu" + cpu + " appears twice");
             }
@@ -87,9 +90,11 @@ public final class SchedStatParser {
         }
         int version = (int) Math.min(Integer.MAX_VALUE, text.count(1, fields, 1));
         if (!VERSIONS.contains(version)) {
-            throw new SchedcpException(Kind.UNAVAILABLE, text.file() + " is schedstat version " + version
-                    + ", and schedcp reads versions 15, 16 and 17 only: the fields may have moved, so the "
-                    + "monitor does not guess; it needs a schedcp that knows version " + version);
+            throw new SchedcpException(
+                    Kind.UNAVAILABLE,
+                    text.file() + " is schedstat version " + version
+                            + ", and schedcp reads versions 15, 16 and 17 only: the fields may have moved, so the "
+                            + "monitor does not guess; it needs a schedcp that knows version " + version);
         }
         return version;
     }

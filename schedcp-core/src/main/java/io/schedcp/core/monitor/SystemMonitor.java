@@ -59,9 +59,11 @@ public final class SystemMonitor {
         this.interval = Objects.requireNonNull(interval, "interval");
         this.threadCpuNanos = threadCpuNanos;
         if (interval.compareTo(MINIMUM_INTERVAL) < 0) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a monitor interval of " + interval.toMillis()
-                    + " ms is too short: /proc/stat counts CPU time in 10 ms ticks, so use "
-                    + MINIMUM_INTERVAL.toMillis() + " ms or more");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "a monitor interval of " + interval.toMillis()
+                            + " ms is too short: /proc/stat counts CPU time in 10 ms ticks, so use "
+                            + MINIMUM_INTERVAL.toMillis() + " ms or more");
         }
     }
 

@@ -33,8 +33,13 @@ public final class SystemReader implements SnapshotSource {
     @Override
     public SystemSnapshot read() {
         long nanos = System.nanoTime();
-        return new SystemSnapshot(Instant.now(), nanos, ProcStatParser.read(procRoot), MemInfoParser.read(procRoot),
+        return new SystemSnapshot(
+                Instant.now(),
+                nanos,
+                ProcStatParser.read(procRoot),
+                MemInfoParser.read(procRoot),
                 hasSchedStat ? SchedStatParser.read(procRoot) : Optional.empty(),
-                hasPressure ? PressureParser.read(procRoot) : Optional.empty(), schedExt.read());
+                hasPressure ? PressureParser.read(procRoot) : Optional.empty(),
+                schedExt.read());
     }
 }

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param pressure  {@code /proc/pressure/cpu}, where the kernel has PSI
  * @param schedExt  the sched_ext state and the running scheduler's event counters
  */
-public record SystemSnapshot(Instant time, long nanos, ProcStat stat, MemInfo memory, Optional<SchedStat> schedStat,
-        Optional<Pressure> pressure, SchedExtState schedExt) {
+public record SystemSnapshot(
+        Instant time,
+        long nanos,
+        ProcStat stat,
+        MemInfo memory,
+        Optional<SchedStat> schedStat,
+        Optional<Pressure> pressure,
+        SchedExtState schedExt) {
 
     public SystemSnapshot {
         Objects.requireNonNull(time, "time");

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class ChildEnvironment {
 
-    private ChildEnvironment() {
-    }
+    private ChildEnvironment() {}
 
     /** A process builder for {@code command} whose environment lacks the password. */
     public static ProcessBuilder builder(List<String> command) {

@@ -14,8 +14,8 @@ import java.util.Optional;
 public final class JavaCommand {
 
     /** Flags for a short-lived helper: quick start-up, small heap. */
-    static final List<String> HELPER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-            "-Xmx128m");
+    static final List<String> HELPER_FLAGS =
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m");
 
     /**
      * The system property by which the launcher names the class-data-sharing archive it started with. A helper
@@ -23,8 +23,7 @@ public final class JavaCommand {
      */
     public static final String CDS_PROPERTY = "schedcp.cds";
 
-    private JavaCommand() {
-    }
+    private JavaCommand() {}
 
     /** The java launcher of this JVM. */
     public static Path java() {
@@ -36,7 +35,8 @@ public final class JavaCommand {
         List<String> command = new ArrayList<>();
         command.add(java().toString());
         command.addAll(HELPER_FLAGS);
-        sharedArchive().ifPresent(archive -> command.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive)));
+        sharedArchive()
+                .ifPresent(archive -> command.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive)));
         Module module = mainClass.getModule();
         String modulePath = System.getProperty("jdk.module.path");
         if (module.isNamed() && modulePath != null && !modulePath.isBlank()) {
@@ -50,7 +50,6 @@ public final class JavaCommand {
 
     static Optional<String> sharedArchive() {
         String archive = System.getProperty(CDS_PROPERTY, "");
-        return archive.isBlank() || !Files.isReadable(Path.of(archive)) ? Optional.empty()
-                : Optional.of(archive);
+        return archive.isBlank() || !Files.isReadable(Path.of(archive)) ? Optional.empty() : Optional.of(archive);
     }
 }

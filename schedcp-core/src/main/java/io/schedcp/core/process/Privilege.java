@@ -109,7 +109,8 @@ public final class Privilege {
         }
         if (!env.isEmpty()) {
             full.add("env");
-            env.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            env.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> full.add(e.getKey() + "=" + e.getValue()));
         }
         full.addAll(command);

@@ -48,12 +48,18 @@ public final class PrivilegedLauncher implements ProcessLauncher {
             process = builder.start();
         } catch (IOException e) {
             if (privilege.mode() != Privilege.Mode.DIRECT) {
-                throw new SchedcpException(SchedcpException.Kind.PERMISSION, "cannot start " + spec.schedulerName()
-                        + ": root is needed to load a scheduler, and sudo could not be run (" + e.getMessage() + ")",
-                        new RootRefused(RootRefused.Why.NO_SUDO), e);
+                throw new SchedcpException(
+                        SchedcpException.Kind.PERMISSION,
+                        "cannot start " + spec.schedulerName()
+                                + ": root is needed to load a scheduler, and sudo could not be run (" + e.getMessage()
+                                + ")",
+                        new RootRefused(RootRefused.Why.NO_SUDO),
+                        e);
             }
-            throw new SchedcpException(SchedcpException.Kind.START_FAILED,
-                    "could not run " + command.get(0) + " to start " + spec.schedulerName() + ": " + e.getMessage(), e);
+            throw new SchedcpException(
+                    SchedcpException.Kind.START_FAILED,
+                    "could not run " + command.get(0) + " to start " + spec.schedulerName() + ": " + e.getMessage(),
+                    e);
         }
         if (preamble.isPresent()) {
             try (OutputStream stdin = process.getOutputStream()) {

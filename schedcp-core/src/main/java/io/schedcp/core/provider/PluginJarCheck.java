@@ -20,8 +20,7 @@ final class PluginJarCheck {
 
     static final String SERVICES = "META-INF/services/" + SchedulerProvider.class.getName();
 
-    private PluginJarCheck() {
-    }
+    private PluginJarCheck() {}
 
     /** The first problem found in {@code jars}: one that cannot be read, a provider class in none of them. */
     static Optional<String> problem(List<Path> jars) {

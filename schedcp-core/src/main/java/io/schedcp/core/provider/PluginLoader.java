@@ -87,7 +87,9 @@ public final class PluginLoader {
     }
 
     private static String name(List<Path> jars) {
-        return jars.size() == 1 ? jars.get(0).toString() : jars.get(0).getParent().toString();
+        return jars.size() == 1
+                ? jars.get(0).toString()
+                : jars.get(0).getParent().toString();
     }
 
     private List<SchedulerProvider> loadPlugin(List<Path> jars) {
@@ -99,7 +101,8 @@ public final class PluginLoader {
         }
         try {
             Module api = SchedulerProvider.class.getModule();
-            return api.isNamed() && api.getLayer() != null ? loadAsModules(jars, api.getLayer(), name)
+            return api.isNamed() && api.getLayer() != null
+                    ? loadAsModules(jars, api.getLayer(), name)
                     : loadOnClassPath(jars, name);
         } catch (RuntimeException | LinkageError e) {
             problems.add("plugin " + name + " was skipped: " + ProviderDiscovery.describe(e), e);
@@ -116,7 +119,9 @@ public final class PluginLoader {
         ModuleFinder finder = new ModuleFinder() {
             @Override
             public Optional<ModuleReference> find(String moduleName) {
-                return own.stream().filter(ref -> ref.descriptor().name().equals(moduleName)).findFirst();
+                return own.stream()
+                        .filter(ref -> ref.descriptor().name().equals(moduleName))
+                        .findFirst();
             }
 
             @Override
@@ -133,7 +138,8 @@ public final class PluginLoader {
 
     private List<SchedulerProvider> loadOnClassPath(List<Path> jars, String name) {
         URL[] urls = jars.stream().map(PluginLoader::toUrl).toArray(URL[]::new);
-        URLClassLoader classLoader = new URLClassLoader("plugin " + name, urls, SchedulerProvider.class.getClassLoader());
+        URLClassLoader classLoader =
+                new URLClassLoader("plugin " + name, urls, SchedulerProvider.class.getClassLoader());
         ServiceLoader<SchedulerProvider> loader = ServiceLoader.load(SchedulerProvider.class, classLoader);
         return ProviderDiscovery.load(loader, type -> type.getClassLoader() == classLoader, "plugin " + name, problems);
     }

@@ -20,8 +20,7 @@ public final class ProviderDiscovery {
     /** Past this many failures in one loader, stop: its iterator may be stuck on the same broken entry. */
     private static final int MAX_FAILURES = 50;
 
-    private ProviderDiscovery() {
-    }
+    private ProviderDiscovery() {}
 
     /** The providers visible to the layer and class loader that hold the API. */
     public static List<SchedulerProvider> builtIn(Problems problems) {
@@ -36,8 +35,8 @@ public final class ProviderDiscovery {
      * The providers {@code loader} yields whose class passes {@code accept}; {@code source} names where
      * they come from in messages.
      */
-    static List<SchedulerProvider> load(ServiceLoader<SchedulerProvider> loader,
-            Predicate<Class<?>> accept, String source, Problems problems) {
+    static List<SchedulerProvider> load(
+            ServiceLoader<SchedulerProvider> loader, Predicate<Class<?>> accept, String source, Problems problems) {
         List<SchedulerProvider> found = new ArrayList<>();
         Iterator<ServiceLoader.Provider<SchedulerProvider>> it = loader.stream().iterator();
         int failures = 0;
@@ -55,8 +54,9 @@ public final class ProviderDiscovery {
                 found.add(provider);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 failures++;
-                problems.add("a scheduler provider in " + source + " could not be loaded and was skipped: "
-                        + describe(e), e);
+                problems.add(
+                        "a scheduler provider in " + source + " could not be loaded and was skipped: " + describe(e),
+                        e);
             }
         }
         return found;
@@ -65,7 +65,10 @@ public final class ProviderDiscovery {
     static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(": ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            text.append(": ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage());
         }
         return text.toString();
     }

@@ -53,9 +53,12 @@ public final class ProviderRegistry {
                 }
                 provider.initialize(context);
             } catch (RuntimeException | LinkageError e) {
-                problems.add("provider " + (id == null ? "" : id + " (") + provider.getClass().getName()
-                        + (id == null ? "" : ")") + " failed to initialize and was skipped: "
-                        + ProviderDiscovery.describe(e), e);
+                problems.add(
+                        "provider " + (id == null ? "" : id + " (")
+                                + provider.getClass().getName()
+                                + (id == null ? "" : ")") + " failed to initialize and was skipped: "
+                                + ProviderDiscovery.describe(e),
+                        e);
                 continue;
             }
             byId.put(id, provider);
@@ -107,7 +110,9 @@ public final class ProviderRegistry {
 
     /** Whether the plain name of {@code descriptor} resolves to it, not to another provider's scheduler. */
     public boolean servesPlainName(SchedulerDescriptor descriptor) {
-        return resolve(descriptor.name()).map(d -> d.provider().equals(descriptor.provider())).orElse(false);
+        return resolve(descriptor.name())
+                .map(d -> d.provider().equals(descriptor.provider()))
+                .orElse(false);
     }
 
     public Availability availability(SchedulerDescriptor descriptor) {
@@ -118,14 +123,18 @@ public final class ProviderRegistry {
         try {
             return provider.get().availability(descriptor.name());
         } catch (RuntimeException e) {
-            problems.add("provider " + descriptor.provider() + " failed to say whether " + descriptor.name()
-                    + " is available: " + ProviderDiscovery.describe(e), e);
+            problems.add(
+                    "provider " + descriptor.provider() + " failed to say whether " + descriptor.name()
+                            + " is available: " + ProviderDiscovery.describe(e),
+                    e);
             return Availability.unavailable("its provider failed to check it: " + e.getMessage());
         }
     }
 
     private Optional<SchedulerDescriptor> find(SchedulerProvider provider, String name) {
-        return schedulersOf(provider).stream().filter(d -> d.name().equals(name)).findFirst();
+        return schedulersOf(provider).stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst();
     }
 
     private List<SchedulerDescriptor> schedulersOf(SchedulerProvider provider) {
@@ -135,11 +144,14 @@ public final class ProviderRegistry {
                 return List.of();
             }
             // The provider's id is authoritative: a descriptor naming another provider would be unreachable.
-            return list.stream().map(d -> d.provider().equals(provider.id()) ? d : d.withProvider(provider.id()))
+            return list.stream()
+                    .map(d -> d.provider().equals(provider.id()) ? d : d.withProvider(provider.id()))
                     .collect(java.util.stream.Collectors.toList());
         } catch (RuntimeException e) {
-            problems.add("provider " + provider.id() + " failed to list its schedulers and was left out: "
-                    + ProviderDiscovery.describe(e), e);
+            problems.add(
+                    "provider " + provider.id() + " failed to list its schedulers and was left out: "
+                            + ProviderDiscovery.describe(e),
+                    e);
             return List.of();
         }
     }

@@ -20,12 +20,16 @@ import java.util.OptionalDouble;
 final class MeasuredEvidence {
 
     /** A scheduler's record in one workload's history. */
-    record Finding(double score, String metric, double advantage, int runs, int failures, String lastFailure,
-            String baseline) {
-    }
+    record Finding(
+            double score,
+            String metric,
+            double advantage,
+            int runs,
+            int failures,
+            String lastFailure,
+            String baseline) {}
 
-    private MeasuredEvidence() {
-    }
+    private MeasuredEvidence() {}
 
     static Map<String, Finding> of(List<HistoryEntry> history) {
         Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
@@ -36,8 +40,11 @@ final class MeasuredEvidence {
             int[] count = counts.computeIfAbsent(scheduler, s -> new int[2]);
             if (entry.run().outcome().succeeded()) {
                 count[0]++;
-                entry.run().metrics().forEach((metric, value) -> values.computeIfAbsent(scheduler,
-                        s -> new LinkedHashMap<>()).computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
+                entry.run()
+                        .metrics()
+                        .forEach((metric, value) -> values.computeIfAbsent(scheduler, s -> new LinkedHashMap<>())
+                                .computeIfAbsent(metric, m -> new ArrayList<>())
+                                .add(value));
             } else {
                 count[1]++;
                 if (entry.run().outcome() instanceof RunOutcome.Failed failed) {
@@ -48,8 +55,9 @@ final class MeasuredEvidence {
         Map<String, Map<String, Double>> means = new LinkedHashMap<>();
         values.forEach((scheduler, metrics) -> {
             Map<String, Double> mean = new LinkedHashMap<>();
-            metrics.forEach((metric, list) -> mean.put(metric, list.stream().mapToDouble(Double::doubleValue)
-                    .average().orElse(Double.NaN)));
+            metrics.forEach((metric, list) -> mean.put(
+                    metric,
+                    list.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
             means.put(scheduler, mean);
         });
         boolean hasDefault = means.containsKey(BenchPlan.DEFAULT);
@@ -79,19 +87,29 @@ final class MeasuredEvidence {
                 }
             }
             double score = n == 0 ? (count[0] == 0 && count[1] > 0 ? -1 : 0) : clip(sum / n);
-            findings.put(scheduler, new Finding(score, shown, shownAdvantage, count[0] + count[1], count[1],
-                    lastFailure.getOrDefault(scheduler, ""), hasDefault ? BenchPlan.DEFAULT : "the average"));
+            findings.put(
+                    scheduler,
+                    new Finding(
+                            score,
+                            shown,
+                            shownAdvantage,
+                            count[0] + count[1],
+                            count[1],
+                            lastFailure.getOrDefault(scheduler, ""),
+                            hasDefault ? BenchPlan.DEFAULT : "the average"));
         }
         return findings;
     }
 
     private static Map<String, Double> averages(Map<String, Map<String, Double>> means) {
         Map<String, List<Double>> all = new HashMap<>();
-        means.values().forEach(m -> m.forEach((metric, v) -> all.computeIfAbsent(metric, k -> new ArrayList<>())
-                .add(v)));
+        means.values()
+                .forEach(m -> m.forEach((metric, v) ->
+                        all.computeIfAbsent(metric, k -> new ArrayList<>()).add(v)));
         Map<String, Double> averages = new HashMap<>();
         all.forEach((metric, list) -> {
-            OptionalDouble average = list.stream().mapToDouble(Double::doubleValue).average();
+            OptionalDouble average =
+                    list.stream().mapToDouble(Double::doubleValue).average();
             average.ifPresent(a -> averages.put(metric, a));
         });
         return averages;

@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param measured          what the history says, in words, when it was measured
  * @param reason            why it ranks where it does, in one or two sentences
  */
-public record Recommendation(int rank, String scheduler, boolean available, Optional<String> unavailableReason,
-        double score, double tagScore, Optional<Double> measuredScore, List<String> matchedTags,
-        Optional<String> measured, String reason) {
+public record Recommendation(
+        int rank,
+        String scheduler,
+        boolean available,
+        Optional<String> unavailableReason,
+        double score,
+        double tagScore,
+        Optional<Double> measuredScore,
+        List<String> matchedTags,
+        Optional<String> measured,
+        String reason) {
 
     public Recommendation {
         Objects.requireNonNull(scheduler, "scheduler");
@@ -34,7 +42,16 @@ public record Recommendation(int rank, String scheduler, boolean available, Opti
     }
 
     Recommendation withRank(int newRank) {
-        return new Recommendation(newRank, scheduler, available, unavailableReason, score, tagScore, measuredScore,
-                matchedTags, measured, reason);
+        return new Recommendation(
+                newRank,
+                scheduler,
+                available,
+                unavailableReason,
+                score,
+                tagScore,
+                measuredScore,
+                matchedTags,
+                measured,
+                reason);
     }
 }

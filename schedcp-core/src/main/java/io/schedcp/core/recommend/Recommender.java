@@ -54,8 +54,8 @@ public final class Recommender {
 
     /** For a workload described in words and not stored: its tags, and the history of similar workloads. */
     public List<Recommendation> forDescription(String description) {
-        return rank(new WorkloadProfile("w-described", "described", description, tagger.tags(description),
-                Instant.now()));
+        return rank(
+                new WorkloadProfile("w-described", "described", description, tagger.tags(description), Instant.now()));
     }
 
     private List<Recommendation> rank(WorkloadProfile workload) {
@@ -78,8 +78,7 @@ public final class Recommender {
     }
 
     /** A scheduler's measured score over the workloads that measured it, and the words for it. */
-    private record Weighted(double score, String words) {
-    }
+    private record Weighted(double score, String words) {}
 
     private Map<String, Weighted> measured(WorkloadProfile workload) {
         Map<String, double[]> sums = new LinkedHashMap<>();
@@ -101,8 +100,7 @@ public final class Recommender {
             });
         }
         Map<String, Weighted> measured = new LinkedHashMap<>();
-        sums.forEach((scheduler, sum) -> measured.put(scheduler, new Weighted(sum[0] / sum[1],
-                words.get(scheduler))));
+        sums.forEach((scheduler, sum) -> measured.put(scheduler, new Weighted(sum[0] / sum[1], words.get(scheduler))));
         return measured;
     }
 
@@ -112,18 +110,31 @@ public final class Recommender {
             return "the baseline of " + finding.runs() + " runs of " + where;
         }
         if (finding.metric() == null) {
-            return finding.failures() > 0 ? "failed " + finding.failures() + " of " + finding.runs() + " runs of "
-                    + where + (finding.lastFailure().isEmpty() ? "" : " (" + finding.lastFailure() + ")")
+            return finding.failures() > 0
+                    ? "failed " + finding.failures() + " of " + finding.runs() + " runs of " + where
+                            + (finding.lastFailure().isEmpty() ? "" : " (" + finding.lastFailure() + ")")
                     : finding.runs() + " runs of " + where + " with nothing to compare";
         }
         String versus = finding.baseline().equals(BenchPlan.DEFAULT) ? "the default scheduler" : finding.baseline();
         if (Math.abs(finding.advantage() - 1) < PAR) {
-            return String.format(Locale.ROOT, "on a par with %s on %s over %d runs of %s%s", versus, finding.metric(),
-                    finding.runs(), where, finding.failures() > 0 ? ", " + finding.failures() + " failed" : "");
+            return String.format(
+                    Locale.ROOT,
+                    "on a par with %s on %s over %d runs of %s%s",
+                    versus,
+                    finding.metric(),
+                    finding.runs(),
+                    where,
+                    finding.failures() > 0 ? ", " + finding.failures() + " failed" : "");
         }
-        return String.format(Locale.ROOT, "%.2fx %s than %s on %s over %d runs of %s%s", finding.advantage() >= 1
-                ? finding.advantage() : 1 / finding.advantage(), finding.advantage() >= 1 ? "better" : "worse",
-                versus, finding.metric(), finding.runs(), where,
+        return String.format(
+                Locale.ROOT,
+                "%.2fx %s than %s on %s over %d runs of %s%s",
+                finding.advantage() >= 1 ? finding.advantage() : 1 / finding.advantage(),
+                finding.advantage() >= 1 ? "better" : "worse",
+                versus,
+                finding.metric(),
+                finding.runs(),
+                where,
                 finding.failures() > 0 ? ", " + finding.failures() + " failed" : "");
     }
 
@@ -133,31 +144,52 @@ public final class Recommender {
         Set<WorkloadTag> matched = EnumSet.noneOf(WorkloadTag.class);
         matched.addAll(workload.tags());
         matched.retainAll(own);
-        double tagScore = workload.tags().isEmpty() ? 0 : (double) matched.size() / workload.tags().size();
+        double tagScore = workload.tags().isEmpty()
+                ? 0
+                : (double) matched.size() / workload.tags().size();
         Optional<Weighted> evidence = Optional.ofNullable(measured.get(entry.reachableName()))
                 .or(() -> Optional.ofNullable(measured.get(d.name())))
                 .or(() -> Optional.ofNullable(measured.get(d.qualifiedName())));
-        double score = tagScore + (d.productionReady() ? PRODUCTION_BONUS : 0)
-                + evidence.map(e -> MEASURED_BONUS + MEASURED_WEIGHT * e.score()).orElse(0.0);
-        Optional<String> unavailable = entry.availability() instanceof Availability.Unavailable u
-                ? Optional.of(u.reason()) : Optional.empty();
+        double score = tagScore
+                + (d.productionReady() ? PRODUCTION_BONUS : 0)
+                + evidence.map(e -> MEASURED_BONUS + MEASURED_WEIGHT * e.score())
+                        .orElse(0.0);
+        Optional<String> unavailable =
+                entry.availability() instanceof Availability.Unavailable u ? Optional.of(u.reason()) : Optional.empty();
         List<String> parts = new ArrayList<>();
         evidence.ifPresent(e -> parts.add("measured: " + e.words()));
-        parts.add(matched.isEmpty() ? "its use cases match none of the workload's tags " + labels(workload.tags())
-                : "its use cases match " + labels(matched));
+        parts.add(
+                matched.isEmpty()
+                        ? "its use cases match none of the workload's tags " + labels(workload.tags())
+                        : "its use cases match " + labels(matched));
         if (d.productionReady()) {
             parts.add("production-ready");
         }
         unavailable.ifPresent(reason -> parts.add("cannot run here: " + reason));
-        return new Recommendation(0, entry.reachableName(), unavailable.isEmpty(), unavailable, score, tagScore,
-                evidence.map(Weighted::score), matched.stream().map(WorkloadTag::label).toList(),
-                evidence.map(Weighted::words), String.join("; ", parts));
+        return new Recommendation(
+                0,
+                entry.reachableName(),
+                unavailable.isEmpty(),
+                unavailable,
+                score,
+                tagScore,
+                evidence.map(Weighted::score),
+                matched.stream().map(WorkloadTag::label).toList(),
+                evidence.map(Weighted::words),
+                String.join("; ", parts));
     }
 
     private static Recommendation judgeDefault(Weighted evidence) {
-        return new Recommendation(0, BenchPlan.DEFAULT, true, Optional.empty(),
+        return new Recommendation(
+                0,
+                BenchPlan.DEFAULT,
+                true,
+                Optional.empty(),
                 MEASURED_BONUS + MEASURED_WEIGHT * evidence.score(),
-                0, Optional.of(evidence.score()), List.of(), Optional.of(evidence.words()),
+                0,
+                Optional.of(evidence.score()),
+                List.of(),
+                Optional.of(evidence.words()),
                 "the kernel's own scheduler, with no sched_ext scheduler loaded; measured: " + evidence.words());
     }
 
@@ -169,6 +201,8 @@ public final class Recommender {
     }
 
     private static String labels(Set<WorkloadTag> tags) {
-        return tags.isEmpty() ? "(it has none)" : tags.stream().map(WorkloadTag::label).toList().toString();
+        return tags.isEmpty()
+                ? "(it has none)"
+                : tags.stream().map(WorkloadTag::label).toList().toString();
     }
 }

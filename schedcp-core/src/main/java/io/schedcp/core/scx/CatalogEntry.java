@@ -9,5 +9,4 @@ import io.schedcp.api.SchedulerDescriptor;
  * @param binary     the executable's file name
  * @param origin     where the scheduler comes from (project and language)
  */
-public record CatalogEntry(SchedulerDescriptor descriptor, String binary, String origin) {
-}
+public record CatalogEntry(SchedulerDescriptor descriptor, String binary, String origin) {}

@@ -44,8 +44,10 @@ public final class CatalogReader {
         }
         int version = root.path("schema_version").asInt(-1);
         if (version != SCHEMA_VERSION) {
-            throw invalid(source, "schema_version is " + root.path("schema_version")
-                    + " but this schedcp reads version " + SCHEMA_VERSION);
+            throw invalid(
+                    source,
+                    "schema_version is " + root.path("schema_version") + " but this schedcp reads version "
+                            + SCHEMA_VERSION);
         }
         JsonNode schedulers = root.path("schedulers");
         if (!schedulers.isArray()) {
@@ -109,15 +111,23 @@ public final class CatalogReader {
         if (type == ParameterType.CHOICE && choices.isEmpty()) {
             throw invalid(at, "a CHOICE parameter must list its 'choices'");
         }
-        return new TuningParameter(flag, optionalText(node, "short_flag"), type, text(node, "description", at),
-                optionalText(node, "default"), optionalText(node, "range"), choices);
+        return new TuningParameter(
+                flag,
+                optionalText(node, "short_flag"),
+                type,
+                text(node, "description", at),
+                optionalText(node, "default"),
+                optionalText(node, "range"),
+                choices);
     }
 
     private Requirements requirements(JsonNode node, String where) {
         if (!node.isObject()) {
             throw invalid(where, "'requirements' must be an object");
         }
-        return new Requirements(optionalText(node, "min_kernel"), optionalText(node, "topology").orElse(""),
+        return new Requirements(
+                optionalText(node, "min_kernel"),
+                optionalText(node, "topology").orElse(""),
                 node.path("cgroup_v2").asBoolean(false),
                 node.has("notes") ? strings(node, "notes", where + " requirements") : List.of());
     }
@@ -166,7 +176,7 @@ public final class CatalogReader {
     }
 
     private static SchedcpException invalid(String where, String problem) {
-        return new SchedcpException(SchedcpException.Kind.INVALID_INPUT,
-                "scheduler catalog " + where + " is invalid: " + problem);
+        return new SchedcpException(
+                SchedcpException.Kind.INVALID_INPUT, "scheduler catalog " + where + " is invalid: " + problem);
     }
 }

@@ -61,7 +61,8 @@ public final class ScxProvider implements SchedulerProvider {
         this.context = context;
         Map<String, String> env = context.environment();
         SchedcpConfig config = new SchedcpConfig(context.home(), env);
-        this.locator = BinaryLocator.of(config.pathList(ConfigVariable.SCX_PATH), context.home(), config.pathList("PATH"));
+        this.locator =
+                BinaryLocator.of(config.pathList(ConfigVariable.SCX_PATH), context.home(), config.pathList("PATH"));
     }
 
     @Override
@@ -93,13 +94,18 @@ public final class ScxProvider implements SchedulerProvider {
     @Override
     public SchedulerHandle start(StartRequest request) {
         CatalogEntry entry = entry(request.scheduler().name());
-        Path binary = locator().find(entry.binary()).orElseThrow(() -> new SchedcpException(
-                SchedcpException.Kind.UNAVAILABLE,
-                ((Availability.Unavailable) availability(entry.descriptor().name())).reason()));
+        Path binary = locator()
+                .find(entry.binary())
+                .orElseThrow(() -> new SchedcpException(
+                        SchedcpException.Kind.UNAVAILABLE,
+                        ((Availability.Unavailable)
+                                        availability(entry.descriptor().name()))
+                                .reason()));
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(request.args());
-        return context.launcher().launch(ProcessLauncher.Spec.of(entry.descriptor().name(), command));
+        return context.launcher()
+                .launch(ProcessLauncher.Spec.of(entry.descriptor().name(), command));
     }
 
     private BinaryLocator locator() {

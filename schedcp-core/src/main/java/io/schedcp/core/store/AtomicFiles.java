@@ -21,8 +21,7 @@ import java.util.function.Supplier;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Replaces {@code file} with {@code content} atomically, creating its directory if needed. A symbolic link
@@ -37,12 +36,12 @@ public final class AtomicFiles {
 
     private static void write(Path file, Path given, byte[] content) {
         Path directory = file.toAbsolutePath().getParent();
-        Path temporary = directory.resolve("." + file.getFileName() + ".tmp-" + Long.toHexString(
-                ThreadLocalRandom.current().nextLong()));
+        Path temporary = directory.resolve("." + file.getFileName() + ".tmp-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             Files.createDirectories(directory);
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel out =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
@@ -53,8 +52,11 @@ public final class AtomicFiles {
             forceDirectory(directory);
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new SchedcpException(Kind.IO, "could not write " + given + ": " + describe(e)
-                    + "; check that the directory is writable and the disk is not full", e);
+            throw new SchedcpException(
+                    Kind.IO,
+                    "could not write " + given + ": " + describe(e)
+                            + "; check that the directory is writable and the disk is not full",
+                    e);
         }
     }
 
@@ -85,13 +87,16 @@ public final class AtomicFiles {
         synchronized (AtomicFiles.class) {
             try {
                 Files.createDirectories(lockFile.toAbsolutePath().getParent());
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
                     return work.get();
                 }
             } catch (IOException e) {
-                throw new SchedcpException(Kind.IO, "could not lock " + lockFile + ": " + describe(e)
-                        + "; check that the directory is writable", e);
+                throw new SchedcpException(
+                        Kind.IO,
+                        "could not lock " + lockFile + ": " + describe(e) + "; check that the directory is writable",
+                        e);
             }
         }
     }

@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 public final class TextInput {
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /**
      * Reads {@code file} whole, which may be a pipe or device (such as {@code /dev/stdin}) but not a directory.
@@ -45,8 +44,10 @@ public final class TextInput {
     /** As {@link #read}, and {@code file} must be a regular file: not a device node, FIFO or socket. */
     public static String readRegular(Path file, String what, int maxBytes) {
         if (Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
-            throw new SchedcpException(Kind.INVALID_INPUT, file + " is not a regular file (it is a device node, "
-                    + "FIFO or socket), so it is not a " + what + " file");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    file + " is not a regular file (it is a device node, " + "FIFO or socket), so it is not a " + what
+                            + " file");
         }
         return read(file, what, maxBytes);
     }
@@ -64,15 +65,21 @@ public final class TextInput {
 
     private static String decode(Path file, String what, byte[] bytes, int maxBytes) {
         if (bytes.length > maxBytes) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "the " + what + " file " + file + " is over "
-                    + size(maxBytes) + ", the most schedcp reads");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "the " + what + " file " + file + " is over " + size(maxBytes) + ", the most schedcp reads");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new SchedcpException(Kind.INVALID_INPUT, file + " is not UTF-8 text (a binary file?), so it is "
-                    + "not a " + what + " file");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    file + " is not UTF-8 text (a binary file?), so it is " + "not a " + what + " file");
         }
     }
 }

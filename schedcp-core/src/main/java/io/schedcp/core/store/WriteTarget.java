@@ -16,8 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class WriteTarget {
 
-    private WriteTarget() {
-    }
+    private WriteTarget() {}
 
     /**
      * The path to replace for a write at {@code file}: {@code file} itself, or the file a link at it points to.
@@ -34,14 +33,16 @@ public final class WriteTarget {
                 try {
                     real = file.toRealPath();
                 } catch (NoSuchFileException e) {
-                    throw new SchedcpException(Kind.IO, file + " is a symbolic link to a file that does not exist "
-                            + "(" + Files.readSymbolicLink(file) + "), so schedcp does not write it");
+                    throw new SchedcpException(
+                            Kind.IO,
+                            file + " is a symbolic link to a file that does not exist " + "("
+                                    + Files.readSymbolicLink(file) + "), so schedcp does not write it");
                 }
             }
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                throw new SchedcpException(Kind.IO, file + " is " + kind(attributes) + ", not a regular file, so it "
-                        + "is not replaced");
+                throw new SchedcpException(
+                        Kind.IO, file + " is " + kind(attributes) + ", not a regular file, so it " + "is not replaced");
             }
             return real;
         } catch (IOException e) {

@@ -10,8 +10,10 @@ import io.schedcp.api.SchedcpException.Kind;
  * {@code {"status": "ok"}} or {@code {"status": "failed", "reason": "..."}}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "status")
-@JsonSubTypes({@JsonSubTypes.Type(value = RunOutcome.Ok.class, name = "ok"),
-    @JsonSubTypes.Type(value = RunOutcome.Failed.class, name = "failed")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RunOutcome.Ok.class, name = "ok"),
+    @JsonSubTypes.Type(value = RunOutcome.Failed.class, name = "failed")
+})
 public sealed interface RunOutcome {
 
     static RunOutcome ok() {
@@ -28,8 +30,7 @@ public sealed interface RunOutcome {
     }
 
     /** The scheduler ran, and the workload with it, to the end. */
-    record Ok() implements RunOutcome {
-    }
+    record Ok() implements RunOutcome {}
 
     /** The run failed: the scheduler did not start, was ejected, or the workload failed under it. */
     record Failed(String reason) implements RunOutcome {

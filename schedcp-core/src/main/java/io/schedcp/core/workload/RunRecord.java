@@ -25,8 +25,15 @@ import java.util.TreeMap;
  *                       {@code wall_time_s}; finite numbers, kept sorted by name
  * @param outcome        whether the run did its job
  */
-public record RunRecord(String scheduler, List<String> args, Optional<String> executionId, Instant startedAt,
-        Optional<Instant> endedAt, Optional<MonitorSummary> monitorSummary, String result, Map<String, Double> metrics,
+public record RunRecord(
+        String scheduler,
+        List<String> args,
+        Optional<String> executionId,
+        Instant startedAt,
+        Optional<Instant> endedAt,
+        Optional<MonitorSummary> monitorSummary,
+        String result,
+        Map<String, Double> metrics,
         RunOutcome outcome) {
 
     public RunRecord {
@@ -39,8 +46,9 @@ public record RunRecord(String scheduler, List<String> args, Optional<String> ex
         Objects.requireNonNull(startedAt, "a run needs its start time");
         endedAt = endedAt == null ? Optional.empty() : endedAt;
         if (endedAt.isPresent() && endedAt.get().isBefore(startedAt)) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "a run cannot end (" + endedAt.get()
-                    + ") before it started (" + startedAt + ")");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "a run cannot end (" + endedAt.get() + ") before it started (" + startedAt + ")");
         }
         monitorSummary = monitorSummary == null ? Optional.empty() : monitorSummary;
         result = result == null ? "" : result.strip();
@@ -50,38 +58,46 @@ public record RunRecord(String scheduler, List<String> args, Optional<String> ex
 
     /** A successful run of {@code scheduler} that began at {@code startedAt}, with nothing else known yet. */
     public static RunRecord of(String scheduler, Instant startedAt, String result) {
-        return new RunRecord(scheduler, List.of(), Optional.empty(), startedAt, Optional.empty(), Optional.empty(),
-                result, Map.of(), RunOutcome.ok());
+        return new RunRecord(
+                scheduler,
+                List.of(),
+                Optional.empty(),
+                startedAt,
+                Optional.empty(),
+                Optional.empty(),
+                result,
+                Map.of(),
+                RunOutcome.ok());
     }
 
     public RunRecord withArgs(List<String> newArgs) {
-        return new RunRecord(scheduler, newArgs, executionId, startedAt, endedAt, monitorSummary, result, metrics,
-                outcome);
+        return new RunRecord(
+                scheduler, newArgs, executionId, startedAt, endedAt, monitorSummary, result, metrics, outcome);
     }
 
     public RunRecord withExecutionId(String id) {
-        return new RunRecord(scheduler, args, Optional.of(id), startedAt, endedAt, monitorSummary, result, metrics,
-                outcome);
+        return new RunRecord(
+                scheduler, args, Optional.of(id), startedAt, endedAt, monitorSummary, result, metrics, outcome);
     }
 
     public RunRecord withEndedAt(Instant end) {
-        return new RunRecord(scheduler, args, executionId, startedAt, Optional.of(end), monitorSummary, result,
-                metrics, outcome);
+        return new RunRecord(
+                scheduler, args, executionId, startedAt, Optional.of(end), monitorSummary, result, metrics, outcome);
     }
 
     public RunRecord withMonitorSummary(MonitorSummary summary) {
-        return new RunRecord(scheduler, args, executionId, startedAt, endedAt, Optional.of(summary), result,
-                metrics, outcome);
+        return new RunRecord(
+                scheduler, args, executionId, startedAt, endedAt, Optional.of(summary), result, metrics, outcome);
     }
 
     public RunRecord withMetrics(Map<String, Double> newMetrics) {
-        return new RunRecord(scheduler, args, executionId, startedAt, endedAt, monitorSummary, result, newMetrics,
-                outcome);
+        return new RunRecord(
+                scheduler, args, executionId, startedAt, endedAt, monitorSummary, result, newMetrics, outcome);
     }
 
     public RunRecord withOutcome(RunOutcome newOutcome) {
-        return new RunRecord(scheduler, args, executionId, startedAt, endedAt, monitorSummary, result, metrics,
-                newOutcome);
+        return new RunRecord(
+                scheduler, args, executionId, startedAt, endedAt, monitorSummary, result, metrics, newOutcome);
     }
 
     private static Map<String, Double> checked(Map<String, Double> metrics) {
@@ -92,8 +108,9 @@ public record RunRecord(String scheduler, List<String> args, Optional<String> ex
                     throw new SchedcpException(Kind.INVALID_INPUT, "a metric needs a name, such as wall_time_s");
                 }
                 if (value == null || !Double.isFinite(value)) {
-                    throw new SchedcpException(Kind.INVALID_INPUT, "metric " + name + " is " + value
-                            + "; a metric must be a finite number");
+                    throw new SchedcpException(
+                            Kind.INVALID_INPUT,
+                            "metric " + name + " is " + value + "; a metric must be a finite number");
                 }
                 sorted.put(name.strip(), value);
             });

@@ -30,8 +30,10 @@ public record TagRule(String name, Pattern pattern, Set<WorkloadTag> tags) {
 
     /** A rule for the alternatives of {@code words}, a regular expression such as {@code "games?|gaming"}. */
     public static TagRule of(String name, String words, WorkloadTag first, WorkloadTag... more) {
-        return new TagRule(name, Pattern.compile("\\b(?:" + words + ")\\b",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), EnumSet.of(first, more));
+        return new TagRule(
+                name,
+                Pattern.compile("\\b(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                EnumSet.of(first, more));
     }
 
     /** The first words of {@code text} the rule recognises, lower-cased, if any. */

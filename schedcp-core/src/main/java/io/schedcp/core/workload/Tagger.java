@@ -49,30 +49,52 @@ import java.util.Set;
 public final class Tagger {
 
     private static final Tagger STANDARD = new Tagger(List.of(
-            TagRule.of("compiling", "compil(?:e|es|ed|ing|ation|er|ers)|builds?|kernel builds?|make\\s+-j\\d*"
-                    + "|gcc|clang|cargo|bazel", BUILD, BATCH),
-            TagRule.of("web server", "web ?serv(?:er|ers|ing)|nginx|apache|httpd?|https|api servers?"
-                    + "|microservices?|g?rpc", SERVER, LATENCY_SENSITIVE),
-            TagRule.of("database", "databases?|postgres(?:ql)?|mysql|mariadb|redis|memcached|mongodb|oltp",
-                    SERVER, LATENCY_SENSITIVE),
+            TagRule.of(
+                    "compiling",
+                    "compil(?:e|es|ed|ing|ation|er|ers)|builds?|kernel builds?|make\\s+-j\\d*"
+                            + "|gcc|clang|cargo|bazel",
+                    BUILD,
+                    BATCH),
+            TagRule.of(
+                    "web server",
+                    "web ?serv(?:er|ers|ing)|nginx|apache|httpd?|https|api servers?" + "|microservices?|g?rpc",
+                    SERVER,
+                    LATENCY_SENSITIVE),
+            TagRule.of(
+                    "database",
+                    "databases?|postgres(?:ql)?|mysql|mariadb|redis|memcached|mongodb|oltp",
+                    SERVER,
+                    LATENCY_SENSITIVE),
             TagRule.of("server", "servers?|services?", SERVER),
             TagRule.of("game", "games?|gaming|gamers?|fps|frame ?rates?|steam", INTERACTIVE, LATENCY_SENSITIVE),
-            TagRule.of("streaming", "live[- ]?stream(?:s|ing)?|video ?(?:calls?|conferenc(?:e|es|ing))|voip",
-                    INTERACTIVE, LATENCY_SENSITIVE),
+            TagRule.of(
+                    "streaming",
+                    "live[- ]?stream(?:s|ing)?|video ?(?:calls?|conferenc(?:e|es|ing))|voip",
+                    INTERACTIVE,
+                    LATENCY_SENSITIVE),
             TagRule.of("audio, real time", "audio|real[- ]?time|pipewire", LATENCY_SENSITIVE, REALTIME),
             TagRule.of("desktop", "desktops?|browsers?|browsing|firefox|chrom(?:e|ium)|gui", INTERACTIVE),
             TagRule.of("interactive", "interactive|interactivity|responsive(?:ness)?|snappy", INTERACTIVE),
-            TagRule.of("latency", "low[- ]latency|latency[- ](?:sensitive|critical)|tail latency|predictable latency"
-                    + "|p99\\d*|jitter|response times?", LATENCY_SENSITIVE),
-            TagRule.of("heavy compute", "video encod(?:e|es|ing)|encod(?:e|es|ing)|transcod(?:e|es|ing)"
-                    + "|render(?:s|ing)?|ml training|model training|machine learning|deep learning|hpc"
-                    + "|high[- ]performance computing|scientific computing|simulations?", THROUGHPUT, BATCH),
+            TagRule.of(
+                    "latency",
+                    "low[- ]latency|latency[- ](?:sensitive|critical)|tail latency|predictable latency"
+                            + "|p99\\d*|jitter|response times?",
+                    LATENCY_SENSITIVE),
+            TagRule.of(
+                    "heavy compute",
+                    "video encod(?:e|es|ing)|encod(?:e|es|ing)|transcod(?:e|es|ing)"
+                            + "|render(?:s|ing)?|ml training|model training|machine learning|deep learning|hpc"
+                            + "|high[- ]performance computing|scientific computing|simulations?",
+                    THROUGHPUT,
+                    BATCH),
             TagRule.of("throughput", "throughput", THROUGHPUT),
             TagRule.of("batch", "batch(?:es)?|background (?:jobs?|work|tasks?|load)|offline|overnight|cron", BATCH),
             TagRule.of("container", "containers?|containeri[sz]ed|docker|podman|kubernetes|k8s", CONTAINER),
             TagRule.of("power", "batter(?:y|ies)|laptops?|handhelds?|power[- ]saving|energy", POWER_SAVING),
-            TagRule.of("virtualization", "virtual machines?|vms?|kvm|qemu|hypervisors?|vmexits?"
-                    + "|virtuali[sz]ation", VIRTUALIZATION)));
+            TagRule.of(
+                    "virtualization",
+                    "virtual machines?|vms?|kvm|qemu|hypervisors?|vmexits?" + "|virtuali[sz]ation",
+                    VIRTUALIZATION)));
 
     private final List<TagRule> rules;
 

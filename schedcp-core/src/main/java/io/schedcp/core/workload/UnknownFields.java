@@ -42,7 +42,8 @@ final class UnknownFields {
         if (original == null || known == null) {
             return;
         }
-        if (original instanceof ObjectNode from && known instanceof ObjectNode knownObject
+        if (original instanceof ObjectNode from
+                && known instanceof ObjectNode knownObject
                 && updated instanceof ObjectNode to) {
             for (Map.Entry<String, JsonNode> field : from.properties()) {
                 String name = field.getKey();
@@ -54,7 +55,8 @@ final class UnknownFields {
                     graft(field.getValue(), knownObject.get(name), to.get(name));
                 }
             }
-        } else if (original instanceof ArrayNode from && known instanceof ArrayNode knownArray
+        } else if (original instanceof ArrayNode from
+                && known instanceof ArrayNode knownArray
                 && updated instanceof ArrayNode to) {
             for (int i = 0; i < to.size(); i++) {
                 JsonNode element = to.get(i);

@@ -21,8 +21,7 @@ final class UnreadableSummaries {
     private static final Logger LOG = LoggerFactory.getLogger(UnreadableSummaries.class);
     private static final String FIELD = "monitor_summary";
 
-    private UnreadableSummaries() {
-    }
+    private UnreadableSummaries() {}
 
     /** {@code file} itself when every summary reads, otherwise a copy without the ones that do not. */
     static JsonNode removedFrom(JsonNode file) {
@@ -40,8 +39,11 @@ final class UnreadableSummaries {
                 }
                 if (copy.get("history").get(workload.getKey()).get(i) instanceof ObjectNode run) {
                     run.remove(FIELD);
-                    LOG.debug("run {} of {} has a monitor summary that is not one schedcp writes; it is kept in the "
-                            + "file and not shown", run.path("id").asString(""), workload.getKey());
+                    LOG.debug(
+                            "run {} of {} has a monitor summary that is not one schedcp writes; it is kept in the "
+                                    + "file and not shown",
+                            run.path("id").asString(""),
+                            workload.getKey());
                 }
             }
         }

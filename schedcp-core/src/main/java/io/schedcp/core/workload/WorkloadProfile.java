@@ -17,17 +17,18 @@ import java.util.Set;
  * @param tags        what the {@link Tagger} made of the description when the workload was created
  * @param createdAt   when it was created
  */
-public record WorkloadProfile(String id, String name, String description, Set<WorkloadTag> tags,
-        Instant createdAt) {
+public record WorkloadProfile(String id, String name, String description, Set<WorkloadTag> tags, Instant createdAt) {
 
     public WorkloadProfile {
         Objects.requireNonNull(id, "a workload needs an id");
         Objects.requireNonNull(createdAt, "a workload needs its creation time");
-        description = text(description, "a workload needs a description: say in a few words what runs and what "
-                + "matters to it, such as \"kernel build with make -j32, as fast as possible\"");
+        description = text(
+                description,
+                "a workload needs a description: say in a few words what runs and what "
+                        + "matters to it, such as \"kernel build with make -j32, as fast as possible\"");
         name = text(name, "a workload's name cannot be blank; leave it out to take the description's first words");
-        tags = Collections.unmodifiableSet(tags == null || tags.isEmpty() ? EnumSet.noneOf(WorkloadTag.class)
-                : EnumSet.copyOf(tags));
+        tags = Collections.unmodifiableSet(
+                tags == null || tags.isEmpty() ? EnumSet.noneOf(WorkloadTag.class) : EnumSet.copyOf(tags));
     }
 
     private static String text(String value, String problem) {

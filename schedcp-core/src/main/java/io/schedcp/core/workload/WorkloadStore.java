@@ -1,11 +1,11 @@
 package io.schedcp.core.workload;
 
-import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.api.ErrorDetail.Subject;
 import io.schedcp.api.ErrorDetail.UnknownName;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.store.AtomicFiles;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -72,8 +72,8 @@ public final class WorkloadStore {
     public static final String FILE_NAME = "workloads.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadStore.class);
-    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASIDE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int NAME_LENGTH = 40;
     private static final int IDS_LISTED = 20;
 
@@ -117,11 +117,11 @@ public final class WorkloadStore {
     public WorkloadProfile create(String description, Optional<String> name) {
         String text = description == null ? "" : description.strip();
         // Built before the lock so that bad input fails without touching the file; the id is chosen under it.
-        WorkloadProfile draft = new WorkloadProfile("w-", name.orElseGet(() -> defaultName(text)), text,
-                tagger.tags(text), now());
+        WorkloadProfile draft =
+                new WorkloadProfile("w-", name.orElseGet(() -> defaultName(text)), text, tagger.tags(text), now());
         WorkloadProfile created = update(content -> {
-            WorkloadProfile workload = new WorkloadProfile(newId(content, "w-"), draft.name(), draft.description(),
-                    draft.tags(), draft.createdAt());
+            WorkloadProfile workload = new WorkloadProfile(
+                    newId(content, "w-"), draft.name(), draft.description(), draft.tags(), draft.createdAt());
             return new Change<>(content.with(workload), workload);
         });
         LOG.info("created workload {} ({}), tags {}", created.id(), created.name(), created.tags());
@@ -167,7 +167,11 @@ public final class WorkloadStore {
             HistoryEntry entry = new HistoryEntry(newId(content, "h-"), run);
             return new Change<>(content.with(workload.id(), entry), entry);
         });
-        LOG.info("recorded run {} of {} for workload {}: {}", added.id(), run.scheduler(), normal(workloadId),
+        LOG.info(
+                "recorded run {} of {} for workload {}: {}",
+                added.id(),
+                run.scheduler(),
+                normal(workloadId),
                 run.outcome());
         return added;
     }
@@ -192,15 +196,17 @@ public final class WorkloadStore {
                 similar.add(new SimilarWorkload(other, shared, (double) shared.size() / all.size()));
             }
         }
-        similar.sort(Comparator.comparingInt((SimilarWorkload s) -> s.sharedTags().size()).reversed()
-                .thenComparing(Comparator.comparingDouble(SimilarWorkload::similarity).reversed())
-                .thenComparing(s -> s.workload().createdAt(), Comparator.reverseOrder()));
+        similar.sort(
+                Comparator.comparingInt((SimilarWorkload s) -> s.sharedTags().size())
+                        .reversed()
+                        .thenComparing(Comparator.comparingDouble(SimilarWorkload::similarity)
+                                .reversed())
+                        .thenComparing(s -> s.workload().createdAt(), Comparator.reverseOrder()));
         return List.copyOf(similar);
     }
 
     /** A change of the content and what the caller gets back. */
-    private record Change<T>(WorkloadFile content, T result) {
-    }
+    private record Change<T>(WorkloadFile content, T result) {}
 
     private <T> T update(Function<WorkloadFile, Change<T>> change) {
         return AtomicFiles.locked(lockFile, () -> {
@@ -253,17 +259,23 @@ public final class WorkloadStore {
             try {
                 target = file.toRealPath();
             } catch (IOException e) {
-                throw new SchedcpException(Kind.IO, file + " is a symbolic link to a file that cannot be reached ("
-                        + e.getMessage() + "), so the workloads cannot be changed; point the link at a file, or "
-                        + "remove it", e);
+                throw new SchedcpException(
+                        Kind.IO,
+                        file + " is a symbolic link to a file that cannot be reached ("
+                                + e.getMessage()
+                                + "), so the workloads cannot be changed; point the link at a file, or "
+                                + "remove it",
+                        e);
             }
         }
         if (!Files.exists(target)) {
             return target;
         }
         if (!Files.isRegularFile(target)) {
-            throw new SchedcpException(Kind.IO, target + " is not a regular file, so schedcp leaves it as it is "
-                    + "and cannot change the workloads; move it away");
+            throw new SchedcpException(
+                    Kind.IO,
+                    target + " is not a regular file, so schedcp leaves it as it is "
+                            + "and cannot change the workloads; move it away");
         }
         Set<PosixFilePermission> mode;
         try {
@@ -272,9 +284,11 @@ public final class WorkloadStore {
             return target;
         }
         if (!mode.contains(PosixFilePermission.OWNER_WRITE)) {
-            throw new SchedcpException(Kind.IO, target + " is read-only (mode " + PosixFilePermissions.toString(mode)
-                    + "), so schedcp leaves it as it is and cannot change the workloads; make it writable "
-                    + "(chmod u+w " + target + ") to change them");
+            throw new SchedcpException(
+                    Kind.IO,
+                    target + " is read-only (mode " + PosixFilePermissions.toString(mode)
+                            + "), so schedcp leaves it as it is and cannot change the workloads; make it writable "
+                            + "(chmod u+w " + target + ") to change them");
         }
         return target;
     }
@@ -283,11 +297,9 @@ public final class WorkloadStore {
     private sealed interface Parsed {
 
         /** The content, and the fields of the file that this build does not know. */
-        record Loaded(WorkloadFile content, UnknownFields unknown) implements Parsed {
-        }
+        record Loaded(WorkloadFile content, UnknownFields unknown) implements Parsed {}
 
-        record Corrupt(String reason) implements Parsed {
-        }
+        record Corrupt(String reason) implements Parsed {}
     }
 
     private Parsed parse() {
@@ -297,8 +309,8 @@ public final class WorkloadStore {
         } catch (NoSuchFileException e) {
             return new Parsed.Loaded(WorkloadFile.empty(), UnknownFields.none());
         } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "could not read " + file + ": " + e.getMessage()
-                    + "; check that it is readable", e);
+            throw new SchedcpException(
+                    Kind.IO, "could not read " + file + ": " + e.getMessage() + "; check that it is readable", e);
         }
         JsonNode tree;
         try {
@@ -310,8 +322,8 @@ public final class WorkloadStore {
             return new Parsed.Corrupt("it is empty");
         }
         if (!tree.isObject()) {
-            return new Parsed.Corrupt("it holds a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + ", not an object");
+            return new Parsed.Corrupt(
+                    "it holds a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object");
         }
         Optional<String> badSchema = schemaProblem(tree.get("schema"));
         if (badSchema.isPresent()) {
@@ -335,7 +347,8 @@ public final class WorkloadStore {
         if (inconsistency.isPresent()) {
             return new Parsed.Corrupt(inconsistency.get());
         }
-        return new Parsed.Loaded(content, new UnknownFields(tree, SchedcpJson.mapper().valueToTree(content)));
+        return new Parsed.Loaded(
+                content, new UnknownFields(tree, SchedcpJson.mapper().valueToTree(content)));
     }
 
     /** What is wrong with the {@code schema} field, if anything: missing, not a whole number, under 1. */
@@ -344,8 +357,9 @@ public final class WorkloadStore {
             return Optional.of("it has no \"schema\" number");
         }
         if (!schema.isNumber()) {
-            return Optional.of("its \"schema\" is " + schema + ", a " + schema.getNodeType().name()
-                    .toLowerCase(Locale.ROOT) + ", not a number; this schedcp writes \"schema\": " + SCHEMA);
+            return Optional.of("its \"schema\" is " + schema + ", a "
+                    + schema.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", not a number; this schedcp writes \"schema\": " + SCHEMA);
         }
         if (!schema.isIntegralNumber()) {
             return Optional.of("its \"schema\" is " + schema + ", not a whole number; this schedcp writes "
@@ -367,8 +381,11 @@ public final class WorkloadStore {
             AtomicFiles.move(target, aside);
             AtomicFiles.forceDirectory(target.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, file + " cannot be read (" + reason + ") and could not be moved "
-                    + "aside to " + aside + ": " + e.getMessage() + "; move or repair it yourself", e);
+            throw new SchedcpException(
+                    Kind.IO,
+                    file + " cannot be read (" + reason + ") and could not be moved " + "aside to " + aside + ": "
+                            + e.getMessage() + "; move or repair it yourself",
+                    e);
         }
         String message = file + " could not be read: " + reason + ". It was moved to " + aside + " and a new, "
                 + "empty workload store begins; your old workloads and history are in that file: repair it and "
@@ -389,8 +406,13 @@ public final class WorkloadStore {
     private WorkloadProfile require(WorkloadFile content, String id) {
         return content.find(normal(id)).orElseThrow(() -> {
             List<WorkloadProfile> workloads = content.workloads();
-            List<String> ids = workloads.stream().limit(IDS_LISTED).map(WorkloadProfile::id).toList();
-            return new SchedcpException(Kind.NOT_FOUND, "there is no workload '" + id + "'" + known(workloads),
+            List<String> ids = workloads.stream()
+                    .limit(IDS_LISTED)
+                    .map(WorkloadProfile::id)
+                    .toList();
+            return new SchedcpException(
+                    Kind.NOT_FOUND,
+                    "there is no workload '" + id + "'" + known(workloads),
                     new UnknownName(Subject.WORKLOAD, id, ids));
         });
     }
@@ -399,7 +421,9 @@ public final class WorkloadStore {
         if (workloads.isEmpty()) {
             return "; there are no workloads yet";
         }
-        String listed = workloads.stream().limit(IDS_LISTED).map(w -> w.id() + " (" + w.name() + ")")
+        String listed = workloads.stream()
+                .limit(IDS_LISTED)
+                .map(w -> w.id() + " (" + w.name() + ")")
                 .collect(Collectors.joining(", "));
         int more = workloads.size() - IDS_LISTED;
         return "; the workloads are " + listed + (more > 0 ? " and " + more + " more" : "");
@@ -444,7 +468,8 @@ public final class WorkloadStore {
         if (e instanceof UnrecognizedPropertyException unknown) {
             what = "unknown property \"" + unknown.getPropertyName() + "\"";
         } else if (e instanceof InvalidFormatException format) {
-            what = "\"" + format.getValue() + "\" is not a valid " + format.getTargetType().getSimpleName();
+            what = "\"" + format.getValue() + "\" is not a valid "
+                    + format.getTargetType().getSimpleName();
         } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
             what = e.getCause().getMessage();
         }

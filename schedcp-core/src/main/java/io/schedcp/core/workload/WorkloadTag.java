@@ -54,14 +54,17 @@ public enum WorkloadTag {
      */
     @JsonCreator
     public static WorkloadTag parse(String label) {
-        String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        String wanted =
+                label == null ? "" : label.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         for (WorkloadTag tag : values()) {
             if (tag.label.equals(wanted)) {
                 return tag;
             }
         }
-        throw new SchedcpException(Kind.INVALID_INPUT, "'" + label + "' is not a workload tag; the tags are "
-                + Arrays.stream(values()).map(WorkloadTag::label).collect(Collectors.joining(", ")));
+        throw new SchedcpException(
+                Kind.INVALID_INPUT,
+                "'" + label + "' is not a workload tag; the tags are "
+                        + Arrays.stream(values()).map(WorkloadTag::label).collect(Collectors.joining(", ")));
     }
 
     @Override

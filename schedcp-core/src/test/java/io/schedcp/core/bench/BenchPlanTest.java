@@ -29,8 +29,8 @@ class BenchPlanTest {
 
     @Test
     void eachDefaultCanBeChangedAndTheOthersStay() {
-        BenchPlan plan = plan().withRuns(5).withMonitorInterval(Duration.ofMillis(250))
-                .withRunTimeout(Duration.ofSeconds(30));
+        BenchPlan plan =
+                plan().withRuns(5).withMonitorInterval(Duration.ofMillis(250)).withRunTimeout(Duration.ofSeconds(30));
 
         assertThat(plan.runs()).isEqualTo(5);
         assertThat(plan.monitorInterval()).isEqualTo(Duration.ofMillis(250));
@@ -42,14 +42,16 @@ class BenchPlanTest {
     @Test
     void aChangedRunCountIsHeldToTheSameRange() {
         assertThatThrownBy(() -> plan().withRuns(BenchPlan.MAX_RUNS + 1))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail())
-                        .contains(new OutOfRange(Input.BENCH_RUNS, 101, 1, 100)));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class,
+                        e -> assertThat(e.detail()).contains(new OutOfRange(Input.BENCH_RUNS, 101, 1, 100)));
     }
 
     @Test
     void aMonitorIntervalUnderAHundredMillisecondsOrARunTimeoutUnderASecondIsRefused() {
         assertThatThrownBy(() -> plan().withMonitorInterval(Duration.ofMillis(99)))
-                .isInstanceOfSatisfying(SchedcpException.class,
+                .isInstanceOfSatisfying(
+                        SchedcpException.class,
                         e -> assertThat(e.kind()).isEqualTo(SchedcpException.Kind.INVALID_INPUT))
                 .hasMessage("a monitor interval of 99 ms is too short for a bench: give 100 ms or more");
         assertThatThrownBy(() -> plan().withRunTimeout(Duration.ofMillis(500)))

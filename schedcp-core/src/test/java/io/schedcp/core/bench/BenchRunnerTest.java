@@ -47,8 +47,12 @@ class BenchRunnerTest {
     void setUp() {
         kernel = FakeSchedExt.in(temp);
         manager = SchedulerManager.builder()
-                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString())))
-                .discoverProviders(false).loadPlugins(false).foreignOwners(List::of)
+                .config(new SchedcpConfig(
+                        temp.resolve("home"),
+                        Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString())))
+                .discoverProviders(false)
+                .loadPlugins(false)
+                .foreignOwners(List::of)
                 .launcher(new PrivilegedLauncher(Privilege.direct()))
                 .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
                 .provider(new FakeProvider(FakeSchedulerProgram.installAt(temp.resolve("fake-scheduler.sh")), kernel)
@@ -68,8 +72,13 @@ class BenchRunnerTest {
             summary.ifPresent(summaries::add);
             return "h-" + recorded.size();
         };
-        BenchPlan plan = new BenchPlan("w-1", schedulers, List.of("/bin/sh", "-c", script), runs,
-                Duration.ofMillis(100), Duration.ofSeconds(20));
+        BenchPlan plan = new BenchPlan(
+                "w-1",
+                schedulers,
+                List.of("/bin/sh", "-c", script),
+                runs,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(20));
         return new BenchRunner(manager, monitor, recorder).run(plan, p -> progress.add(p.line()));
     }
 
@@ -88,15 +97,20 @@ class BenchRunnerTest {
         assertThat(result.runs()).extracting(BenchRun::historyId).containsExactly("h-1", "h-2", "h-3", "h-4");
         assertThat(result.runs().get(0).output()).contains("disabled");
         assertThat(result.runs().get(2).output()).contains("enabled");
-        assertThat(result.runs().get(2).metrics()).containsEntry("hackbench_time_s", 0.5)
+        assertThat(result.runs().get(2).metrics())
+                .containsEntry("hackbench_time_s", 0.5)
                 .containsKey(BenchRun.WALL_TIME);
-        assertThat(summaries).hasSize(4).extracting(MonitorSummary::intervalMillis).containsOnly(100L);
+        assertThat(summaries)
+                .hasSize(4)
+                .extracting(MonitorSummary::intervalMillis)
+                .containsOnly(100L);
         assertThat(kernel.state()).isEqualTo("disabled");
     }
 
     @Test
     void theComparisonGivesEachSchedulersRatioToTheDefault() throws Exception {
-        Comparison comparison = bench(List.of("default", "fake_a"), 1, timedByState()).comparison();
+        Comparison comparison =
+                bench(List.of("default", "fake_a"), 1, timedByState()).comparison();
 
         assertThat(comparison.baseline()).isEqualTo("default");
         assertThat(comparison.primaryMetric()).isEqualTo("hackbench_time_s");
@@ -104,7 +118,9 @@ class BenchRunnerTest {
         assertThat(fakeA.means()).containsEntry("hackbench_time_s", 0.5);
         assertThat(fakeA.ratios()).containsEntry("hackbench_time_s", 0.5);
         assertThat(fakeA.advantages()).containsEntry("hackbench_time_s", 2.0);
-        assertThat(ComparisonText.render(comparison)).contains("fake_a").contains("0.500 (0.50x)")
+        assertThat(ComparisonText.render(comparison))
+                .contains("fake_a")
+                .contains("0.500 (0.50x)")
                 .contains("ratios are to default");
         String svg = ComparisonChart.svg(comparison, "hackbench");
         assertThat(svg).startsWith("<svg").contains("2.00x").contains("1.00x").endsWith("</svg>\n");
@@ -115,8 +131,10 @@ class BenchRunnerTest {
         BenchResult result = bench(List.of("fake_missing", "fake_a"), 2, "echo 'Time: 0.1'");
 
         assertThat(result.runs()).hasSize(4);
-        assertThat(result.runs().subList(0, 2)).allSatisfy(run -> assertThat(run.failure())
-                .startsWith("fake_missing did not start: ").contains("fake_missing is not installed"));
+        assertThat(result.runs().subList(0, 2))
+                .allSatisfy(run -> assertThat(run.failure())
+                        .startsWith("fake_missing did not start: ")
+                        .contains("fake_missing is not installed"));
         assertThat(result.runs().subList(2, 4)).allMatch(BenchRun::succeeded);
         assertThat(recorded).hasSize(4);
     }
@@ -125,7 +143,9 @@ class BenchRunnerTest {
     void aSchedulerEjectedDuringARunFailsThatRunAndTheRestWithTheReason() throws Exception {
         BenchResult result = bench(List.of("fake_ejects", "default"), 2, "sleep 1; echo 'Time: 1.0'");
 
-        assertThat(result.runs().get(0).failure()).contains("fake_ejects stopped running").contains("during run 1");
+        assertThat(result.runs().get(0).failure())
+                .contains("fake_ejects stopped running")
+                .contains("during run 1");
         assertThat(result.runs().get(1).failure()).contains("fake_ejects stopped running");
         assertThat(result.runs().subList(2, 4)).allMatch(BenchRun::succeeded);
         assertThat(ComparisonText.render(result.comparison())).contains("fake_ejects failed a run: ");
@@ -144,40 +164,54 @@ class BenchRunnerTest {
     void progressSaysWhichSchedulerAndRunIsGoing() throws Exception {
         bench(List.of("default", "fake_a"), 2, "true");
 
-        assertThat(progress).contains("[1/4] default: starting", "[3/4] fake_a: starting",
-                "[4/4] fake_a run 2/2: running /bin/sh -c true")
+        assertThat(progress)
+                .contains(
+                        "[1/4] default: starting",
+                        "[3/4] fake_a: starting",
+                        "[4/4] fake_a run 2/2: running /bin/sh -c true")
                 .anyMatch(line -> line.startsWith("[4/4] fake_a: stopped fake_a"));
     }
 
     @Test
     void anUnknownSchedulerStopsTheBenchBeforeAnythingRuns() {
         assertThatThrownBy(() -> bench(List.of("default", "nope"), 1, "true"))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("nope");
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("nope");
         assertThat(recorded).isEmpty();
     }
 
     @Test
     void aPlanRefusesNoSchedulersARepeatedOneNoCommandAndBadRunCounts() {
-        assertRefused(() -> new BenchPlan("w", List.of(), List.of("x"), 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), "no scheduler was named to compare", new MissingInput(Input.BENCH_SCHEDULERS));
-        assertRefused(() -> new BenchPlan("w", List.of("a", "b", "a"), List.of("x"), 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), "a is named twice among the schedulers to compare [a, b, a]",
+        assertRefused(
+                () -> new BenchPlan("w", List.of(), List.of("x"), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "no scheduler was named to compare",
+                new MissingInput(Input.BENCH_SCHEDULERS));
+        assertRefused(
+                () -> new BenchPlan(
+                        "w", List.of("a", "b", "a"), List.of("x"), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "a is named twice among the schedulers to compare [a, b, a]",
                 new RepeatedValue(Input.BENCH_SCHEDULERS, "a"));
-        assertRefused(() -> new BenchPlan("w", List.of("a"), List.of(), 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), "no benchmark command was given", new MissingInput(Input.BENCH_COMMAND));
-        assertRefused(() -> new BenchPlan("w", List.of("a"), List.of("x"), 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), "0 runs per scheduler is out of range: 1 to 100",
+        assertRefused(
+                () -> new BenchPlan("w", List.of("a"), List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "no benchmark command was given",
+                new MissingInput(Input.BENCH_COMMAND));
+        assertRefused(
+                () -> new BenchPlan("w", List.of("a"), List.of("x"), 0, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "0 runs per scheduler is out of range: 1 to 100",
                 new OutOfRange(Input.BENCH_RUNS, 0, 1, 100));
-        assertRefused(() -> new BenchPlan("w", List.of("a"), List.of("x"), 101, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), "101 runs per scheduler is out of range: 1 to 100",
+        assertRefused(
+                () -> new BenchPlan("w", List.of("a"), List.of("x"), 101, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "101 runs per scheduler is out of range: 1 to 100",
                 new OutOfRange(Input.BENCH_RUNS, 101, 1, 100));
     }
 
     /** The plan is refused with the fact alone (no flag of any front end) and the detail for their advice. */
     private static void assertRefused(ThrowingCallable plan, String fact, ErrorDetail detail) {
-        assertThatThrownBy(plan).isInstanceOfSatisfying(SchedcpException.class, e -> {
-            assertThat(e.kind()).isEqualTo(SchedcpException.Kind.INVALID_INPUT);
-            assertThat(e.detail()).contains(detail);
-        }).hasMessage(fact);
+        assertThatThrownBy(plan)
+                .isInstanceOfSatisfying(SchedcpException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SchedcpException.Kind.INVALID_INPUT);
+                    assertThat(e.detail()).contains(detail);
+                })
+                .hasMessage(fact);
     }
 }

@@ -51,7 +51,8 @@ class ChildEnvironmentTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("bench[]", "direct[]", "mode SUDO_PASSWORD", "under-sudo[]")
+        assertThat(output)
+                .contains("bench[]", "direct[]", "mode SUDO_PASSWORD", "under-sudo[]")
                 .doesNotContain(SECRET);
         List<String> sudoRuns = Files.readAllLines(sudoLog);
         assertThat(sudoRuns).hasSize(2).allMatch(line -> line.startsWith("sudo[] stdin=yes"));
@@ -67,10 +68,18 @@ class ChildEnvironmentTest {
                 }
             }
         }
-        entries.add(Path.of(PasswordProbeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        entries.add(Path.of(PasswordProbeMain.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString());
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, entries),
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                String.join(File.pathSeparator, entries),
                 PasswordProbeMain.class.getName());
     }
 }

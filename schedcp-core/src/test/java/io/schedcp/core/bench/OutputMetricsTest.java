@@ -27,8 +27,11 @@ class OutputMetricsTest {
 
     @Test
     void cyclictestGivesTheMinimumTheMeanOfTheAveragesAndTheMaximumOverThreads() throws IOException {
-        assertThat(OutputMetrics.parse(capture("cyclictest.txt"))).containsExactly(
-                entry("cyclictest_min_us", 14.0), entry("cyclictest_avg_us", 96.0), entry("cyclictest_max_us", 3132.0));
+        assertThat(OutputMetrics.parse(capture("cyclictest.txt")))
+                .containsExactly(
+                        entry("cyclictest_min_us", 14.0),
+                        entry("cyclictest_avg_us", 96.0),
+                        entry("cyclictest_max_us", 3132.0));
     }
 
     @Test
@@ -36,7 +39,8 @@ class OutputMetricsTest {
         Map<String, Double> metrics = OutputMetrics.parse(capture("cyclictest-hist.txt"));
 
         // 976 samples in range and 24 overflows: p50 and p90 fall in the histogram, p99 and p99.9 beyond it.
-        assertThat(metrics).containsKeys("cyclictest_p50_us", "cyclictest_p90_us")
+        assertThat(metrics)
+                .containsKeys("cyclictest_p50_us", "cyclictest_p90_us")
                 .doesNotContainKeys("cyclictest_p99_us", "cyclictest_p99_9_us");
         assertThat(metrics.get("cyclictest_p50_us")).isBetween(7.0, 199.0);
         assertThat(metrics.get("cyclictest_p90_us")).isGreaterThanOrEqualTo(metrics.get("cyclictest_p50_us"));
@@ -44,26 +48,38 @@ class OutputMetricsTest {
 
     @Test
     void aHistogramPercentileIsTheFirstBucketThatReachesIt() {
-        List<String> lines = List.of("# Histogram", "000001 000005", "000002 000004", "000003 000001",
-                "# Total: 000000010", "# Histogram Overflows: 00000");
+        List<String> lines = List.of(
+                "# Histogram",
+                "000001 000005",
+                "000002 000004",
+                "000003 000001",
+                "# Total: 000000010",
+                "# Histogram Overflows: 00000");
 
-        assertThat(OutputMetrics.parse(lines)).contains(entry("cyclictest_p50_us", 1.0),
-                entry("cyclictest_p90_us", 2.0), entry("cyclictest_p99_us", 3.0));
+        assertThat(OutputMetrics.parse(lines))
+                .contains(
+                        entry("cyclictest_p50_us", 1.0),
+                        entry("cyclictest_p90_us", 2.0),
+                        entry("cyclictest_p99_us", 3.0));
     }
 
     @Test
     void stressNgGivesBogoOpsAndTheirRealTimeRatePerStressorButNotTheHeader() throws IOException {
-        assertThat(OutputMetrics.parse(capture("stressng.txt"))).containsExactly(
-                entry("stressng_cpu_bogo_ops", 4696.0), entry("stressng_cpu_bogo_ops_per_s", 2345.63));
+        assertThat(OutputMetrics.parse(capture("stressng.txt")))
+                .containsExactly(entry("stressng_cpu_bogo_ops", 4696.0), entry("stressng_cpu_bogo_ops_per_s", 2345.63));
     }
 
     @Test
     void schbenchGivesWakeupAndRequestPercentilesAndTheAverageRate() throws IOException {
         Map<String, Double> metrics = OutputMetrics.parse(capture("schbench.txt"));
 
-        assertThat(metrics).contains(entry("schbench_wakeup_p50_us", 9.0), entry("schbench_wakeup_p99_us", 31.0),
-                entry("schbench_wakeup_p99_9_us", 87.0), entry("schbench_request_p99_us", 9616.0),
-                entry("schbench_average_rps", 4829.0));
+        assertThat(metrics)
+                .contains(
+                        entry("schbench_wakeup_p50_us", 9.0),
+                        entry("schbench_wakeup_p99_us", 31.0),
+                        entry("schbench_wakeup_p99_9_us", 87.0),
+                        entry("schbench_request_p99_us", 9616.0),
+                        entry("schbench_average_rps", 4829.0));
         assertThat(metrics.keySet()).noneMatch(k -> k.startsWith("schbench_rps"));
     }
 
@@ -78,7 +94,8 @@ class OutputMetricsTest {
 
     @Test
     void outputOfAnUnknownToolGivesNoMetrics() {
-        assertThat(OutputMetrics.parse(List.of("Time to go", "real fast", "T: nothing", "99.0th: 3"))).isEmpty();
+        assertThat(OutputMetrics.parse(List.of("Time to go", "real fast", "T: nothing", "99.0th: 3")))
+                .isEmpty();
     }
 
     @Test

@@ -20,8 +20,8 @@ public final class PasswordProbeMain {
     private static final String PROBE = "echo \"%s[$SCHEDCP_SUDO_PASSWORD]\"";
 
     public static void main(String[] args) throws Exception {
-        CommandRunner.Outcome bench = new CommandRunner().run(List.of("sh", "-c", PROBE.formatted("bench")),
-                Duration.ofSeconds(20));
+        CommandRunner.Outcome bench =
+                new CommandRunner().run(List.of("sh", "-c", PROBE.formatted("bench")), Duration.ofSeconds(20));
         bench.output().forEach(System.out::println);
 
         System.out.println(launch(Privilege.direct(), "direct"));
@@ -34,8 +34,13 @@ public final class PasswordProbeMain {
     }
 
     private static String launch(Privilege privilege, String label) throws InterruptedException {
-        SchedulerHandle handle = new PrivilegedLauncher(privilege).launch(new ProcessLauncher.Spec(label,
-                List.of("sh", "-c", PROBE.formatted(label)), Map.of("GREETING", "hello"), Optional.empty()));
-        return String.join("\n", handle.awaitExit(Duration.ofSeconds(20)).orElseThrow().lastOutput());
+        SchedulerHandle handle = new PrivilegedLauncher(privilege)
+                .launch(new ProcessLauncher.Spec(
+                        label,
+                        List.of("sh", "-c", PROBE.formatted(label)),
+                        Map.of("GREETING", "hello"),
+                        Optional.empty()));
+        return String.join(
+                "\n", handle.awaitExit(Duration.ofSeconds(20)).orElseThrow().lastOutput());
     }
 }

@@ -27,7 +27,9 @@ class SchedExtReaderTest {
 
         assertThat(reader.isSupported()).isFalse();
         assertThat(reader.read()).isEqualTo(SchedExtState.UNSUPPORTED);
-        assertThat(SchedExtReader.NO_SCHED_EXT_MESSAGE).contains("CONFIG_SCHED_CLASS_EXT").contains("docs/lab.md");
+        assertThat(SchedExtReader.NO_SCHED_EXT_MESSAGE)
+                .contains("CONFIG_SCHED_CLASS_EXT")
+                .contains("docs/lab.md");
     }
 
     @Test
@@ -66,8 +68,10 @@ class SchedExtReaderTest {
         assertThat(state.ops()).contains("simple");
         assertThat(state.switchAll()).isTrue();
         assertThat(state.nrRejected()).isEqualTo(2);
-        assertThat(state.events()).containsEntry("SCX_EV_SELECT_CPU_FALLBACK", 12L)
-                .containsEntry("SCX_EV_DISPATCH_KEEP_LAST", 7L).hasSize(3);
+        assertThat(state.events())
+                .containsEntry("SCX_EV_SELECT_CPU_FALLBACK", 12L)
+                .containsEntry("SCX_EV_DISPATCH_KEEP_LAST", 7L)
+                .hasSize(3);
     }
 
     @Test

@@ -27,10 +27,15 @@ class StructOpsOwnersTest {
 
     @Test
     void findsTheHolderOfAStructOpsLinkOnly() throws Exception {
-        process(126, "scx_simple",
-                "anon_inode:bpf-prog", "prog_type:\t27\n",
-                "anon_inode:bpf_link", "link_type:\ttracing\nlink_id:\t1\n",
-                "anon_inode:bpf_link", "link_type:\tstruct_ops\nlink_id:\t2\nmap_id:\t29\n");
+        process(
+                126,
+                "scx_simple",
+                "anon_inode:bpf-prog",
+                "prog_type:\t27\n",
+                "anon_inode:bpf_link",
+                "link_type:\ttracing\nlink_id:\t1\n",
+                "anon_inode:bpf_link",
+                "link_type:\tstruct_ops\nlink_id:\t2\nmap_id:\t29\n");
         process(200, "tracer", "anon_inode:bpf_link", "link_type:\ttracing\nlink_id:\t3\n");
         process(300, "bash", "/dev/null", "");
         Files.createDirectories(proc.resolve("self"));

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class NameSuggestionsTest {
 
-    private static final List<String> KNOWN = List.of("scx_simple", "scx_sdt", "scx_lavd", "scx_layered",
-            "scx_rusty", "scx_rustland", "custom:fifo");
+    private static final List<String> KNOWN =
+            List.of("scx_simple", "scx_sdt", "scx_lavd", "scx_layered", "scx_rusty", "scx_rustland", "custom:fifo");
 
     @Test
     void aTypoFindsTheIntendedName() {

@@ -52,7 +52,9 @@ class SchedulerManagerTest {
     private SchedulerManager manager(FakeProvider... providers) {
         SchedulerManagerBuilder builder = SchedulerManager.builder()
                 .foreignOwners(() -> List.copyOf(foreignOwners))
-                .config(new SchedcpConfig(temp.resolve("home"), Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString())))
+                .config(new SchedcpConfig(
+                        temp.resolve("home"),
+                        Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString())))
                 .discoverProviders(false)
                 .loadPlugins(false)
                 .launcher(new PrivilegedLauncher(Privilege.direct()))
@@ -79,7 +81,8 @@ class SchedulerManagerTest {
         assertThat(manager.kernelState().ops()).contains("fake_a");
         assertThat(manager.current()).contains(execution);
         assertThat(execution.handle().pid()).isPresent();
-        assertThat(events).anyMatch(e -> e instanceof ManagerEvent.Launched)
+        assertThat(events)
+                .anyMatch(e -> e instanceof ManagerEvent.Launched)
                 .anyMatch(e -> e instanceof ManagerEvent.Started);
     }
 
@@ -119,8 +122,10 @@ class SchedulerManagerTest {
         assertThat(first.handle().isAlive()).isFalse();
         assertThat(second.state()).isEqualTo(ExecutionState.RUNNING);
         assertThat(manager.kernelState().ops()).contains("fake_b");
-        assertThat(events).anyMatch(e -> e instanceof ManagerEvent.Replacing r
-                && r.execution() == first && r.next().equals("fake:fake_b"));
+        assertThat(events)
+                .anyMatch(e -> e instanceof ManagerEvent.Replacing r
+                        && r.execution() == first
+                        && r.next().equals("fake:fake_b"));
     }
 
     @Test
@@ -129,7 +134,8 @@ class SchedulerManagerTest {
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("exited with status 1 before the kernel reported it enabled")
                 .hasMessageContaining("unrecognized option '--bogus'")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.START_FAILED);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.START_FAILED);
         assertThat(kernel.state()).isEqualTo("disabled");
         assertThat(manager.current()).isEmpty();
     }
@@ -167,9 +173,11 @@ class SchedulerManagerTest {
 
         // The start timeout is 3 s; the interrupt, not the time, ended it.
         assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
-        assertThat(thrown).isInstanceOf(SchedcpException.class).hasMessage("the start of fake_a was interrupted "
-                + "before the kernel reported it enabled; its program was stopped (sent SIGINT) and the kernel is on "
-                + "its default scheduler (sched_ext disabled)");
+        assertThat(thrown)
+                .isInstanceOf(SchedcpException.class)
+                .hasMessage("the start of fake_a was interrupted "
+                        + "before the kernel reported it enabled; its program was stopped (sent SIGINT) and the kernel is on "
+                        + "its default scheduler (sched_ext disabled)");
         Execution failed = manager.executions().get(0);
         assertThat(failed.state()).isEqualTo(ExecutionState.FAILED);
         assertThat(failed.handle().isAlive()).isFalse();
@@ -205,7 +213,8 @@ class SchedulerManagerTest {
         assertThatThrownBy(() -> manager.stop(execution.id()))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("did not go back to its default scheduler")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.STOP_FAILED);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.STOP_FAILED);
     }
 
     @Test
@@ -230,7 +239,9 @@ class SchedulerManagerTest {
         assertThat(execution.awaitEnd(Duration.ofSeconds(10))).isTrue();
 
         assertThat(execution.state()).isEqualTo(ExecutionState.EXITED);
-        assertThat(execution.endMessage().orElseThrow()).contains("exited with status 3").contains("segfault");
+        assertThat(execution.endMessage().orElseThrow())
+                .contains("exited with status 3")
+                .contains("segfault");
     }
 
     @Test
@@ -238,8 +249,8 @@ class SchedulerManagerTest {
         assertThatThrownBy(() -> manager.start("fake_c", List.of()))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
-                    assertThat(e.detail()).contains(new UnknownName(Subject.SCHEDULER, "fake_c",
-                            List.of("fake_a", "fake_b")));
+                    assertThat(e.detail())
+                            .contains(new UnknownName(Subject.SCHEDULER, "fake_c", List.of("fake_a", "fake_b")));
                 })
                 .hasMessage("no scheduler is named 'fake_c' (closest: fake_a, fake_b)");
     }
@@ -247,8 +258,10 @@ class SchedulerManagerTest {
     @Test
     void aNameCloseToNoneFailsWithoutCandidates() {
         assertThatThrownBy(() -> manager.require("zzzzzzzzzz"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail())
-                        .contains(new UnknownName(Subject.SCHEDULER, "zzzzzzzzzz", List.of())))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class,
+                        e -> assertThat(e.detail())
+                                .contains(new UnknownName(Subject.SCHEDULER, "zzzzzzzzzz", List.of())))
                 .hasMessage("no scheduler is named 'zzzzzzzzzz'");
     }
 
@@ -264,8 +277,11 @@ class SchedulerManagerTest {
         Execution second = manager.start("fake_b", List.of());
 
         assertThatThrownBy(() -> manager.requireExecution("fake_a-0"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.detail()).contains(
-                        new UnknownName(Subject.EXECUTION, "fake_a-0", List.of(second.id(), first.id()))))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class,
+                        e -> assertThat(e.detail())
+                                .contains(new UnknownName(
+                                        Subject.EXECUTION, "fake_a-0", List.of(second.id(), first.id()))))
                 .hasMessage("no execution has the id 'fake_a-0'; the newest are " + second.id() + ", " + first.id());
         assertThat(manager.requireExecution(first.id())).isSameAs(first);
     }
@@ -274,7 +290,8 @@ class SchedulerManagerTest {
     void anUnavailableSchedulerIsRefusedWithItsReason() {
         assertThatThrownBy(() -> manager.start("fake_missing", List.of()))
                 .hasMessageContaining("fake_missing is not installed")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.UNAVAILABLE);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test
@@ -284,8 +301,10 @@ class SchedulerManagerTest {
         assertThatThrownBy(() -> manager.start("fake_a", List.of()))
                 .hasMessageContaining("CONFIG_SCHED_CLASS_EXT")
                 .hasMessageContaining("docs/lab.md")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.NO_SCHED_EXT);
-        assertThat(manager.list()).allSatisfy(e -> assertThat(e.availability().isAvailable()).isFalse());
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.NO_SCHED_EXT);
+        assertThat(manager.list())
+                .allSatisfy(e -> assertThat(e.availability().isAvailable()).isFalse());
     }
 
     @Test
@@ -317,14 +336,18 @@ class SchedulerManagerTest {
                     .isInstanceOfSatisfying(ForeignSchedulerRunning.class, e -> {
                         assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
                         assertThat(e.ops()).isEqualTo("qmap");
-                        assertThat(e.owners()).extracting(StructOpsOwners.Owner::pid).containsExactly(other.pid());
+                        assertThat(e.owners())
+                                .extracting(StructOpsOwners.Owner::pid)
+                                .containsExactly(other.pid());
                         assertThat(e.detail()).contains(new ForeignScheduler("fake_a", "qmap", true));
                     })
                     .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
                             + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was "
                             + "left alone");
 
-            assertThat(other.isAlive()).as("the other program was not signalled").isTrue();
+            assertThat(other.isAlive())
+                    .as("the other program was not signalled")
+                    .isTrue();
             assertThat(kernel.state()).isEqualTo("enabled");
             assertThat(manager.kernelState().ops()).contains("qmap");
             assertThat(manager.executions()).isEmpty();
@@ -341,11 +364,15 @@ class SchedulerManagerTest {
             Execution execution = manager.start("fake_a", List.of(), ForeignPolicy.REPLACE);
 
             assertThat(other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThat(other.exitValue()).as("the other program ended on SIGINT").isZero();
+            assertThat(other.exitValue())
+                    .as("the other program ended on SIGINT")
+                    .isZero();
             assertThat(execution.state()).isEqualTo(ExecutionState.RUNNING);
             assertThat(manager.kernelState().ops()).contains("fake_a");
-            assertThat(events).anyMatch(e -> e instanceof ManagerEvent.StoppingForeign f
-                    && f.ops().equals("qmap") && f.next().equals("fake:fake_a"));
+            assertThat(events)
+                    .anyMatch(e -> e instanceof ManagerEvent.StoppingForeign f
+                            && f.ops().equals("qmap")
+                            && f.next().equals("fake:fake_a"));
         } finally {
             other.destroyForcibly();
         }
@@ -359,8 +386,10 @@ class SchedulerManagerTest {
 
         assertThat(manager.require("fake_a").descriptor().provider()).isEqualTo("override");
         assertThat(manager.require("fake:fake_a").descriptor().provider()).isEqualTo("fake");
-        assertThat(manager.list()).filteredOn(e -> e.descriptor().name().equals("fake_a"))
-                .extracting(SchedulerEntry::reachableName).containsExactly("fake_a", "fake:fake_a");
+        assertThat(manager.list())
+                .filteredOn(e -> e.descriptor().name().equals("fake_a"))
+                .extracting(SchedulerEntry::reachableName)
+                .containsExactly("fake_a", "fake:fake_a");
 
         Execution execution = manager.start("fake:fake_a", List.of());
         assertThat(execution.scheduler().qualifiedName()).isEqualTo("fake:fake_a");

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** The captured proc and sysfs directories of src/test/resources/io/schedcp/core/monitor (see its README.md). */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The fixture directory {@code name}, such as {@code lab} or {@code broken}. */
     static Path dir(String name) {

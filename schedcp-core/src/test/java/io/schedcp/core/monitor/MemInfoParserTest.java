@@ -58,6 +58,7 @@ class MemInfoParserTest {
     @Test
     void aLineWithoutAColonIsRefused() {
         assertThatThrownBy(() -> MemInfoParser.parse(Path.of("meminfo"), "MemTotal 100 kB\n"))
-                .hasMessageContaining("meminfo line 1").hasMessageContaining("'Name: value'");
+                .hasMessageContaining("meminfo line 1")
+                .hasMessageContaining("'Name: value'");
     }
 }

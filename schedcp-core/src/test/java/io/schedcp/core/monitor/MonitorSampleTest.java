@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /** The figures of one interval, between two readings of the captured files (see the fixtures' README.md). */
 class MonitorSampleTest {
 
-    private final SystemSnapshot lab = Snapshots.retimed(
-            new SystemReader(Fixtures.dir("lab"), Fixtures.dir("sched_ext")).read(), 10);
-    private final SystemSnapshot labLater = Snapshots.retimed(
-            new SystemReader(Fixtures.dir("lab-later"), Fixtures.dir("sched_ext-later")).read(), 11);
+    private final SystemSnapshot lab =
+            Snapshots.retimed(new SystemReader(Fixtures.dir("lab"), Fixtures.dir("sched_ext")).read(), 10);
+    private final SystemSnapshot labLater =
+            Snapshots.retimed(new SystemReader(Fixtures.dir("lab-later"), Fixtures.dir("sched_ext-later")).read(), 11);
 
     @Test
     void theReaderTakesEveryFileOfTheLabCapture() {
@@ -31,8 +31,8 @@ class MonitorSampleTest {
 
     @Test
     void aHostWithoutSchedstatsOrSchedExtStillGivesASnapshot() {
-        SystemSnapshot host = new SystemReader(Fixtures.dir("host"), Fixtures.dir("host").resolve("no-sched_ext"))
-                .read();
+        SystemSnapshot host =
+                new SystemReader(Fixtures.dir("host"), Fixtures.dir("host").resolve("no-sched_ext")).read();
 
         assertThat(host.schedStat()).isEmpty();
         assertThat(host.pressure()).isPresent();
@@ -62,9 +62,10 @@ class MonitorSampleTest {
     void schedstatCountersAreTheirGrowth() {
         MonitorSample sample = MonitorSample.between(lab, labLater);
 
-        assertThat(sample.schedStat()).containsExactly(
-                entry(0, new CpuCounters(400_000_000, 50_000_000, 120)),
-                entry(1, new CpuCounters(50_000_000, 10_000_000, 30)));
+        assertThat(sample.schedStat())
+                .containsExactly(
+                        entry(0, new CpuCounters(400_000_000, 50_000_000, 120)),
+                        entry(1, new CpuCounters(50_000_000, 10_000_000, 30)));
         assertThat(sample.schedStatAll()).isEqualTo(new CpuCounters(450_000_000, 60_000_000, 150));
     }
 
@@ -79,7 +80,8 @@ class MonitorSampleTest {
     void schedExtEventsAreTheirGrowthUnderTheSameScheduler() {
         MonitorSample sample = MonitorSample.between(lab, labLater);
 
-        assertThat(sample.schedExtEvents()).hasSize(21)
+        assertThat(sample.schedExtEvents())
+                .hasSize(21)
                 .containsEntry("SCX_EV_DISPATCH_KEEP_LAST", 7L)
                 .containsEntry("SCX_EV_ENQ_SKIP_EXITING", 5L)
                 .containsEntry("SCX_EV_REFILL_SLICE_DFL", 100L)
@@ -88,12 +90,13 @@ class MonitorSampleTest {
 
     @Test
     void aSchedulerEnabledInTheIntervalCountsAllItsEvents() {
-        SchedExtState before = new SchedExtState(true, "enabled", Optional.of("simple"), 1, 0, true,
-                Map.of("SCX_EV_DISPATCH_KEEP_LAST", 10L));
-        SchedExtState after = new SchedExtState(true, "enabled", Optional.of("simple"), 2, 0, true,
-                Map.of("SCX_EV_DISPATCH_KEEP_LAST", 40L));
+        SchedExtState before = new SchedExtState(
+                true, "enabled", Optional.of("simple"), 1, 0, true, Map.of("SCX_EV_DISPATCH_KEEP_LAST", 10L));
+        SchedExtState after = new SchedExtState(
+                true, "enabled", Optional.of("simple"), 2, 0, true, Map.of("SCX_EV_DISPATCH_KEEP_LAST", 40L));
 
-        MonitorSample sample = MonitorSample.between(Snapshots.at(0).schedExt(before).build(),
+        MonitorSample sample = MonitorSample.between(
+                Snapshots.at(0).schedExt(before).build(),
                 Snapshots.at(1).schedExt(after).build());
 
         assertThat(sample.schedExtEvents()).containsExactly(entry("SCX_EV_DISPATCH_KEEP_LAST", 40L));
@@ -102,8 +105,18 @@ class MonitorSampleTest {
     @Test
     void aCpuInOnlyOneReadingIsLeftOut() {
         MonitorSample sample = MonitorSample.between(
-                Snapshots.at(0).cpu(0, 0, 0).cpu(1, 0, 0).schedStat(0, 0, 0, 0).schedStat(1, 0, 0, 0).build(),
-                Snapshots.at(1).cpu(0, 30, 70).cpu(2, 100, 0).schedStat(0, 10, 20, 30).schedStat(2, 1, 1, 1).build());
+                Snapshots.at(0)
+                        .cpu(0, 0, 0)
+                        .cpu(1, 0, 0)
+                        .schedStat(0, 0, 0, 0)
+                        .schedStat(1, 0, 0, 0)
+                        .build(),
+                Snapshots.at(1)
+                        .cpu(0, 30, 70)
+                        .cpu(2, 100, 0)
+                        .schedStat(0, 10, 20, 30)
+                        .schedStat(2, 1, 1, 1)
+                        .build());
 
         assertThat(sample.cpuPercentByCpu()).containsOnlyKeys(0);
         assertThat(sample.schedStat()).containsOnlyKeys(0);

@@ -21,28 +21,54 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MonitorWindowTest {
 
-    private static final SchedExtState IDLE = new SchedExtState(true, "disabled", Optional.empty(), 0, 0, false,
-            Map.of());
+    private static final SchedExtState IDLE =
+            new SchedExtState(true, "disabled", Optional.empty(), 0, 0, false, Map.of());
 
     private static SchedExtState simple(long keepLast) {
-        return new SchedExtState(true, "enabled", Optional.of("simple"), 1, 0, true,
-                Map.of("SCX_EV_DISPATCH_KEEP_LAST", keepLast));
+        return new SchedExtState(
+                true, "enabled", Optional.of("simple"), 1, 0, true, Map.of("SCX_EV_DISPATCH_KEEP_LAST", keepLast));
     }
 
     /** cpu: 30, 50, 75 %; cpu0: 50, 100, 50; cpu1: 10, 0, 100; memory used: 20, 40, 30 %; psi avg10: 2, 4, 3. */
     private static MonitorWindow scriptedWindow() {
-        MonitorWindow window = new MonitorWindow(Snapshots.at(0).cpu(0, 0, 0).cpu(1, 0, 0).available(1000, 900)
-                .schedStat(0, 0, 0, 0).schedStat(1, 0, 0, 0).pressure(1.0, 0).schedExt(IDLE).build(),
+        MonitorWindow window = new MonitorWindow(
+                Snapshots.at(0)
+                        .cpu(0, 0, 0)
+                        .cpu(1, 0, 0)
+                        .available(1000, 900)
+                        .schedStat(0, 0, 0, 0)
+                        .schedStat(1, 0, 0, 0)
+                        .pressure(1.0, 0)
+                        .schedExt(IDLE)
+                        .build(),
                 Duration.ofSeconds(1));
-        window.add(Snapshots.at(1).cpu(0, 50, 50).cpu(1, 10, 90).available(1000, 800)
-                .schedStat(0, 500_000_000, 100_000_000, 10).schedStat(1, 100_000_000, 0, 5)
-                .pressure(2.0, 1000).schedExt(IDLE).build());
-        window.add(Snapshots.at(2).cpu(0, 150, 50).cpu(1, 10, 190).available(1000, 600)
-                .schedStat(0, 1_400_000_000, 400_000_000, 40).schedStat(1, 100_000_000, 0, 5)
-                .pressure(4.0, 4000).schedExt(simple(10)).build());
-        window.add(Snapshots.at(4).cpu(0, 250, 150).cpu(1, 210, 190).available(1000, 700)
-                .schedStat(0, 2_000_000_000, 400_000_000, 60).schedStat(1, 300_000_000, 200_000_000, 25)
-                .pressure(3.0, 6000).schedExt(simple(25)).build());
+        window.add(Snapshots.at(1)
+                .cpu(0, 50, 50)
+                .cpu(1, 10, 90)
+                .available(1000, 800)
+                .schedStat(0, 500_000_000, 100_000_000, 10)
+                .schedStat(1, 100_000_000, 0, 5)
+                .pressure(2.0, 1000)
+                .schedExt(IDLE)
+                .build());
+        window.add(Snapshots.at(2)
+                .cpu(0, 150, 50)
+                .cpu(1, 10, 190)
+                .available(1000, 600)
+                .schedStat(0, 1_400_000_000, 400_000_000, 40)
+                .schedStat(1, 100_000_000, 0, 5)
+                .pressure(4.0, 4000)
+                .schedExt(simple(10))
+                .build());
+        window.add(Snapshots.at(4)
+                .cpu(0, 250, 150)
+                .cpu(1, 210, 190)
+                .available(1000, 700)
+                .schedStat(0, 2_000_000_000, 400_000_000, 60)
+                .schedStat(1, 300_000_000, 200_000_000, 25)
+                .pressure(3.0, 6000)
+                .schedExt(simple(25))
+                .build());
         return window;
     }
 
@@ -102,8 +128,8 @@ class MonitorWindowTest {
 
     @Test
     void aWindowWithoutSamplesSaysSoWithZeroes() {
-        MonitorWindow window = new MonitorWindow(Snapshots.at(0).cpu(0, 0, 0).pressure(1.0, 0).build(),
-                Duration.ofSeconds(1));
+        MonitorWindow window =
+                new MonitorWindow(Snapshots.at(0).cpu(0, 0, 0).pressure(1.0, 0).build(), Duration.ofSeconds(1));
 
         MonitorSummary summary = window.summary(1_000_000);
 
@@ -130,9 +156,19 @@ class MonitorWindowTest {
         assertThat(tree.get("overhead_cpu_percent").asDouble()).isCloseTo(1.0, within(1e-9));
         assertThat(tree.get("sample_count").asInt()).isEqualTo(3);
         assertThat(tree.get("start").asString()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(tree.get("cpu_percent_by_cpu").get("1").get("max").asDouble()).isEqualTo(100.0);
-        assertThat(tree.get("sched_stat").get("all").get("timeslices").get("per_second").asDouble()).isEqualTo(21.25);
-        assertThat(tree.get("sched_ext").get("events").get("SCX_EV_DISPATCH_KEEP_LAST").get("total").asLong())
+        assertThat(tree.get("cpu_percent_by_cpu").get("1").get("max").asDouble())
+                .isEqualTo(100.0);
+        assertThat(tree.get("sched_stat")
+                        .get("all")
+                        .get("timeslices")
+                        .get("per_second")
+                        .asDouble())
+                .isEqualTo(21.25);
+        assertThat(tree.get("sched_ext")
+                        .get("events")
+                        .get("SCX_EV_DISPATCH_KEEP_LAST")
+                        .get("total")
+                        .asLong())
                 .isEqualTo(25);
         assertThat(mapper.readValue(json, MonitorSummary.class)).isEqualTo(summary);
         MonitorSummary bare = new MonitorWindow(Snapshots.at(0).cpu(0, 0, 0).build(), Duration.ofSeconds(1)).summary(0);

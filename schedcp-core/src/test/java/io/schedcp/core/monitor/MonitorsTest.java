@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 class MonitorsTest {
 
     /** Monitor 1 sees a CPU 20 % busy, monitor 2 one 80 % busy, each over one second. */
-    private final ScriptedSource first = ScriptedSource.of(Snapshots.at(0).cpu(0, 0, 0),
-            Snapshots.at(1).cpu(0, 20, 80));
-    private final ScriptedSource second = ScriptedSource.of(Snapshots.at(5).cpu(0, 0, 0),
-            Snapshots.at(6).cpu(0, 80, 20));
+    private final ScriptedSource first =
+            ScriptedSource.of(Snapshots.at(0).cpu(0, 0, 0), Snapshots.at(1).cpu(0, 20, 80));
+
+    private final ScriptedSource second =
+            ScriptedSource.of(Snapshots.at(5).cpu(0, 0, 0), Snapshots.at(6).cpu(0, 80, 20));
     private final Deque<SnapshotSource> sources = new ArrayDeque<>(List.of(first, second));
     private final Monitors monitors = new Monitors(sources::removeFirst);
 
@@ -28,9 +29,9 @@ class MonitorsTest {
         String one = monitors.start(Duration.ofHours(1));
         String two = monitors.start(Duration.ofMinutes(1));
 
-        assertThat(monitors.list()).extracting(MonitorInfo::id, MonitorInfo::interval)
-                .containsExactly(tuple(one, Duration.ofHours(1)),
-                        tuple(two, Duration.ofMinutes(1)));
+        assertThat(monitors.list())
+                .extracting(MonitorInfo::id, MonitorInfo::interval)
+                .containsExactly(tuple(one, Duration.ofHours(1)), tuple(two, Duration.ofMinutes(1)));
         MonitorSummary secondSummary = monitors.stop(two);
         assertThat(monitors.list()).extracting(MonitorInfo::id).containsExactly(one);
         MonitorSummary firstSummary = monitors.stop(one);
@@ -49,7 +50,8 @@ class MonitorsTest {
         assertThatThrownBy(() -> monitors.stop("monitor-99"))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessage("no monitor 'monitor-99' is running; running: " + one)
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.NOT_FOUND);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.NOT_FOUND);
         monitors.stop(one);
         assertThatThrownBy(() -> monitors.stop(one)).hasMessage("no monitor '" + one + "' is running");
     }
@@ -69,7 +71,8 @@ class MonitorsTest {
     @Test
     void anIntervalUnderTheMinimumStartsNothing() {
         assertThatThrownBy(() -> monitors.start(Duration.ofMillis(50)))
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.INVALID_INPUT);
         assertThat(monitors.list()).isEmpty();
         assertThat(first.reads()).isZero();
     }

@@ -60,18 +60,23 @@ class PressureParserTest {
 
     @Test
     void anAverageOverAHundredPercentIsRefused() {
-        assertThatThrownBy(() -> PressureParser.parse(Path.of("cpu"),
-                "some avg10=100.50 avg60=0.00 avg300=0.00 total=0\n")).hasMessageContaining("more than 100 percent");
+        assertThatThrownBy(() ->
+                        PressureParser.parse(Path.of("cpu"), "some avg10=100.50 avg60=0.00 avg300=0.00 total=0\n"))
+                .hasMessageContaining("more than 100 percent");
     }
 
     @Test
     void linesOutOfOrderOrExtraAreRefused() {
-        assertThatThrownBy(() -> PressureParser.parse(Path.of("cpu"),
-                "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n")).hasMessageContaining("'some avg10=A");
-        assertThatThrownBy(() -> PressureParser.parse(Path.of("cpu"),
-                "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\nx\n"))
+        assertThatThrownBy(
+                        () -> PressureParser.parse(Path.of("cpu"), "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n"))
+                .hasMessageContaining("'some avg10=A");
+        assertThatThrownBy(
+                        () -> PressureParser.parse(
+                                Path.of("cpu"),
+                                "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\nx\n"))
                 .hasMessageContaining("cpu line 3");
-        assertThatThrownBy(() -> PressureParser.parse(Path.of("cpu"),
-                "some avg60=0.00 avg10=0.00 avg300=0.00 total=0\n")).hasMessageContaining("where avg10= belongs");
+        assertThatThrownBy(
+                        () -> PressureParser.parse(Path.of("cpu"), "some avg60=0.00 avg10=0.00 avg300=0.00 total=0\n"))
+                .hasMessageContaining("where avg10= belongs");
     }
 }

@@ -31,8 +31,8 @@ class ProcStatParserTest {
 
     @Test
     void guestTimeIsNotCountedTwice() {
-        ProcStat stat = ProcStatParser.parse(Path.of("stat"),
-                "cpu  100 10 20 300 0 0 0 0 40 5\ncpu0 100 10 20 300 0 0 0 0 40 5\nintr 0\n");
+        ProcStat stat = ProcStatParser.parse(
+                Path.of("stat"), "cpu  100 10 20 300 0 0 0 0 40 5\ncpu0 100 10 20 300 0 0 0 0 40 5\nintr 0\n");
 
         assertThat(stat.all().total()).isEqualTo(430);
     }
@@ -59,12 +59,14 @@ class ProcStatParserTest {
         Path file = Fixtures.dir("broken").resolve("stat-truncated");
 
         assertThatThrownBy(() -> ProcStatParser.read(file.getParent().resolve("no-such-root")))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> ProcStatParser.parse(file, Fixtures.text("broken", "stat-truncated")))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining(file + " line 3 ('cpu1 16 0 4')")
                 .hasMessageContaining("cut short")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(SchedcpException.Kind.IO);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(SchedcpException.Kind.IO);
     }
 
     @Test
@@ -72,7 +74,8 @@ class ProcStatParserTest {
         Path file = Fixtures.dir("broken").resolve("stat-cut-after-cpus");
 
         assertThatThrownBy(() -> ProcStatParser.parse(file, Fixtures.text("broken", "stat-cut-after-cpus")))
-                .hasMessageContaining(file.toString()).hasMessageContaining("ends after its cpu lines");
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("ends after its cpu lines");
     }
 
     @Test
@@ -87,16 +90,16 @@ class ProcStatParserTest {
 
     @Test
     void aCpuLineShorterThanTheTotalIsRefused() {
-        assertThatThrownBy(() -> ProcStatParser.parse(Path.of("stat"),
-                "cpu  1 2 3 4 5 6 7 8 9 10\ncpu0 1 2 3 4 5 6 7 8\nintr 0\n"))
-                .hasMessageContaining("stat line 2").hasMessageContaining("8 columns where the 'cpu' line has 10");
+        assertThatThrownBy(() -> ProcStatParser.parse(
+                        Path.of("stat"), "cpu  1 2 3 4 5 6 7 8 9 10\ncpu0 1 2 3 4 5 6 7 8\nintr 0\n"))
+                .hasMessageContaining("stat line 2")
+                .hasMessageContaining("8 columns where the 'cpu' line has 10");
     }
 
     @Test
     void aFileThatDoesNotStartWithTheTotalIsRefused() {
         assertThatThrownBy(() -> ProcStatParser.parse(Path.of("stat"), "intr 0\n"))
                 .hasMessageContaining("stat line 1 ('intr 0')");
-        assertThatThrownBy(() -> ProcStatParser.parse(Path.of("stat"), ""))
-                .hasMessageContaining("stat is empty");
+        assertThatThrownBy(() -> ProcStatParser.parse(Path.of("stat"), "")).hasMessageContaining("stat is empty");
     }
 }

@@ -31,8 +31,8 @@ class SchedStatParserTest {
     @ParameterizedTest
     @ValueSource(ints = {15, 16})
     void theOtherKnownVersionsShareTheCpuLine(int version) {
-        String text = "version " + version + "\ntimestamp 100\ncpu0 1 0 2 3 4 5 600 700 8\n"
-                + "domain0 00000003 " + "0 ".repeat(35) + "0\ncpu1 0 0 0 0 0 0 10 20 30\n";
+        String text = "version " + version + "\ntimestamp 100\ncpu0 1 0 2 3 4 5 600 700 8\n" + "domain0 00000003 "
+                + "0 ".repeat(35) + "0\ncpu1 0 0 0 0 0 0 10 20 30\n";
 
         SchedStat stat = SchedStatParser.parse(Path.of("schedstat"), text);
 
@@ -49,7 +49,8 @@ class SchedStatParserTest {
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining(file + " is schedstat version 18")
                 .hasMessageContaining("versions 15, 16 and 17")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(SchedcpException.Kind.UNAVAILABLE);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(SchedcpException.Kind.UNAVAILABLE);
     }
 
     @Test
@@ -60,7 +61,8 @@ class SchedStatParserTest {
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining(file + " line 5 ('cpu1 0 0 0 0 0 0 6047')")
                 .hasMessageContaining("cut short")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(SchedcpException.Kind.IO);
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(SchedcpException.Kind.IO);
     }
 
     @Test
@@ -80,8 +82,10 @@ class SchedStatParserTest {
         assertThatThrownBy(() -> SchedStatParser.parse(Path.of("schedstat"), "version 17\ntimestamp 5\n"))
                 .hasMessageContaining("no 'cpuN' line");
         assertThatThrownBy(() -> SchedStatParser.parse(Path.of("schedstat"), "version 17\ncpu0 1\n"))
-                .hasMessageContaining("schedstat line 2").hasMessageContaining("'timestamp JIFFIES'");
+                .hasMessageContaining("schedstat line 2")
+                .hasMessageContaining("'timestamp JIFFIES'");
         assertThatThrownBy(() -> SchedStatParser.parse(Path.of("schedstat"), "version 17\ntimestamp 5\n\n"))
-                .hasMessageContaining("schedstat line 3").hasMessageContaining("'cpuN' or a 'domainN' line");
+                .hasMessageContaining("schedstat line 3")
+                .hasMessageContaining("'cpuN' or a 'domainN' line");
     }
 }

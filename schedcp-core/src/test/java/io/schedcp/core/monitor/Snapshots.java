@@ -63,8 +63,8 @@ final class Snapshots {
             idle += times.idle();
         }
         ProcStat stat = new ProcStat(new CpuTimes(user, 0, 0, idle, 0, 0, 0, 0), cpus);
-        Optional<SchedStat> schedStats = schedStat.isEmpty() ? Optional.empty()
-                : Optional.of(new SchedStat(17, 0, schedStat));
+        Optional<SchedStat> schedStats =
+                schedStat.isEmpty() ? Optional.empty() : Optional.of(new SchedStat(17, 0, schedStat));
         long nanos = Math.round(seconds * 1e9);
         return new SystemSnapshot(EPOCH.plusNanos(nanos), nanos, stat, memory, schedStats, pressure, schedExt);
     }
@@ -72,7 +72,13 @@ final class Snapshots {
     /** {@code snapshot} as if it had been taken {@code seconds} after {@link #EPOCH}. */
     static SystemSnapshot retimed(SystemSnapshot snapshot, double seconds) {
         long nanos = Math.round(seconds * 1e9);
-        return new SystemSnapshot(EPOCH.plusNanos(nanos), nanos, snapshot.stat(), snapshot.memory(),
-                snapshot.schedStat(), snapshot.pressure(), snapshot.schedExt());
+        return new SystemSnapshot(
+                EPOCH.plusNanos(nanos),
+                nanos,
+                snapshot.stat(),
+                snapshot.memory(),
+                snapshot.schedStat(),
+                snapshot.pressure(),
+                snapshot.schedExt());
     }
 }

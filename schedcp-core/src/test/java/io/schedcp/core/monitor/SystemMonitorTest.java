@@ -56,8 +56,8 @@ class SystemMonitorTest {
 
     @Test
     void listenersGetEachSampleOfATick() {
-        SystemMonitor monitor = new SystemMonitor(ScriptedSource.of(busy(0, 0), busy(1, 10), busy(2, 30),
-                busy(3, 30)), HOUR);
+        SystemMonitor monitor =
+                new SystemMonitor(ScriptedSource.of(busy(0, 0), busy(1, 10), busy(2, 30), busy(3, 30)), HOUR);
         List<MonitorSample> seen = new CopyOnWriteArrayList<>();
         monitor.onSample(seen::add);
 
@@ -110,15 +110,19 @@ class SystemMonitorTest {
     void anIntervalUnderTheMinimumIsRefused() {
         assertThatThrownBy(() -> new SystemMonitor(ScriptedSource.of(), Duration.ofMillis(99)))
                 .isInstanceOf(SchedcpException.class)
-                .hasMessageContaining("99 ms is too short").hasMessageContaining("100 ms or more")
-                .extracting(e -> ((SchedcpException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+                .hasMessageContaining("99 ms is too short")
+                .hasMessageContaining("100 ms or more")
+                .extracting(e -> ((SchedcpException) e).kind())
+                .isEqualTo(Kind.INVALID_INPUT);
     }
 
     @Test
     void aBadFileFailsTheStart() {
-        SystemMonitor monitor = new SystemMonitor(() -> {
-            throw new SchedcpException(Kind.IO, "/proc/stat line 2: damaged");
-        }, HOUR);
+        SystemMonitor monitor = new SystemMonitor(
+                () -> {
+                    throw new SchedcpException(Kind.IO, "/proc/stat line 2: damaged");
+                },
+                HOUR);
 
         assertThatThrownBy(monitor::start).hasMessageContaining("/proc/stat line 2");
         assertThat(monitor.isRunning()).isFalse();
@@ -126,8 +130,8 @@ class SystemMonitorTest {
 
     @Test
     void overheadCountsTheCpuTimeOfEveryReadingAndOfTheSamplingThread() {
-        SystemMonitor monitor = new SystemMonitor(ScriptedSource.of(busy(0, 0), busy(1, 50), busy(2, 100)), HOUR,
-                new FakeThreadCpu());
+        SystemMonitor monitor =
+                new SystemMonitor(ScriptedSource.of(busy(0, 0), busy(1, 50), busy(2, 100)), HOUR, new FakeThreadCpu());
 
         monitor.start();
         monitor.sampleNow();
@@ -140,9 +144,11 @@ class SystemMonitorTest {
     @Test
     void theSamplingThreadSamplesAtEachInterval() throws InterruptedException {
         ScriptedSource source = new ScriptedSource(IntStream.range(0, 100)
-                .mapToObj(i -> busy(i * 0.1, i * 5L).build()).toList());
+                .mapToObj(i -> busy(i * 0.1, i * 5L).build())
+                .toList());
         CountDownLatch threeSamples = new CountDownLatch(3);
-        SystemMonitor monitor = new SystemMonitor(source, Duration.ofMillis(100)).onSample(s -> threeSamples.countDown());
+        SystemMonitor monitor =
+                new SystemMonitor(source, Duration.ofMillis(100)).onSample(s -> threeSamples.countDown());
 
         monitor.start();
         boolean sampled = threeSamples.await(10, TimeUnit.SECONDS);
@@ -158,18 +164,21 @@ class SystemMonitorTest {
     void aFailureWhileSamplingEndsTheMonitorAndStopReportsIt() throws InterruptedException {
         CountDownLatch failed = new CountDownLatch(1);
         ScriptedSource script = ScriptedSource.of(busy(0, 0));
-        SystemMonitor monitor = new SystemMonitor(() -> {
-            if (script.reads() == 0) {
-                return script.read();
-            }
-            failed.countDown();
-            throw new SchedcpException(Kind.IO, "/proc/meminfo line 3: cut short");
-        }, Duration.ofMillis(100));
+        SystemMonitor monitor = new SystemMonitor(
+                () -> {
+                    if (script.reads() == 0) {
+                        return script.read();
+                    }
+                    failed.countDown();
+                    throw new SchedcpException(Kind.IO, "/proc/meminfo line 3: cut short");
+                },
+                Duration.ofMillis(100));
 
         monitor.start();
         assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThatThrownBy(monitor::stop).isInstanceOf(SchedcpException.class)
+        assertThatThrownBy(monitor::stop)
+                .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("/proc/meminfo line 3");
     }
 }

@@ -26,7 +26,9 @@ class JavaCommandTest {
 
         List<String> command = JavaCommand.of(JavaCommandTest.class, List.of("a"));
 
-        assertThat(command).contains("-Xshare:auto", "-XX:SharedArchiveFile=" + archive).endsWith("a");
+        assertThat(command)
+                .contains("-Xshare:auto", "-XX:SharedArchiveFile=" + archive)
+                .endsWith("a");
         int main = command.size() - 2;
         assertThat(command.get(main)).endsWith(JavaCommandTest.class.getName());
         assertThat(command.indexOf("-XX:SharedArchiveFile=" + archive)).isLessThan(main);

@@ -25,8 +25,7 @@ class PrivilegeTest {
         Privilege privilege = Privilege.detect(Map.of(), false);
 
         assertThat(privilege.mode()).isEqualTo(Privilege.Mode.SUDO_NON_INTERACTIVE);
-        assertThat(privilege.wrap(COMMAND, Map.of()))
-                .containsExactly("sudo", "-n", "--", "/usr/bin/scx_simple", "-f");
+        assertThat(privilege.wrap(COMMAND, Map.of())).containsExactly("sudo", "-n", "--", "/usr/bin/scx_simple", "-f");
     }
 
     @Test
@@ -36,11 +35,12 @@ class PrivilegeTest {
         List<String> command = privilege.wrap(COMMAND, Map.of("RUST_LOG", "info"));
 
         assertThat(privilege.mode()).isEqualTo(Privilege.Mode.SUDO_PASSWORD);
-        assertThat(command).containsExactly("sudo", "-S", "-p", "", "--", "env", "RUST_LOG=info",
-                "/usr/bin/scx_simple", "-f");
+        assertThat(command)
+                .containsExactly("sudo", "-S", "-p", "", "--", "env", "RUST_LOG=info", "/usr/bin/scx_simple", "-f");
         assertThat(String.join(" ", command)).doesNotContain("hunter2");
         assertThat(privilege.toString()).doesNotContain("hunter2");
-        assertThat(new String(privilege.stdinPreamble().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("hunter2\n");
+        assertThat(new String(privilege.stdinPreamble().orElseThrow(), StandardCharsets.UTF_8))
+                .isEqualTo("hunter2\n");
     }
 
     @Test

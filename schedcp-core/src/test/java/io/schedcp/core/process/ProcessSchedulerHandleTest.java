@@ -3,8 +3,8 @@ package io.schedcp.core.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.schedcp.api.ExitInfo;
 import io.schedcp.api.ErrorDetail.RootRefused;
+import io.schedcp.api.ExitInfo;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.spi.ProcessLauncher;
 import io.schedcp.api.spi.SchedulerHandle;
@@ -22,8 +22,8 @@ class ProcessSchedulerHandleTest {
     private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
 
     private SchedulerHandle sh(String script) {
-        return launcher.launch(new ProcessLauncher.Spec("test", List.of("/bin/sh", "-c", script),
-                Map.of("GREETING", "hello"), Optional.empty()));
+        return launcher.launch(new ProcessLauncher.Spec(
+                "test", List.of("/bin/sh", "-c", script), Map.of("GREETING", "hello"), Optional.empty()));
     }
 
     @Test
@@ -89,18 +89,18 @@ class ProcessSchedulerHandleTest {
 
     @Test
     void aMissingSudoIsAPermissionProblemThatSaysSudoCouldNotBeRunAndLeavesTheRemedyToTheFrontEnd() {
-        PrivilegedLauncher withoutSudo = new PrivilegedLauncher(Privilege.sudoNonInteractive()
-                .withSudoProgram("/nonexistent/sudo"));
+        PrivilegedLauncher withoutSudo =
+                new PrivilegedLauncher(Privilege.sudoNonInteractive().withSudoProgram("/nonexistent/sudo"));
 
-        assertThatThrownBy(() -> withoutSudo.launch(new ProcessLauncher.Spec("scx_simple", List.of("/bin/true"),
-                Map.of(), Optional.empty())))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind())
-                        .isEqualTo(SchedcpException.Kind.PERMISSION))
+        assertThatThrownBy(() -> withoutSudo.launch(
+                        new ProcessLauncher.Spec("scx_simple", List.of("/bin/true"), Map.of(), Optional.empty())))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(SchedcpException.Kind.PERMISSION))
                 .hasMessageStartingWith("cannot start scx_simple: root is needed to load a scheduler, and sudo "
                         + "could not be run (Cannot run program \"/nonexistent/sudo\"")
                 .hasMessageEndingWith(")")
-                .satisfies(e -> assertThat(((SchedcpException) e).detail())
-                        .contains(new RootRefused(RootRefused.Why.NO_SUDO)));
+                .satisfies(e ->
+                        assertThat(((SchedcpException) e).detail()).contains(new RootRefused(RootRefused.Why.NO_SUDO)));
     }
 
     private static void awaitLine(SchedulerHandle handle, String line) throws InterruptedException {

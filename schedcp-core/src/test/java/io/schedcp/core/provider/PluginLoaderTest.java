@@ -32,8 +32,12 @@ class PluginLoaderTest {
 
         assertThat(new PluginLoader(problems).load(List.of(plugins))).isEmpty();
 
-        assertThat(problems.messages()).singleElement().asString()
-                .contains("nothing.jar").contains("provides no scheduler provider").contains("docs/plugins.md");
+        assertThat(problems.messages())
+                .singleElement()
+                .asString()
+                .contains("nothing.jar")
+                .contains("provides no scheduler provider")
+                .contains("docs/plugins.md");
     }
 
     @Test
@@ -50,7 +54,9 @@ class PluginLoaderTest {
 
         assertThat(new PluginLoader(problems).load(List.of(plugins))).isEmpty();
 
-        assertThat(problems.messages()).singleElement().asString()
+        assertThat(problems.messages())
+                .singleElement()
+                .asString()
                 .isEqualTo("plugin " + jarFile + " was skipped: META-INF/services/io.schedcp.api.spi.SchedulerProvider"
                         + " in " + jarFile + " names com.example.MissingProvider, which is not in that jar; add the "
                         + "class, or correct the name in that file")
@@ -65,7 +71,9 @@ class PluginLoaderTest {
 
         assertThat(new PluginLoader(problems).load(List.of(plugins))).isEmpty();
 
-        assertThat(problems.messages()).singleElement().asString()
+        assertThat(problems.messages())
+                .singleElement()
+                .asString()
                 .startsWith("plugin " + plugins.resolve("broken.jar") + " was skipped: " + plugins.resolve("broken.jar")
                         + " is not a readable jar (");
     }
@@ -75,7 +83,8 @@ class PluginLoaderTest {
         Path file = Files.writeString(temp.resolve("not-a-dir.jar"), "x");
         Problems problems = new Problems();
 
-        assertThat(new PluginLoader(problems).load(List.of(temp.resolve("absent"), file))).isEmpty();
+        assertThat(new PluginLoader(problems).load(List.of(temp.resolve("absent"), file)))
+                .isEmpty();
 
         assertThat(problems.messages()).singleElement().asString().contains("is not a directory");
     }

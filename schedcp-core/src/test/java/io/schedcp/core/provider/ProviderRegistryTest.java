@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 
 class ProviderRegistryTest {
 
-    private final ProviderContext context = new DefaultProviderContext(spec -> {
-        throw new UnsupportedOperationException("no launching in this test");
-    }, Path.of("/tmp/schedcp-test"), Map.of());
+    private final ProviderContext context = new DefaultProviderContext(
+            spec -> {
+                throw new UnsupportedOperationException("no launching in this test");
+            },
+            Path.of("/tmp/schedcp-test"),
+            Map.of());
 
     /** A provider whose behaviour the test gives as functions. */
-    private record StubProvider(String id, int rank, Supplier<List<SchedulerDescriptor>> list,
-            Consumer<ProviderContext> init) implements SchedulerProvider {
+    private record StubProvider(
+            String id, int rank, Supplier<List<SchedulerDescriptor>> list, Consumer<ProviderContext> init)
+            implements SchedulerProvider {
 
         @Override
         public void initialize(ProviderContext context) {
@@ -48,13 +52,15 @@ class ProviderRegistryTest {
     }
 
     private static List<SchedulerDescriptor> descriptors(String provider, String... names) {
-        return java.util.Arrays.stream(names).map(n -> new SchedulerDescriptor(n, provider, n, false, "", "",
-                List.of(), "", List.of(), "", "", Requirements.NONE)).toList();
+        return java.util.Arrays.stream(names)
+                .map(n -> new SchedulerDescriptor(
+                        n, provider, n, false, "", "", List.of(), "", List.of(), "", "", Requirements.NONE))
+                .toList();
     }
 
     /** A provider offering the given names, with a rank. */
     private static SchedulerProvider provider(String id, int rank, String... names) {
-        return new StubProvider(id, rank, () -> descriptors(id, names), ctx -> { });
+        return new StubProvider(id, rank, () -> descriptors(id, names), ctx -> {});
     }
 
     @Test
@@ -87,19 +93,28 @@ class ProviderRegistryTest {
         ProviderRegistry registry = new ProviderRegistry(List.of(broken, provider("scx", 0, "a")), context, problems);
 
         assertThat(registry.providers()).extracting(SchedulerProvider::id).containsExactly("scx");
-        assertThat(problems.messages()).singleElement().asString()
-                .contains("broken").contains("cannot read my config");
+        assertThat(problems.messages())
+                .singleElement()
+                .asString()
+                .contains("broken")
+                .contains("cannot read my config");
     }
 
     @Test
     void aProviderThatThrowsWhileListingIsLeftOutOfThatAnswer() {
-        SchedulerProvider flaky = new StubProvider("flaky", 0, () -> {
-            throw new IllegalStateException("disk gone");
-        }, ctx -> { });
+        SchedulerProvider flaky = new StubProvider(
+                "flaky",
+                0,
+                () -> {
+                    throw new IllegalStateException("disk gone");
+                },
+                ctx -> {});
         Problems problems = new Problems();
         ProviderRegistry registry = new ProviderRegistry(List.of(flaky, provider("scx", 0, "a")), context, problems);
 
-        assertThat(registry.allSchedulers()).extracting(SchedulerDescriptor::name).containsExactly("a");
+        assertThat(registry.allSchedulers())
+                .extracting(SchedulerDescriptor::name)
+                .containsExactly("a");
         assertThat(problems.messages()).anyMatch(m -> m.contains("flaky") && m.contains("disk gone"));
     }
 
@@ -109,13 +124,15 @@ class ProviderRegistryTest {
         ProviderRegistry registry = new ProviderRegistry(
                 List.of(provider("scx", 0, "mine"), provider("scx", 0, "theirs")), context, problems);
 
-        assertThat(registry.allSchedulers()).extracting(SchedulerDescriptor::name).containsExactly("mine");
+        assertThat(registry.allSchedulers())
+                .extracting(SchedulerDescriptor::name)
+                .containsExactly("mine");
         assertThat(problems.messages()).anyMatch(m -> m.contains("already taken"));
     }
 
     @Test
     void aDescriptorNamingAnotherProviderIsCorrectedToItsRealProvider() {
-        SchedulerProvider wrapped = new StubProvider("real", 0, () -> descriptors("acme", "x"), ctx -> { });
+        SchedulerProvider wrapped = new StubProvider("real", 0, () -> descriptors("acme", "x"), ctx -> {});
         ProviderRegistry registry = new ProviderRegistry(List.of(wrapped), context, new Problems());
 
         assertThat(registry.resolve("x").orElseThrow().qualifiedName()).isEqualTo("real:x");

@@ -34,14 +34,31 @@ class RecommenderTest {
     private final List<SchedulerEntry> schedulers = List.of(
             entry("lowlat", List.of("gaming and interactive desktops"), true, Availability.available()),
             entry("batchy", List.of("batch jobs and video encoding"), false, Availability.available()),
-            entry("serverish", List.of("web server and database"), true,
+            entry(
+                    "serverish",
+                    List.of("web server and database"),
+                    true,
                     Availability.unavailable("serverish is not installed")),
             entry("plain", List.of("tests"), false, Availability.available()));
 
-    private static SchedulerEntry entry(String name, List<String> useCases, boolean production,
-            Availability availability) {
-        return new SchedulerEntry(new SchedulerDescriptor(name, "scx", name, production, "A scheduler.", "",
-                useCases, "", List.of(), "", "", Requirements.NONE), availability, true);
+    private static SchedulerEntry entry(
+            String name, List<String> useCases, boolean production, Availability availability) {
+        return new SchedulerEntry(
+                new SchedulerDescriptor(
+                        name,
+                        "scx",
+                        name,
+                        production,
+                        "A scheduler.",
+                        "",
+                        useCases,
+                        "",
+                        List.of(),
+                        "",
+                        "",
+                        Requirements.NONE),
+                availability,
+                true);
     }
 
     @BeforeEach
@@ -54,14 +71,33 @@ class RecommenderTest {
     }
 
     private void ran(WorkloadProfile workload, String scheduler, double hackbenchSeconds) {
-        store.addHistory(workload.id(), new RunRecord(scheduler, List.of(), Optional.empty(), t0, Optional.empty(),
-                Optional.empty(), "", Map.of("hackbench_time_s", hackbenchSeconds, "wall_time_s", 1.0),
-                RunOutcome.ok()));
+        store.addHistory(
+                workload.id(),
+                new RunRecord(
+                        scheduler,
+                        List.of(),
+                        Optional.empty(),
+                        t0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "",
+                        Map.of("hackbench_time_s", hackbenchSeconds, "wall_time_s", 1.0),
+                        RunOutcome.ok()));
     }
 
     private void failed(WorkloadProfile workload, String scheduler, String reason) {
-        store.addHistory(workload.id(), new RunRecord(scheduler, List.of(), Optional.empty(), t0, Optional.empty(),
-                Optional.empty(), "", Map.of(), RunOutcome.failed(reason)));
+        store.addHistory(
+                workload.id(),
+                new RunRecord(
+                        scheduler,
+                        List.of(),
+                        Optional.empty(),
+                        t0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "",
+                        Map.of(),
+                        RunOutcome.failed(reason)));
     }
 
     @Test
@@ -97,10 +133,13 @@ class RecommenderTest {
         List<Recommendation> ranked = recommender().forWorkload(game.id());
 
         assertThat(ranked.get(0).scheduler()).isEqualTo("plain");
-        assertThat(ranked.get(0).measured()).contains(
-                "2.00x better than the default scheduler on hackbench_time_s over 1 runs of this workload");
+        assertThat(ranked.get(0).measured())
+                .contains("2.00x better than the default scheduler on hackbench_time_s over 1 runs of this workload");
         assertThat(ranked.get(0).measuredScore()).contains(1.0);
-        Recommendation lowlat = ranked.stream().filter(r -> r.scheduler().equals("lowlat")).findFirst().orElseThrow();
+        Recommendation lowlat = ranked.stream()
+                .filter(r -> r.scheduler().equals("lowlat"))
+                .findFirst()
+                .orElseThrow();
         assertThat(lowlat.measured().orElseThrow()).contains("1.60x worse than the default scheduler");
         assertThat(ranked).extracting(Recommendation::scheduler).containsSubsequence("plain", "default", "lowlat");
     }
@@ -114,7 +153,8 @@ class RecommenderTest {
         List<Recommendation> ranked = recommender().forWorkload(build.id());
 
         assertThat(ranked.get(0).scheduler()).isEqualTo("default");
-        assertThat(ranked.get(0).reason()).contains("the kernel's own scheduler")
+        assertThat(ranked.get(0).reason())
+                .contains("the kernel's own scheduler")
                 .contains("the baseline of 1 runs of this workload");
     }
 
@@ -125,10 +165,13 @@ class RecommenderTest {
         failed(game, "lowlat", "the kernel ejected lowlat: runnable task stall");
 
         Recommendation lowlat = recommender().forWorkload(game.id()).stream()
-                .filter(r -> r.scheduler().equals("lowlat")).findFirst().orElseThrow();
+                .filter(r -> r.scheduler().equals("lowlat"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(lowlat.measuredScore()).contains(-1.0);
-        assertThat(lowlat.measured().orElseThrow()).contains("failed 1 of 1 runs of this workload")
+        assertThat(lowlat.measured().orElseThrow())
+                .contains("failed 1 of 1 runs of this workload")
                 .contains("runnable task stall");
     }
 
@@ -151,16 +194,18 @@ class RecommenderTest {
         ran(game, "plain", 0.999);
 
         Recommendation plain = recommender().forWorkload(game.id()).stream()
-                .filter(r -> r.scheduler().equals("plain")).findFirst().orElseThrow();
+                .filter(r -> r.scheduler().equals("plain"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(plain.measured()).contains(
-                "on a par with the default scheduler on hackbench_time_s over 1 runs of this workload");
+        assertThat(plain.measured())
+                .contains("on a par with the default scheduler on hackbench_time_s over 1 runs of this workload");
     }
 
     @Test
     void anUnknownWorkloadIsNotFound() {
         assertThatThrownBy(() -> recommender().forWorkload("w-00000000"))
-                .isInstanceOfSatisfying(SchedcpException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SchedcpException.Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(SchedcpException.Kind.NOT_FOUND));
     }
 }

@@ -14,10 +14,28 @@ import org.junit.jupiter.api.Test;
 
 class CatalogReaderTest {
 
-    private static final List<String> REQUIRED = List.of("scx_bpfland", "scx_central", "scx_chaos", "scx_cosmos",
-            "scx_flash", "scx_flatcg", "scx_lavd", "scx_layered", "scx_mitosis", "scx_nest", "scx_p2dq", "scx_pair",
-            "scx_prev", "scx_qmap", "scx_rlfifo", "scx_rustland", "scx_rusty", "scx_sdt", "scx_simple",
-            "scx_tickless", "scx_userland");
+    private static final List<String> REQUIRED = List.of(
+            "scx_bpfland",
+            "scx_central",
+            "scx_chaos",
+            "scx_cosmos",
+            "scx_flash",
+            "scx_flatcg",
+            "scx_lavd",
+            "scx_layered",
+            "scx_mitosis",
+            "scx_nest",
+            "scx_p2dq",
+            "scx_pair",
+            "scx_prev",
+            "scx_qmap",
+            "scx_rlfifo",
+            "scx_rustland",
+            "scx_rusty",
+            "scx_sdt",
+            "scx_simple",
+            "scx_tickless",
+            "scx_userland");
 
     private final List<CatalogEntry> bundled = ScxProvider.loadBundledCatalog();
 
@@ -30,11 +48,20 @@ class CatalogReaderTest {
     void everyEntryHasEveryDescriptiveField() {
         for (CatalogEntry entry : bundled) {
             SchedulerDescriptor d = entry.descriptor();
-            assertThat(List.of(d.description(), d.algorithm(), d.characteristics(), d.limitations(),
-                    d.performanceProfile(), d.opsName(), entry.origin()))
-                    .as(d.name()).allSatisfy(text -> assertThat(text).isNotBlank());
+            assertThat(List.of(
+                            d.description(),
+                            d.algorithm(),
+                            d.characteristics(),
+                            d.limitations(),
+                            d.performanceProfile(),
+                            d.opsName(),
+                            entry.origin()))
+                    .as(d.name())
+                    .allSatisfy(text -> assertThat(text).isNotBlank());
             assertThat(d.useCases()).as(d.name() + " use cases").isNotEmpty();
-            assertThat(d.requirements().minKernel()).as(d.name() + " min kernel").isPresent();
+            assertThat(d.requirements().minKernel())
+                    .as(d.name() + " min kernel")
+                    .isPresent();
             assertThat(d.provider()).isEqualTo("scx");
         }
     }
@@ -58,8 +85,10 @@ class CatalogReaderTest {
 
     @Test
     void someButNotAllSchedulersAreProductionReady() {
-        List<String> ready = bundled.stream().filter(e -> e.descriptor().productionReady())
-                .map(e -> e.descriptor().name()).collect(Collectors.toList());
+        List<String> ready = bundled.stream()
+                .filter(e -> e.descriptor().productionReady())
+                .map(e -> e.descriptor().name())
+                .collect(Collectors.toList());
         assertThat(ready).contains("scx_lavd", "scx_bpfland", "scx_rusty").doesNotContain("scx_simple", "scx_qmap");
     }
 
@@ -100,12 +129,15 @@ class CatalogReaderTest {
     }
 
     private SchedulerDescriptor byName(String name) {
-        return bundled.stream().map(CatalogEntry::descriptor).filter(d -> d.name().equals(name)).findFirst()
+        return bundled.stream()
+                .map(CatalogEntry::descriptor)
+                .filter(d -> d.name().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
     private static List<CatalogEntry> read(String json) {
-        return new CatalogReader("scx").read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                "test.json");
+        return new CatalogReader("scx")
+                .read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
     }
 }

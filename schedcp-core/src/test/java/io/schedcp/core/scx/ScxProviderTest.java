@@ -28,8 +28,8 @@ class ScxProviderTest {
 
     private ScxProvider provider(Map<String, String> env) {
         ScxProvider provider = new ScxProvider();
-        provider.initialize(new DefaultProviderContext(new PrivilegedLauncher(Privilege.direct()), temp.resolve("home"),
-                env));
+        provider.initialize(
+                new DefaultProviderContext(new PrivilegedLauncher(Privilege.direct()), temp.resolve("home"), env));
         return provider;
     }
 
@@ -41,7 +41,9 @@ class ScxProviderTest {
 
         assertThat(availability).isInstanceOf(Availability.Unavailable.class);
         assertThat(((Availability.Unavailable) availability).reason())
-                .contains("scx_lavd is not installed").contains("SCHEDCP_SCX_PATH").contains("scxbin");
+                .contains("scx_lavd is not installed")
+                .contains("SCHEDCP_SCX_PATH")
+                .contains("scxbin");
     }
 
     @Test
@@ -49,12 +51,12 @@ class ScxProviderTest {
         Path first = executable(temp.resolve("first"), "scx_simple");
         executable(temp.resolve("home/scxbin"), "scx_simple");
         executable(temp.resolve("bin"), "scx_simple");
-        BinaryLocator all = BinaryLocator.of(java.util.List.of(temp.resolve("first")), temp.resolve("home"),
-                java.util.List.of(temp.resolve("bin")));
-        BinaryLocator withoutScxPath = BinaryLocator.of(java.util.List.of(), temp.resolve("home"),
-                java.util.List.of(temp.resolve("bin")));
-        BinaryLocator pathOnly = BinaryLocator.of(java.util.List.of(), temp.resolve("nohome"),
-                java.util.List.of(temp.resolve("bin")));
+        BinaryLocator all = BinaryLocator.of(
+                java.util.List.of(temp.resolve("first")), temp.resolve("home"), java.util.List.of(temp.resolve("bin")));
+        BinaryLocator withoutScxPath =
+                BinaryLocator.of(java.util.List.of(), temp.resolve("home"), java.util.List.of(temp.resolve("bin")));
+        BinaryLocator pathOnly =
+                BinaryLocator.of(java.util.List.of(), temp.resolve("nohome"), java.util.List.of(temp.resolve("bin")));
 
         assertThat(all.find("scx_simple")).contains(first);
         assertThat(withoutScxPath.find("scx_simple")).contains(temp.resolve("home/scxbin/scx_simple"));
@@ -66,14 +68,18 @@ class ScxProviderTest {
         Path dir = Files.createDirectories(temp.resolve("bin"));
         Files.writeString(dir.resolve("scx_simple"), "not a program");
 
-        assertThat(provider(Map.of("PATH", dir.toString())).availability("scx_simple").isAvailable()).isFalse();
+        assertThat(provider(Map.of("PATH", dir.toString()))
+                        .availability("scx_simple")
+                        .isAvailable())
+                .isFalse();
     }
 
     @Test
     void anInstalledBinaryMakesItsSchedulerAvailable() throws Exception {
         executable(temp.resolve("scx"), "scx_rusty");
 
-        ScxProvider provider = provider(Map.of("SCHEDCP_SCX_PATH", temp.resolve("scx").toString()));
+        ScxProvider provider =
+                provider(Map.of("SCHEDCP_SCX_PATH", temp.resolve("scx").toString()));
 
         assertThat(provider.availability("scx_rusty").isAvailable()).isTrue();
         assertThat(provider.availability("scx_lavd").isAvailable()).isFalse();

@@ -76,7 +76,8 @@ class AtomicFilesTest {
         Path file = blocker.resolve("state.json");
 
         assertThatThrownBy(() -> AtomicFiles.write(file, new byte[] {1}))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining("could not write " + file)
                 .hasMessageContaining("check that the directory is writable");
         assertThat(blocker).hasContent("a file, not a directory");
@@ -89,7 +90,8 @@ class AtomicFilesTest {
         Files.writeString(directory.resolve("inside"), "x");
 
         assertThatThrownBy(() -> AtomicFiles.write(directory, new byte[] {1}))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining(directory.toString());
         assertThat(entries(temp)).containsExactly("taken");
     }
@@ -156,8 +158,10 @@ class AtomicFilesTest {
         Path lock = temp.resolve(".lock");
 
         assertThatThrownBy(() -> AtomicFiles.locked(lock, () -> {
-            throw new IllegalStateException("work failed");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("work failed");
+                    throw new IllegalStateException("work failed");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("work failed");
 
         assertThat(AtomicFiles.locked(lock, () -> 7)).isEqualTo(7);
     }
@@ -168,7 +172,8 @@ class AtomicFilesTest {
         Path lock = blocker.resolve(".lock");
 
         assertThatThrownBy(() -> AtomicFiles.locked(lock, () -> "never"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining("could not lock " + lock);
     }
 
@@ -181,10 +186,13 @@ class AtomicFilesTest {
 
     /** A node like /dev/null (c 1 3) where the test may create one (as root), else a FIFO. */
     static Path specialFile(Path file) throws IOException, InterruptedException {
-        Process mknod = new ProcessBuilder("mknod", file.toString(), "c", "1", "3").redirectErrorStream(true).start();
+        Process mknod = new ProcessBuilder("mknod", file.toString(), "c", "1", "3")
+                .redirectErrorStream(true)
+                .start();
         mknod.getInputStream().readAllBytes();
         if (mknod.waitFor() != 0) {
-            Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+            Process mkfifo =
+                    new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
             assertThat(mkfifo.waitFor()).as("mkfifo " + file).isZero();
         }
         return file;
@@ -195,7 +203,8 @@ class AtomicFilesTest {
         Path node = specialFile(temp.resolve("null"));
 
         assertThatThrownBy(() -> AtomicFiles.write(node, "x".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining(node + " is a device node, FIFO or socket, not a regular file");
         assertThat(Files.isRegularFile(node)).isFalse();
         assertThat(Files.exists(node)).isTrue();
@@ -207,14 +216,16 @@ class AtomicFilesTest {
         Path directory = Files.createDirectories(temp.resolve("chart.svg"));
 
         assertThatThrownBy(() -> AtomicFiles.write(directory, "x".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining(directory + " is a directory, not a regular file");
         assertThat(directory).isDirectory();
     }
 
     @Test
     void writeThroughASymbolicLinkReplacesTheFileItPointsToAndKeepsTheLink() throws IOException {
-        Path real = Files.writeString(Files.createDirectories(temp.resolve("real")).resolve("state.json"), "old");
+        Path real =
+                Files.writeString(Files.createDirectories(temp.resolve("real")).resolve("state.json"), "old");
         Path link = Files.createSymbolicLink(temp.resolve("state.json"), real);
 
         AtomicFiles.write(link, "new".getBytes(StandardCharsets.UTF_8));
@@ -229,7 +240,8 @@ class AtomicFilesTest {
         Path link = Files.createSymbolicLink(temp.resolve("chart.svg"), temp.resolve("nowhere/chart.svg"));
 
         assertThatThrownBy(() -> AtomicFiles.write(link, "x".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining(link + " is a symbolic link to a file that does not exist");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(temp.resolve("nowhere")).doesNotExist();
@@ -241,7 +253,8 @@ class AtomicFilesTest {
         Path link = Files.createSymbolicLink(temp.resolve("chart.svg"), node);
 
         assertThatThrownBy(() -> AtomicFiles.write(link, "x".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("not a regular file");
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("not a regular file");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.isRegularFile(node)).isFalse();
     }

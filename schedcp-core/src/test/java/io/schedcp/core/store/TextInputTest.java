@@ -18,7 +18,8 @@ class TextInputTest {
 
     private static void assertInvalid(Runnable read, String message) {
         assertThatThrownBy(read::run)
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining(message);
     }
 
@@ -31,7 +32,8 @@ class TextInputTest {
 
     @Test
     void anEndlessDeviceIsRefusedNamingTheLimitInsteadOfFillingMemory() {
-        assertInvalid(() -> TextInput.read(Path.of("/dev/zero"), "monitor summary", 1 << 20),
+        assertInvalid(
+                () -> TextInput.read(Path.of("/dev/zero"), "monitor summary", 1 << 20),
                 "the monitor summary file /dev/zero is over 1 MiB, the most schedcp reads");
     }
 
@@ -49,7 +51,8 @@ class TextInputTest {
 
     @Test
     void aDeviceNodeIsRefusedWhereARegularFileIsNeeded() {
-        assertInvalid(() -> TextInput.readRegular(Path.of("/dev/null"), "source", 1024),
+        assertInvalid(
+                () -> TextInput.readRegular(Path.of("/dev/null"), "source", 1024),
                 "/dev/null is not a regular file (it is a device node, FIFO or socket)");
     }
 
@@ -65,7 +68,8 @@ class TextInputTest {
         Path missing = temp.resolve("absent.json");
 
         assertThatThrownBy(() -> TextInput.read(missing, "monitor summary", 1024))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessage("no such monitor summary file: " + missing);
     }
 }

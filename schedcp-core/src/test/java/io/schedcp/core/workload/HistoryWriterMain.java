@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class HistoryWriterMain {
 
-    private HistoryWriterMain() {
-    }
+    private HistoryWriterMain() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -32,8 +31,10 @@ public final class HistoryWriterMain {
         }
         WorkloadStore store = new WorkloadStore(home);
         for (int i = 0; i < count; i++) {
-            store.addHistory(workloadId, RunRecord.of("scx_" + writer, Instant.now(), writer + " " + i)
-                    .withMetrics(Map.of("writer_entry", (double) i)));
+            store.addHistory(
+                    workloadId,
+                    RunRecord.of("scx_" + writer, Instant.now(), writer + " " + i)
+                            .withMetrics(Map.of("writer_entry", (double) i)));
         }
     }
 }

@@ -17,7 +17,8 @@ class RunRecordTest {
 
     private static void assertInvalid(Runnable construction, String message) {
         assertThatThrownBy(construction::run)
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining(message);
     }
 
@@ -25,14 +26,16 @@ class RunRecordTest {
     void aMetricThatIsNotAFiniteNumberIsRefusedByName() {
         RunRecord run = RunRecord.of("scx_rusty", START, "");
 
-        assertInvalid(() -> run.withMetrics(Map.of("wall_time_s", Double.NaN)),
+        assertInvalid(
+                () -> run.withMetrics(Map.of("wall_time_s", Double.NaN)),
                 "metric wall_time_s is NaN; a metric must be a finite number");
         assertInvalid(() -> run.withMetrics(Map.of(" ", 1.0)), "a metric needs a name");
     }
 
     @Test
     void aRunCannotEndBeforeItStarted() {
-        assertInvalid(() -> RunRecord.of("scx_rusty", START, "").withEndedAt(START.minusSeconds(1)),
+        assertInvalid(
+                () -> RunRecord.of("scx_rusty", START, "").withEndedAt(START.minusSeconds(1)),
                 "cannot end (2026-11-22T09:59:59Z) before it started (2026-11-22T10:00:00Z)");
     }
 
@@ -45,8 +48,8 @@ class RunRecordTest {
     @Test
     @SuppressWarnings("NullOptional") // a null is what this test is about
     void aNullMonitorSummaryIsNoSummary() {
-        RunRecord run = new RunRecord("scx_rusty", List.of(), Optional.empty(), START, Optional.empty(), null, "",
-                Map.of(), RunOutcome.ok());
+        RunRecord run = new RunRecord(
+                "scx_rusty", List.of(), Optional.empty(), START, Optional.empty(), null, "", Map.of(), RunOutcome.ok());
 
         assertThat(run.monitorSummary()).isEmpty();
     }

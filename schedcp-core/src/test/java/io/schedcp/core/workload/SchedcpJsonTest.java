@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class SchedcpJsonTest {
 
     /** A value with a two-word name, an absent value of each kind and a number. */
-    record Sample(String opsName, Optional<String> qualifiedName, String reason, int secondsRan) {
-    }
+    record Sample(String opsName, Optional<String> qualifiedName, String reason, int secondsRan) {}
 
     private static final Sample SAMPLE = new Sample("tiny", Optional.empty(), null, 10);
 
@@ -29,8 +28,8 @@ class SchedcpJsonTest {
         String indented = SchedcpJson.indented(SAMPLE);
 
         assertThat(indented).contains("\n").contains("\"ops_name\" : \"tiny\"");
-        assertThat(SchedcpJson.mapper().readTree(indented)).isEqualTo(SchedcpJson.mapper().readTree(
-                SchedcpJson.line(SAMPLE)));
+        assertThat(SchedcpJson.mapper().readTree(indented))
+                .isEqualTo(SchedcpJson.mapper().readTree(SchedcpJson.line(SAMPLE)));
     }
 
     @Test
@@ -40,8 +39,8 @@ class SchedcpJsonTest {
 
     @Test
     void aReadPassesOverUnknownFieldsAndReadsANullNumberAsZero() {
-        Sample read = SchedcpJson.mapper().readValue(
-                "{\"ops_name\": \"tiny\", \"added_later\": [1], \"seconds_ran\": null}", Sample.class);
+        Sample read = SchedcpJson.mapper()
+                .readValue("{\"ops_name\": \"tiny\", \"added_later\": [1], \"seconds_ran\": null}", Sample.class);
 
         assertThat(read).isEqualTo(new Sample("tiny", Optional.empty(), null, 0));
     }

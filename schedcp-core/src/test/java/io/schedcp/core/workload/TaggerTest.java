@@ -33,8 +33,15 @@ class TaggerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nginx serving static files", "a web server", "HTTP API behind a load balancer",
-        "postgres under pgbench", "MySQL OLTP", "redis cache"})
+    @ValueSource(
+            strings = {
+                "nginx serving static files",
+                "a web server",
+                "HTTP API behind a load balancer",
+                "postgres under pgbench",
+                "MySQL OLTP",
+                "redis cache"
+            })
     void webServersAndDatabasesAreLatencySensitiveServers(String text) {
         assertThat(tagger.tags(text)).containsExactly(LATENCY_SENSITIVE, SERVER);
     }
@@ -89,8 +96,10 @@ class TaggerTest {
 
     @Test
     void theRulesTagASchedulersDescriptionAndUseCasesTogether() {
-        Set<WorkloadTag> tags = tagger.tags(List.of("Gives critical tasks earlier virtual deadlines.",
-                "gaming (Steam Deck and desktop)", "laptop and handheld battery life"));
+        Set<WorkloadTag> tags = tagger.tags(List.of(
+                "Gives critical tasks earlier virtual deadlines.",
+                "gaming (Steam Deck and desktop)",
+                "laptop and handheld battery life"));
 
         assertThat(tags).containsExactly(LATENCY_SENSITIVE, INTERACTIVE, POWER_SAVING);
     }
@@ -116,7 +125,8 @@ class TaggerTest {
         assertThat(WorkloadTag.parse("Latency_Sensitive")).isEqualTo(LATENCY_SENSITIVE);
         assertThat(LATENCY_SENSITIVE.label()).isEqualTo("latency-sensitive");
         assertThatThrownBy(() -> WorkloadTag.parse("fast"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("'fast' is not a workload tag")
                 .hasMessageContaining("latency-sensitive, throughput, interactive");
     }

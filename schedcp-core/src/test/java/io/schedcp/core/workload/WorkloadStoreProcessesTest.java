@@ -43,18 +43,32 @@ class WorkloadStoreProcessesTest {
                 }
             }
         }
-        entries.add(Path.of(HistoryWriterMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        entries.add(Path.of(HistoryWriterMain.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString());
         return String.join(File.pathSeparator, entries);
     }
 
     private Process startWriter(String workloadId, String writer, Path go) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", childClassPath(),
-                HistoryWriterMain.class.getName(), home.toString(), workloadId, writer, Integer.toString(ENTRIES),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                childClassPath(),
+                HistoryWriterMain.class.getName(),
+                home.toString(),
+                workloadId,
+                writer,
+                Integer.toString(ENTRIES),
                 go.toString());
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("log-" + writer).toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("log-" + writer).toFile())
+                .start();
     }
 
     private void awaitReady(List<String> writers) throws InterruptedException {
@@ -69,7 +83,8 @@ class WorkloadStoreProcessesTest {
     void fourProcessesAddingHistoryAtOnceLoseNoEntry() throws Exception {
         WorkloadProfile workload = new WorkloadStore(home).create("kernel build with make -j", Optional.empty());
         Path go = home.resolve("go");
-        List<String> writers = IntStream.rangeClosed(1, WRITERS).mapToObj(i -> "w" + i).toList();
+        List<String> writers =
+                IntStream.rangeClosed(1, WRITERS).mapToObj(i -> "w" + i).toList();
         List<Process> processes = new ArrayList<>();
         try {
             for (String writer : writers) {
@@ -79,9 +94,14 @@ class WorkloadStoreProcessesTest {
             Files.writeString(go, "");
             for (int i = 0; i < WRITERS; i++) {
                 Process process = processes.get(i);
-                assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("writer %s finished", writers.get(i)).isTrue();
-                assertThat(process.exitValue()).as("writer %s exit status; its output: %s", writers.get(i),
-                        Files.readString(home.resolve("log-" + writers.get(i)))).isZero();
+                assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                        .as("writer %s finished", writers.get(i))
+                        .isTrue();
+                assertThat(process.exitValue())
+                        .as(
+                                "writer %s exit status; its output: %s",
+                                writers.get(i), Files.readString(home.resolve("log-" + writers.get(i))))
+                        .isZero();
             }
         } finally {
             processes.forEach(Process::destroyForcibly);
@@ -90,17 +110,23 @@ class WorkloadStoreProcessesTest {
         List<HistoryEntry> history = new WorkloadStore(home).history(workload.id());
 
         List<String> expected = writers.stream()
-                .flatMap(w -> IntStream.range(0, ENTRIES).mapToObj(i -> w + " " + i)).toList();
+                .flatMap(w -> IntStream.range(0, ENTRIES).mapToObj(i -> w + " " + i))
+                .toList();
         assertThat(history).hasSize(WRITERS * ENTRIES);
         assertThat(history).extracting(e -> e.run().result()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(history).extracting(HistoryEntry::id).doesNotHaveDuplicates();
         for (String writer : writers) {
-            assertThat(history).filteredOn(e -> e.run().scheduler().equals("scx_" + writer))
+            assertThat(history)
+                    .filteredOn(e -> e.run().scheduler().equals("scx_" + writer))
                     .extracting(e -> e.run().metrics().get("writer_entry"))
                     .as("the entries of %s, in the order it wrote them", writer)
-                    .containsExactlyElementsOf(IntStream.range(0, ENTRIES).mapToObj(i -> (double) i).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, ENTRIES)
+                            .mapToObj(i -> (double) i)
+                            .toList());
         }
-        JsonNode file = JsonMapper.builder().build().readTree(home.resolve("workloads.json").toFile());
+        JsonNode file = JsonMapper.builder()
+                .build()
+                .readTree(home.resolve("workloads.json").toFile());
         assertThat(file.get("schema").asInt()).isEqualTo(1);
         assertThat(file.get("history").get(workload.id()).size()).isEqualTo(WRITERS * ENTRIES);
         assertThat(leftovers()).as("temporary or moved-aside files").isEmpty();
@@ -109,7 +135,8 @@ class WorkloadStoreProcessesTest {
     private List<String> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(home)) {
             return files.map(f -> f.getFileName().toString())
-                    .filter(name -> name.contains(".tmp-") || name.contains(".corrupt-")).toList();
+                    .filter(name -> name.contains(".tmp-") || name.contains(".corrupt-"))
+                    .toList();
         }
     }
 }

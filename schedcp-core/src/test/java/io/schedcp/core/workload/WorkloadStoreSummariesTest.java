@@ -34,8 +34,8 @@ class WorkloadStoreSummariesTest {
     }
 
     private WorkloadStore store() {
-        return new WorkloadStore(home, Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC),
-                Tagger.standard());
+        return new WorkloadStore(
+                home, Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC), Tagger.standard());
     }
 
     private Path file() {
@@ -43,8 +43,13 @@ class WorkloadStoreSummariesTest {
     }
 
     private MonitorSummary summaryOf(String run) {
-        return store().history(WORKLOAD).stream().filter(e -> e.id().equals(run)).findFirst().orElseThrow()
-                .run().monitorSummary().orElseThrow();
+        return store().history(WORKLOAD).stream()
+                .filter(e -> e.id().equals(run))
+                .findFirst()
+                .orElseThrow()
+                .run()
+                .monitorSummary()
+                .orElseThrow();
     }
 
     private JsonNode storedRuns() throws IOException {
@@ -64,7 +69,8 @@ class WorkloadStoreSummariesTest {
             assertThat(stat.version()).isEqualTo(17);
             assertThat(stat.byCpu()).containsOnlyKeys(0, 1);
         });
-        assertThat(summary.pressure()).hasValueSatisfying(p -> assertThat(p.someAvg10().max()).isEqualTo(3.63));
+        assertThat(summary.pressure())
+                .hasValueSatisfying(p -> assertThat(p.someAvg10().max()).isEqualTo(3.63));
         assertThat(summary.schedExt().opsSeen()).containsExactly("simple");
         assertThat(summary.schedExt().events()).containsKey("SCX_EV_DISPATCH_KEEP_LAST");
     }
@@ -93,7 +99,8 @@ class WorkloadStoreSummariesTest {
 
         List<HistoryEntry> history = store.history(WORKLOAD);
 
-        assertThat(history).extracting(HistoryEntry::id)
+        assertThat(history)
+                .extracting(HistoryEntry::id)
                 .containsExactly("h-e3dfcd68", "h-d5588144", "h-0afdf84a", "h-8f68642d");
         assertThat(history.get(3).run().monitorSummary()).isEmpty();
         assertThat(history.get(3).run().result()).isEqualTo("a hand-written summary");
@@ -111,7 +118,8 @@ class WorkloadStoreSummariesTest {
         for (int i = 0; i < before.size(); i++) {
             assertThat(after.get(i)).as(before.get(i).get("id").asString()).isEqualTo(before.get(i));
         }
-        assertThat(after.get(3).get("monitor_summary").get("cpu_busy_pct").asDouble()).isEqualTo(93.5);
+        assertThat(after.get(3).get("monitor_summary").get("cpu_busy_pct").asDouble())
+                .isEqualTo(93.5);
     }
 
     @Test

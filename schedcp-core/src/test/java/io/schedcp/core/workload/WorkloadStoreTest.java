@@ -67,8 +67,8 @@ class WorkloadStoreTest {
 
     @Test
     void createGivesAShortIdTagsTheDescriptionAndNamesItByItsFirstWords() {
-        WorkloadProfile workload = store().create("Kernel build with make -j32 on the big build box, as fast as "
-                + "possible", Optional.empty());
+        WorkloadProfile workload = store().create(
+                        "Kernel build with make -j32 on the big build box, as fast as " + "possible", Optional.empty());
 
         assertThat(workload.id()).matches("w-[0-9a-f]{8}");
         assertThat(workload.name()).isEqualTo("Kernel build with make -j32 on the big...");
@@ -87,7 +87,8 @@ class WorkloadStoreTest {
     @Test
     void createRefusesABlankDescriptionAndWritesNothing() {
         assertThatThrownBy(() -> store().create("  ", Optional.empty()))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("a workload needs a description");
         assertThat(file()).doesNotExist();
     }
@@ -110,7 +111,8 @@ class WorkloadStoreTest {
 
         assertThat(reopened.list()).containsExactly(first, second);
         assertThat(reopened.find(second.id())).contains(second);
-        assertThat(reopened.find(" " + second.id().toUpperCase(Locale.ROOT) + " ")).contains(second);
+        assertThat(reopened.find(" " + second.id().toUpperCase(Locale.ROOT) + " "))
+                .contains(second);
         assertThat(reopened.find("w-00000000")).isEmpty();
     }
 
@@ -125,7 +127,8 @@ class WorkloadStoreTest {
         WorkloadProfile known = store().create("gaming", Optional.of("games"));
 
         assertThatThrownBy(() -> store().require("w-12345678"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessage("there is no workload 'w-12345678'; the workloads are " + known.id() + " (games)")
                 .satisfies(e -> assertThat(((SchedcpException) e).detail())
                         .contains(new UnknownName(Subject.WORKLOAD, "w-12345678", List.of(known.id()))));
@@ -134,7 +137,8 @@ class WorkloadStoreTest {
     @Test
     void requireWithNoWorkloadsSaysThereAreNoneAndNamesNoCandidates() {
         assertThatThrownBy(() -> store().history("w-12345678"))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                 .hasMessage("there is no workload 'w-12345678'; there are no workloads yet")
                 .satisfies(e -> assertThat(((SchedcpException) e).detail())
                         .contains(new UnknownName(Subject.WORKLOAD, "w-12345678", List.of())));
@@ -151,16 +155,25 @@ class WorkloadStoreTest {
 
         assertThat(first.id()).matches("h-[0-9a-f]{8}").isNotEqualTo(second.id());
         assertThat(store().history(workload.id())).containsExactly(first, second);
-        assertThat(store().history(other.id())).extracting(e -> e.run().scheduler()).containsExactly("scx_lavd");
+        assertThat(store().history(other.id()))
+                .extracting(e -> e.run().scheduler())
+                .containsExactly("scx_lavd");
     }
 
     @Test
     void aRunKeepsEveryFieldThroughTheFile() {
         WorkloadProfile workload = store().create("kernel build", Optional.empty());
         MonitorSummary summary = SummaryFixtures.full(Duration.ofMillis(500));
-        RunRecord run = new RunRecord("scx_rusty", List.of("--slice-us", "5000"), Optional.of("e-7"), NOW,
-                Optional.of(NOW.plusSeconds(81)), Optional.of(summary), "81 s, 3 s faster than EEVDF",
-                Map.of("wall_time_s", 81.2, "latency_p99_us", 420.0), RunOutcome.failed("ejected after 80 s"));
+        RunRecord run = new RunRecord(
+                "scx_rusty",
+                List.of("--slice-us", "5000"),
+                Optional.of("e-7"),
+                NOW,
+                Optional.of(NOW.plusSeconds(81)),
+                Optional.of(summary),
+                "81 s, 3 s faster than EEVDF",
+                Map.of("wall_time_s", 81.2, "latency_p99_us", 420.0),
+                RunOutcome.failed("ejected after 80 s"));
 
         HistoryEntry stored = store().addHistory(workload.id(), run);
 
@@ -179,8 +192,9 @@ class WorkloadStoreTest {
         assertThat(json.get("schema").asInt()).isEqualTo(1);
         JsonNode stored = json.get("workloads").get(0);
         assertThat(stored.get("id").asString()).isEqualTo(workload.id());
-        assertThat(stored.get("tags")).extracting(JsonNode::asString).containsExactly("latency-sensitive",
-                "interactive");
+        assertThat(stored.get("tags"))
+                .extracting(JsonNode::asString)
+                .containsExactly("latency-sensitive", "interactive");
         assertThat(stored.get("created_at").asString()).isEqualTo("2026-11-22T10:15:00Z");
         JsonNode run = json.get("history").get(workload.id()).get(0);
         assertThat(run.get("id").asString()).isEqualTo(entry.id());
@@ -198,7 +212,8 @@ class WorkloadStoreTest {
         String before = Files.readString(file());
 
         assertThatThrownBy(() -> store().addHistory("w-99999999", run("scx_lavd", "")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
         assertThat(file()).hasContent(before);
     }
 
@@ -217,8 +232,8 @@ class WorkloadStoreTest {
         WorkloadProfile workload = store().create("gaming", Optional.empty());
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> AtomicFiles.locked(
-                home.resolve("workloads.json.lock"), () -> {
+        CompletableFuture<Void> holder =
+                CompletableFuture.runAsync(() -> AtomicFiles.locked(home.resolve("workloads.json.lock"), () -> {
                     held.countDown();
                     try {
                         release.await(30, TimeUnit.SECONDS);
@@ -229,8 +244,8 @@ class WorkloadStoreTest {
                 }));
         held.await(30, TimeUnit.SECONDS);
 
-        CompletableFuture<HistoryEntry> writer = CompletableFuture.supplyAsync(
-                () -> store().addHistory(workload.id(), run("scx_lavd", "waited")));
+        CompletableFuture<HistoryEntry> writer =
+                CompletableFuture.supplyAsync(() -> store().addHistory(workload.id(), run("scx_lavd", "waited")));
         Thread.sleep(300);
         boolean doneWhileHeld = writer.isDone();
         release.countDown();
@@ -251,7 +266,9 @@ class WorkloadStoreTest {
         assertThat(listed).isEmpty();
         assertThat(file()).hasContent("{\"schema\": 1, \"workloads\": [");
         assertThat(entries()).containsExactly("workloads.json");
-        assertThat(store.problems()).singleElement().asString()
+        assertThat(store.problems())
+                .singleElement()
+                .asString()
                 .contains(file() + " cannot be read: it is not valid JSON")
                 .contains("It is left as it is")
                 .contains("the next change to the workloads moves it aside");
@@ -267,21 +284,27 @@ class WorkloadStoreTest {
         Path aside = home.resolve("workloads.json.corrupt-20261122T101500Z");
         assertThat(aside).hasContent("{\"schema\": 1, \"workloads\": [");
         assertThat(store().list()).containsExactly(created);
-        assertThat(store.problems()).singleElement().asString()
+        assertThat(store.problems())
+                .singleElement()
+                .asString()
                 .contains(file() + " could not be read: it is not valid JSON")
                 .contains("It was moved to " + aside)
                 .contains("repair it and move it back");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "``                      | it is empty",
-        "[]                      | it holds a JSON array, not an object",
-        "`{\"workloads\": []}`   | it has no \"schema\" number",
-        "`{\"schema\": \"1\"}`   | its \"schema\" is \"1\", a string, not a number",
-        "`{\"schema\": 1.5}`     | its \"schema\" is 1.5, not a whole number",
-        "`{\"schema\": 0}`       | its \"schema\" is 0; schema numbers start at 1",
-        "`{\"schema\": -1}`      | its \"schema\" is -1, a negative number; schema numbers start at 1"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "``                      | it is empty",
+                "[]                      | it holds a JSON array, not an object",
+                "`{\"workloads\": []}`   | it has no \"schema\" number",
+                "`{\"schema\": \"1\"}`   | its \"schema\" is \"1\", a string, not a number",
+                "`{\"schema\": 1.5}`     | its \"schema\" is 1.5, not a whole number",
+                "`{\"schema\": 0}`       | its \"schema\" is 0; schema numbers start at 1",
+                "`{\"schema\": -1}`      | its \"schema\" is -1, a negative number; schema numbers start at 1"
+            })
     void aFileWithoutAUsableSchemaSaysExactlyWhatIsWrongAndIsLeftByARead(String content, String problem)
             throws IOException {
         Files.writeString(file(), content);
@@ -299,18 +322,23 @@ class WorkloadStoreTest {
         Files.writeString(file(), newer);
 
         assertThatThrownBy(store()::list)
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageContaining("was written by a newer schedcp (workload file schema "
                         + "123456789012345678901234567890; this schedcp knows schema 1)");
         assertThat(file()).hasContent(newer);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        ", \"tags\": [\"fast\"]           | 'fast' is not a workload tag; the tags are latency-sensitive, throughput",
-        ", \"tags\": [\"fast\"]           | at workloads[0].tags[0]",
-        ", \"created_at\": \"yesterday\"  | \"yesterday\" is not a valid Instant at workloads[0].created_at",
-        ", \"id\": null                   | a workload needs an id at workloads[0]"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                ", \"tags\": [\"fast\"]           | 'fast' is not a workload tag; the tags are latency-sensitive, throughput",
+                ", \"tags\": [\"fast\"]           | at workloads[0].tags[0]",
+                ", \"created_at\": \"yesterday\"  | \"yesterday\" is not a valid Instant at workloads[0].created_at",
+                ", \"id\": null                   | a workload needs an id at workloads[0]"
+            })
     void aWorkloadTheStoreCannotReadMakesTheFileCorruptNamingTheProblem(String badField, String problem)
             throws IOException {
         String content = validFile(badField);
@@ -320,17 +348,22 @@ class WorkloadStoreTest {
         assertThat(store.list()).isEmpty();
 
         assertThat(file()).hasContent(content);
-        assertThat(store.problems()).singleElement().asString().contains("it is not a workload file (")
+        assertThat(store.problems())
+                .singleElement()
+                .asString()
+                .contains("it is not a workload file (")
                 .contains(problem);
     }
 
     @Test
     void unknownFieldsOfTheSameSchemaAreReadAndKeptThroughAWrite() throws IOException {
-        Files.writeString(file(), "{\"schema\": 1, \"origin\": \"newer\", \"workloads\": [{\"id\": \"w-0000abcd\","
-                + " \"name\": \"n\", \"description\": \"d\", \"tags\": [], \"created_at\": \"2026-01-01T00:00:00Z\","
-                + " \"colour\": \"blue\"}], \"history\": {\"w-0000abcd\": [{\"id\": \"h-00000001\", \"scheduler\": \"s\","
-                + " \"started_at\": \"2026-01-01T00:00:00Z\", \"result\": \"r\", \"cpu_model\": \"x\","
-                + " \"outcome\": {\"status\": \"ok\", \"note\": 3}}]}}");
+        Files.writeString(
+                file(),
+                "{\"schema\": 1, \"origin\": \"newer\", \"workloads\": [{\"id\": \"w-0000abcd\","
+                        + " \"name\": \"n\", \"description\": \"d\", \"tags\": [], \"created_at\": \"2026-01-01T00:00:00Z\","
+                        + " \"colour\": \"blue\"}], \"history\": {\"w-0000abcd\": [{\"id\": \"h-00000001\", \"scheduler\": \"s\","
+                        + " \"started_at\": \"2026-01-01T00:00:00Z\", \"result\": \"r\", \"cpu_model\": \"x\","
+                        + " \"outcome\": {\"status\": \"ok\", \"note\": 3}}]}}");
         WorkloadStore store = store();
 
         assertThat(store.require("w-0000abcd").description()).isEqualTo("d");
@@ -358,7 +391,8 @@ class WorkloadStoreTest {
 
         assertThat(store.list()).hasSize(1);
         assertThatThrownBy(() -> store.create("gaming", Optional.empty()))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessage(file() + " is read-only (mode r--r--r--), so schedcp leaves it as it is and cannot "
                         + "change the workloads; make it writable (chmod u+w " + file() + ") to change them");
 
@@ -401,7 +435,8 @@ class WorkloadStoreTest {
         store().create("gaming", Optional.empty());
 
         assertThat(Files.isSymbolicLink(file())).isTrue();
-        assertThat(target.resolveSibling("my-workloads.json.corrupt-20261122T101500Z")).hasContent("not json");
+        assertThat(target.resolveSibling("my-workloads.json.corrupt-20261122T101500Z"))
+                .hasContent("not json");
         assertThat(store().list()).hasSize(1);
     }
 
@@ -411,7 +446,8 @@ class WorkloadStoreTest {
         Files.createSymbolicLink(file(), missing);
 
         assertThatThrownBy(() -> store().create("gaming", Optional.empty()))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessageStartingWith(file() + " is a symbolic link to a file that cannot be reached")
                 .hasMessageEndingWith("point the link at a file, or remove it");
 
@@ -428,7 +464,9 @@ class WorkloadStoreTest {
 
         assertThat(store.list()).isEmpty();
 
-        assertThat(store.problems()).singleElement().asString()
+        assertThat(store.problems())
+                .singleElement()
+                .asString()
                 .contains("a run needs an outcome at history.w-0000abcd[0]");
     }
 
@@ -439,7 +477,9 @@ class WorkloadStoreTest {
 
         assertThat(store.list()).isEmpty();
 
-        assertThat(store.problems()).singleElement().asString()
+        assertThat(store.problems())
+                .singleElement()
+                .asString()
                 .contains("there is history for w-0000abcd, which is not a workload");
     }
 
@@ -481,11 +521,11 @@ class WorkloadStoreTest {
         WorkloadStore store = store();
 
         assertThatThrownBy(store::list)
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.IO))
                 .hasMessage(file() + " was written by a newer schedcp (workload file schema 2; this schedcp knows "
                         + "schema 1), so it is left as it is; upgrade schedcp to read and change your workloads");
-        assertThatThrownBy(() -> store.create("gaming", Optional.empty()))
-                .hasMessageContaining("upgrade schedcp");
+        assertThatThrownBy(() -> store.create("gaming", Optional.empty())).hasMessageContaining("upgrade schedcp");
 
         assertThat(file()).hasContent(newer);
         assertThat(entries()).containsExactly("workloads.json", "workloads.json.lock");
@@ -503,8 +543,7 @@ class WorkloadStoreTest {
         List<SimilarWorkload> similar = store.similar(game);
 
         assertThat(similar).extracting(SimilarWorkload::workload).containsExactly(voip, browser);
-        assertThat(similar.get(0).sharedTags()).containsExactly(WorkloadTag.LATENCY_SENSITIVE,
-                WorkloadTag.INTERACTIVE);
+        assertThat(similar.get(0).sharedTags()).containsExactly(WorkloadTag.LATENCY_SENSITIVE, WorkloadTag.INTERACTIVE);
         assertThat(similar.get(0).similarity()).isEqualTo(1.0);
         assertThat(similar.get(1).sharedTags()).containsExactly(WorkloadTag.INTERACTIVE);
         assertThat(similar.get(1).similarity()).isEqualTo(0.5);
@@ -520,6 +559,7 @@ class WorkloadStoreTest {
     void aFileWrittenByTheStoreEndsWithANewline() throws IOException {
         store().create("gaming", Optional.empty());
 
-        assertThat(new String(Files.readAllBytes(file()), StandardCharsets.UTF_8)).endsWith("}\n");
+        assertThat(new String(Files.readAllBytes(file()), StandardCharsets.UTF_8))
+                .endsWith("}\n");
     }
 }

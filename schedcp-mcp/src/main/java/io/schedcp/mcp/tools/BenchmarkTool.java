@@ -29,25 +29,39 @@ final class BenchmarkTool implements McpTool {
 
     private static final JsonSchema INPUT = object("What to compare.")
             .required("workload_id", string("The workload whose history gets the runs (see the workload tool)."))
-            .required("schedulers", arrayOf(string(""), "Schedulers to compare, in order; 'default' is the "
-                    + "kernel's own scheduler, such as [\"default\", \"scx_simple\"]."))
-            .required("command", arrayOf(string(""), "The benchmark command and its arguments, such as "
-                    + "[\"hackbench\", \"-g\", \"4\", \"-l\", \"1000\"]."))
-            .optional("runs", integer("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most "
-                    + BenchPlan.MAX_RUNS + ")."))
+            .required(
+                    "schedulers",
+                    arrayOf(
+                            string(""),
+                            "Schedulers to compare, in order; 'default' is the "
+                                    + "kernel's own scheduler, such as [\"default\", \"scx_simple\"]."))
+            .required(
+                    "command",
+                    arrayOf(
+                            string(""),
+                            "The benchmark command and its arguments, such as "
+                                    + "[\"hackbench\", \"-g\", \"4\", \"-l\", \"1000\"]."))
+            .optional(
+                    "runs",
+                    integer("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most " + BenchPlan.MAX_RUNS
+                            + ")."))
             .closed();
 
     private static final JsonSchema OUTPUT = object("Every run and the comparison.")
             .required("workload_id", string("The workload the runs were recorded for."))
-            .required("runs", arrayOf(object("One run: scheduler, run, start, end, metrics, failure, output, "
-                    + "history_id."), "Every run, in order."))
-            .required("comparison", object("baseline, metrics, and per scheduler rows of means, ratios to the "
-                    + "baseline, advantages and failures."))
+            .required(
+                    "runs",
+                    arrayOf(
+                            object("One run: scheduler, run, start, end, metrics, failure, output, " + "history_id."),
+                            "Every run, in order."))
+            .required(
+                    "comparison",
+                    object("baseline, metrics, and per scheduler rows of means, ratios to the "
+                            + "baseline, advantages and failures."))
             .required("table", string("The comparison as a text table."));
 
     /** The result. */
-    record Benchmarked(String workloadId, List<BenchRun> runs, Comparison comparison, String table) {
-    }
+    record Benchmarked(String workloadId, List<BenchRun> runs, Comparison comparison, String table) {}
 
     private final SchedulerManager manager;
     private final WorkloadStore store;

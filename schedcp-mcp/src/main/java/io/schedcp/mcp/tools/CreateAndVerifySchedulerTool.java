@@ -30,8 +30,11 @@ final class CreateAndVerifySchedulerTool implements McpTool {
 
     private static final JsonSchema INPUT = object("The scheduler's name, source and what it is.")
             .required("name", string("A new lower-case identifier, such as my_fifo; it becomes custom:NAME."))
-            .required("source_code", string("The whole BPF C source in the scx style: #include "
-                    + "<scx/common.bpf.h>, a GPL license, the callbacks, and SCX_OPS_DEFINE(..., .name = \"...\")."))
+            .required(
+                    "source_code",
+                    string(
+                            "The whole BPF C source in the scx style: #include "
+                                    + "<scx/common.bpf.h>, a GPL license, the callbacks, and SCX_OPS_DEFINE(..., .name = \"...\")."))
             .optional("description", string("What the scheduler does."))
             .optional("algorithm", string("How it decides which task runs where and for how long."))
             .optional("use_cases", arrayOf(string(""), "Workloads it suits."))
@@ -53,18 +56,26 @@ final class CreateAndVerifySchedulerTool implements McpTool {
             .required("message", string("clang's message."));
 
     private static final JsonSchema VERIFICATION = object("How the scheduler did in a real sched_ext kernel.")
-            .required("passed", bool("Whether it loaded, stayed enabled the whole time with the workload "
-                    + "running, and detached cleanly."))
+            .required(
+                    "passed",
+                    bool("Whether it loaded, stayed enabled the whole time with the workload "
+                            + "running, and detached cleanly."))
             .required("where", string("host or lab."))
-            .required("stage", string("Where it failed: compile, load, attach, enable, run, workload or detach; "
-                    + "none when it passed."))
+            .required(
+                    "stage",
+                    string("Where it failed: compile, load, attach, enable, run, workload or detach; "
+                            + "none when it passed."))
             .required("reason", string("Why it failed, one sentence; empty when it passed."))
-            .required("details", arrayOf(string(""), "The lines behind the reason: the BPF verifier's "
-                    + "essentials, the kernel's exit message."))
+            .required(
+                    "details",
+                    arrayOf(
+                            string(""),
+                            "The lines behind the reason: the BPF verifier's "
+                                    + "essentials, the kernel's exit message."))
             .required("seconds_ran", number("How long the kernel had it enabled."));
 
-    private static final JsonSchema OUTPUT = object("What became of the source: the report the CLI's create-and-run "
-            + "--json prints.")
+    private static final JsonSchema OUTPUT = object(
+                    "What became of the source: the report the CLI's create-and-run " + "--json prints.")
             .required("name", string("The name asked for."))
             .required("created", bool("Whether it passed the checks and compiled, and is stored as custom:NAME."))
             .required("verified", bool("Whether it also passed verification and can now run with run_scheduler."))
@@ -121,14 +132,16 @@ final class CreateAndVerifySchedulerTool implements McpTool {
     @Override
     public ToolResult call(ToolArguments arguments, ToolProgress progress) throws InterruptedException {
         String name = arguments.string("name");
-        DescriptorFields fields = new DescriptorFields(arguments.optionalString("description").orElse(null),
-                arguments.optionalString("algorithm").orElse(null), arguments.strings("use_cases"),
+        DescriptorFields fields = new DescriptorFields(
+                arguments.optionalString("description").orElse(null),
+                arguments.optionalString("algorithm").orElse(null),
+                arguments.strings("use_cases"),
                 arguments.optionalString("characteristics").orElse(null),
                 arguments.optionalString("limitations").orElse(null),
                 arguments.optionalString("performance_profile").orElse(null));
         CustomSource source = CustomSource.text(arguments.string("source_code"), name + ".bpf.c", "mcp");
-        CreationReport report = flow.run(CreateAndVerify.Request.of(name, source, fields),
-                new CreateAndVerify.Progress() {
+        CreationReport report =
+                flow.run(CreateAndVerify.Request.of(name, source, fields), new CreateAndVerify.Progress() {
                     @Override
                     public void compiling(String scheduler) {
                         progress.report("checking and compiling " + scheduler);
@@ -151,21 +164,30 @@ final class CreateAndVerifySchedulerTool implements McpTool {
         String qualified = report.qualifiedName().orElseThrow();
         StringBuilder text = new StringBuilder(result.summary());
         if (report.verified()) {
-            text.append(". ").append(qualified).append(" can now run: run_scheduler {\"name\": \"").append(qualified)
+            text.append(". ")
+                    .append(qualified)
+                    .append(" can now run: run_scheduler {\"name\": \"")
+                    .append(qualified)
                     .append("\"}.");
             return ToolResult.of(report, text.toString());
         }
         result.details().forEach(line -> text.append("\n  ").append(line));
-        text.append("\n").append(qualified).append(" is stored but cannot run until it passes; ")
+        text.append("\n")
+                .append(qualified)
+                .append(" is stored but cannot run until it passes; ")
                 .append(ToolAdvice.of(new CustomNotRunnable(name, CustomNotRunnable.Why.FAILED_VERIFICATION)))
                 .append('.');
         return ToolResult.failed(report, text.toString(), ToolResult.REJECTED);
     }
 
     private static String rejection(CreationReport report) {
-        StringBuilder text = new StringBuilder(report.name()).append(" was not created: ")
-                .append(report.compiled() ? "clang reported " + report.compilerErrors() + " error(s)"
-                        : "the source check found these problems").append(":\n");
+        StringBuilder text = new StringBuilder(report.name())
+                .append(" was not created: ")
+                .append(
+                        report.compiled()
+                                ? "clang reported " + report.compilerErrors() + " error(s)"
+                                : "the source check found these problems")
+                .append(":\n");
         report.errorLines().forEach(line -> text.append(line).append('\n'));
         report.warningLines().forEach(line -> text.append(line).append('\n'));
         text.append("Fix the source and call create_and_verify_scheduler again.");

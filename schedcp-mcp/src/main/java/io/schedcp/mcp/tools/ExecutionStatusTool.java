@@ -34,8 +34,12 @@ final class ExecutionStatusTool implements McpTool {
             .required("scheduler", string("The qualified name of the scheduler it runs."))
             .required("args", arrayOf(string(""), "The flags it was started with."))
             .optional("pid", integer("Its program's process id, where it is a program."))
-            .required("state", string("Where it is in its life.").oneOf(
-                    Arrays.stream(ExecutionState.values()).map(Enum::name).toArray(String[]::new)))
+            .required(
+                    "state",
+                    string("Where it is in its life.")
+                            .oneOf(Arrays.stream(ExecutionState.values())
+                                    .map(Enum::name)
+                                    .toArray(String[]::new)))
             .required("running", bool("Whether it still runs."))
             .required("started_at", string("When it was started, ISO-8601."))
             .required("uptime_seconds", number("How long it ran, or has run so far."))
@@ -45,10 +49,19 @@ final class ExecutionStatusTool implements McpTool {
             .required("kernel", ResultSchemas.KERNEL);
 
     /** The result. */
-    record Status(String executionId, String scheduler, List<String> args, Optional<Long> pid, String state,
-            boolean running, String startedAt, double uptimeSeconds, List<String> lastOutput, Optional<ExitView> exit,
-            Optional<String> message, KernelView kernel) {
-    }
+    record Status(
+            String executionId,
+            String scheduler,
+            List<String> args,
+            Optional<Long> pid,
+            String state,
+            boolean running,
+            String startedAt,
+            double uptimeSeconds,
+            List<String> lastOutput,
+            Optional<ExitView> exit,
+            Optional<String> message,
+            KernelView kernel) {}
 
     private final SchedulerManager manager;
 
@@ -88,25 +101,40 @@ final class ExecutionStatusTool implements McpTool {
     public ToolResult call(ToolArguments arguments, ToolProgress progress) {
         String id = arguments.string("execution_id");
         ExecutionStatus status = manager.requireExecution(id).status();
-        List<String> output = status.lastOutput().subList(Math.max(0, status.lastOutput().size() - OUTPUT_LINES),
-                status.lastOutput().size());
+        List<String> output = status.lastOutput()
+                .subList(
+                        Math.max(0, status.lastOutput().size() - OUTPUT_LINES),
+                        status.lastOutput().size());
         KernelView kernel = KernelView.of(manager.kernelState());
-        Status result = new Status(status.id(), status.scheduler(), status.args(),
+        Status result = new Status(
+                status.id(),
+                status.scheduler(),
+                status.args(),
                 status.pid().isPresent() ? Optional.of(status.pid().getAsLong()) : Optional.empty(),
-                status.state().name(), !status.state().isFinal(), status.startedAt().toString(),
-                status.uptime().toMillis() / 1000.0, List.copyOf(output), status.exitInfo().map(ExitView::of),
-                status.message(), kernel);
+                status.state().name(),
+                !status.state().isFinal(),
+                status.startedAt().toString(),
+                status.uptime().toMillis() / 1000.0,
+                List.copyOf(output),
+                status.exitInfo().map(ExitView::of),
+                status.message(),
+                kernel);
         return ToolResult.of(result, text(result));
     }
 
     private static String text(Status status) {
         StringBuilder text = new StringBuilder();
-        text.append(status.executionId()).append(": ").append(status.scheduler())
+        text.append(status.executionId())
+                .append(": ")
+                .append(status.scheduler())
                 .append(status.args().isEmpty() ? "" : " " + String.join(" ", status.args()))
-                .append(", ").append(status.state())
+                .append(", ")
+                .append(status.state())
                 .append(status.pid().map(p -> ", pid " + p).orElse(""))
                 .append(String.format(", up %.1f s", status.uptimeSeconds()))
-                .append("; kernel: ").append(status.kernel().inWords()).append('.');
+                .append("; kernel: ")
+                .append(status.kernel().inWords())
+                .append('.');
         status.message().ifPresent(m -> text.append("\n").append(m));
         status.exit().ifPresent(e -> text.append("\nexit: ").append(e.summary()));
         if (!status.lastOutput().isEmpty()) {

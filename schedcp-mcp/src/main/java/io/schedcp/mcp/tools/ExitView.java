@@ -7,7 +7,8 @@ import java.util.Optional;
 record ExitView(Optional<Integer> exitCode, String summary) {
 
     static ExitView of(ExitInfo exit) {
-        return new ExitView(exit.exitCode().isPresent() ? Optional.of(exit.exitCode().getAsInt()) : Optional.empty(),
+        return new ExitView(
+                exit.exitCode().isPresent() ? Optional.of(exit.exitCode().getAsInt()) : Optional.empty(),
                 exit.summary());
     }
 }

@@ -4,11 +4,16 @@ import io.schedcp.api.SchedExtState;
 import java.util.Optional;
 
 /** The kernel's sched_ext state as the tools report it. */
-record KernelView(boolean supported, String state, Optional<String> ops, long enableSeq, long nrRejected,
-        boolean switchAll) {
+record KernelView(
+        boolean supported, String state, Optional<String> ops, long enableSeq, long nrRejected, boolean switchAll) {
 
     static KernelView of(SchedExtState state) {
-        return new KernelView(state.supported(), state.state(), state.ops(), state.enableSeq(), state.nrRejected(),
+        return new KernelView(
+                state.supported(),
+                state.state(),
+                state.ops(),
+                state.enableSeq(),
+                state.nrRejected(),
                 state.switchAll());
     }
 

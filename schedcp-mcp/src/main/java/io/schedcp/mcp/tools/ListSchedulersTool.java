@@ -20,8 +20,9 @@ import java.util.Optional;
 final class ListSchedulersTool implements McpTool {
 
     private static final JsonSchema INPUT = object("Filters; both optional.")
-            .optional("name", string("Keep schedulers whose name contains this text (case-insensitive), "
-                    + "such as 'lavd'."))
+            .optional(
+                    "name",
+                    string("Keep schedulers whose name contains this text (case-insensitive), " + "such as 'lavd'."))
             .optional("production_ready", bool("true keeps the production-ready schedulers, false the others."))
             .closed();
 
@@ -30,8 +31,7 @@ final class ListSchedulersTool implements McpTool {
             .required("kernel", ResultSchemas.KERNEL);
 
     /** The result. */
-    record Listed(List<SchedulerView> schedulers, KernelView kernel) {
-    }
+    record Listed(List<SchedulerView> schedulers, KernelView kernel) {}
 
     private final SchedulerManager manager;
 
@@ -72,8 +72,11 @@ final class ListSchedulersTool implements McpTool {
         Optional<String> name = arguments.optionalString("name").map(n -> n.toLowerCase(Locale.ROOT));
         Optional<Boolean> production = arguments.optionalBoolean("production_ready");
         List<SchedulerView> schedulers = manager.list().stream()
-                .filter(e -> name.isEmpty() || e.descriptor().qualifiedName().toLowerCase(Locale.ROOT)
-                        .contains(name.get()))
+                .filter(e -> name.isEmpty()
+                        || e.descriptor()
+                                .qualifiedName()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(name.get()))
                 .filter(e -> production.isEmpty() || e.descriptor().productionReady() == production.get())
                 .map(SchedulerView::of)
                 .toList();
@@ -84,13 +87,20 @@ final class ListSchedulersTool implements McpTool {
     private static String text(List<SchedulerView> schedulers, KernelView kernel) {
         StringBuilder text = new StringBuilder();
         long available = schedulers.stream().filter(SchedulerView::available).count();
-        text.append(schedulers.size()).append(schedulers.size() == 1 ? " scheduler matches, " : " schedulers match, ")
-                .append(available).append(" can run here; kernel: ").append(kernel.inWords()).append(".\n");
+        text.append(schedulers.size())
+                .append(schedulers.size() == 1 ? " scheduler matches, " : " schedulers match, ")
+                .append(available)
+                .append(" can run here; kernel: ")
+                .append(kernel.inWords())
+                .append(".\n");
         if (!kernel.supported()) {
-            text.append("None can run here: ").append(SchedExtReader.NO_SCHED_EXT_MESSAGE).append(".\n");
+            text.append("None can run here: ")
+                    .append(SchedExtReader.NO_SCHED_EXT_MESSAGE)
+                    .append(".\n");
         }
         // Without sched_ext every reason is the same one, said once above.
-        schedulers.forEach(s -> text.append("- ").append(s.summaryLine(kernel.supported())).append('\n'));
+        schedulers.forEach(
+                s -> text.append("- ").append(s.summaryLine(kernel.supported())).append('\n'));
         text.append("Each full descriptor is in the structured result and in the resource ")
                 .append("schedcp://schedulers/PROVIDER/NAME.");
         return text.toString();

@@ -27,18 +27,23 @@ final class RecommendSchedulerTool implements McpTool {
 
     private static final JsonSchema INPUT = object("The workload: described in words, or a stored one. Give one.")
             .optional("description", string("The workload in plain words, such as 'latency-sensitive web server'."))
-            .optional("workload_id", string("A stored workload's id (see the workload tool), whose measured history "
-                    + "then counts in full."))
+            .optional(
+                    "workload_id",
+                    string("A stored workload's id (see the workload tool), whose measured history "
+                            + "then counts in full."))
             .closed();
 
     private static final JsonSchema OUTPUT = object("The ranking, best first.")
-            .required("recommendations", arrayOf(object("One scheduler: rank, scheduler, available, "
-                    + "unavailable_reason, score, tag_score, measured_score, matched_tags, measured, reason."),
-                    "The ten best, those that can run here first."));
+            .required(
+                    "recommendations",
+                    arrayOf(
+                            object(
+                                    "One scheduler: rank, scheduler, available, "
+                                            + "unavailable_reason, score, tag_score, measured_score, matched_tags, measured, reason."),
+                            "The ten best, those that can run here first."));
 
     /** The result. */
-    record Ranked(List<Recommendation> recommendations) {
-    }
+    record Ranked(List<Recommendation> recommendations) {}
 
     private final SchedulerManager manager;
     private final WorkloadStore store;
@@ -81,14 +86,19 @@ final class RecommendSchedulerTool implements McpTool {
         Optional<String> description = arguments.optionalString("description");
         Optional<String> workload = arguments.optionalString("workload_id");
         if (description.isPresent() == workload.isPresent()) {
-            throw new SchedcpException(Kind.INVALID_INPUT, "recommend_scheduler needs either 'description' (the "
-                    + "workload in words) or 'workload_id' (a stored workload), not both and not neither");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "recommend_scheduler needs either 'description' (the "
+                            + "workload in words) or 'workload_id' (a stored workload), not both and not neither");
         }
         Recommender recommender = new Recommender(manager.list(), store, Tagger.standard());
-        List<Recommendation> ranked = workload.isPresent() ? recommender.forWorkload(workload.get())
+        List<Recommendation> ranked = workload.isPresent()
+                ? recommender.forWorkload(workload.get())
                 : recommender.forDescription(description.get());
         List<Recommendation> shown = ranked.subList(0, Math.min(SHOWN, ranked.size()));
-        String text = shown.stream().limit(3).map(r -> r.rank() + ". " + r.scheduler() + ": " + r.reason())
+        String text = shown.stream()
+                .limit(3)
+                .map(r -> r.rank() + ". " + r.scheduler() + ": " + r.reason())
                 .collect(Collectors.joining("\n"));
         return ToolResult.of(new Ranked(shown), text);
     }

@@ -22,8 +22,9 @@ final class ResultSchemas {
     static final JsonSchema TUNING_PARAMETER = object("One command-line flag of the scheduler.")
             .required("flag", string("The long form, such as --slice-us."))
             .optional("short_flag", string("The one-letter form, where there is one."))
-            .required("type", string("The kind of value it takes.")
-                    .oneOf("SWITCH", "INTEGER", "DECIMAL", "TEXT", "CHOICE"))
+            .required(
+                    "type",
+                    string("The kind of value it takes.").oneOf("SWITCH", "INTEGER", "DECIMAL", "TEXT", "CHOICE"))
             .required("description", string("What it changes."))
             .optional("default_value", string("The value used when it is not given."))
             .optional("range", string("The accepted values, where limited."))
@@ -41,15 +42,19 @@ final class ResultSchemas {
             .required("tuning_parameters", arrayOf(TUNING_PARAMETER, "Its command-line flags."))
             .required("limitations", string("What it does badly or not at all."))
             .required("performance_profile", string("What to expect of latency, throughput and overhead."))
-            .required("requirements", object("What the machine must offer.")
-                    .optional("min_kernel", string("The oldest kernel version it runs on."))
-                    .required("topology", string("What it assumes of the CPU layout."))
-                    .required("cgroup_v2", bool("Whether it needs the unified cgroup hierarchy."))
-                    .required("notes", arrayOf(string(""), "Anything else it needs.")));
+            .required(
+                    "requirements",
+                    object("What the machine must offer.")
+                            .optional("min_kernel", string("The oldest kernel version it runs on."))
+                            .required("topology", string("What it assumes of the CPU layout."))
+                            .required("cgroup_v2", bool("Whether it needs the unified cgroup hierarchy."))
+                            .required("notes", arrayOf(string(""), "Anything else it needs.")));
 
     static final JsonSchema SCHEDULER = object("A scheduler and whether it can run here.")
-            .required("name", string("The name that reaches it: its plain name, or provider:name when another "
-                    + "provider's scheduler has the same name."))
+            .required(
+                    "name",
+                    string("The name that reaches it: its plain name, or provider:name when another "
+                            + "provider's scheduler has the same name."))
             .required("qualified_name", string("provider:name, unique across providers."))
             .required("available", bool("Whether it can start on this host now."))
             .optional("unavailable_reason", string("Why it cannot start here, and what to do about it."))
@@ -60,6 +65,5 @@ final class ResultSchemas {
             .optional("exit_code", integer("Its exit status; 128+N after signal N."))
             .required("summary", string("One sentence on how it ended."));
 
-    private ResultSchemas() {
-    }
+    private ResultSchemas() {}
 }

@@ -22,13 +22,21 @@ import java.util.Optional;
 final class RunSchedulerTool implements McpTool {
 
     private static final JsonSchema INPUT = object("The scheduler to start and its flags.")
-            .required("name", string("The scheduler's name as list_schedulers gives it, such as scx_simple, or "
-                    + "provider:name."))
-            .optional("args", arrayOf(string(""), "The scheduler's own command-line flags, such as "
-                    + "[\"--slice-us\", \"5000\"]; its tuning_parameters list them."))
-            .optional("replace_foreign", bool("True to stop a sched_ext scheduler that another program runs (a "
-                    + "user's scx_loader, a systemd unit, another schedcp) and start this one instead. By default "
-                    + "such a scheduler is left alone and the call fails naming it."))
+            .required(
+                    "name",
+                    string("The scheduler's name as list_schedulers gives it, such as scx_simple, or "
+                            + "provider:name."))
+            .optional(
+                    "args",
+                    arrayOf(
+                            string(""),
+                            "The scheduler's own command-line flags, such as "
+                                    + "[\"--slice-us\", \"5000\"]; its tuning_parameters list them."))
+            .optional(
+                    "replace_foreign",
+                    bool("True to stop a sched_ext scheduler that another program runs (a "
+                            + "user's scx_loader, a systemd unit, another schedcp) and start this one instead. By default "
+                            + "such a scheduler is left alone and the call fails naming it."))
             .closed();
 
     private static final JsonSchema OUTPUT = object("The started execution and the kernel's confirmation.")
@@ -41,9 +49,14 @@ final class RunSchedulerTool implements McpTool {
             .required("kernel", ResultSchemas.KERNEL);
 
     /** The result. */
-    record Started(String executionId, String scheduler, List<String> args, Optional<Long> pid, String state,
-            Optional<String> replacedExecutionId, KernelView kernel) {
-    }
+    record Started(
+            String executionId,
+            String scheduler,
+            List<String> args,
+            Optional<Long> pid,
+            String state,
+            Optional<String> replacedExecutionId,
+            KernelView kernel) {}
 
     private final SchedulerManager manager;
 
@@ -88,16 +101,26 @@ final class RunSchedulerTool implements McpTool {
         List<String> args = arguments.strings("args");
         Optional<String> replaced = manager.current().map(Execution::id);
         ForeignPolicy foreign = arguments.optionalBoolean("replace_foreign").orElse(false)
-                ? ForeignPolicy.REPLACE : ForeignPolicy.LEAVE_ALONE;
+                ? ForeignPolicy.REPLACE
+                : ForeignPolicy.LEAVE_ALONE;
         Execution execution = manager.start(name, args, foreign);
         SchedExtState kernel = manager.kernelState();
         Optional<Long> pid = execution.handle().pid().isPresent()
-                ? Optional.of(execution.handle().pid().getAsLong()) : Optional.empty();
-        Started started = new Started(execution.id(), execution.scheduler().qualifiedName(), execution.args(), pid,
-                execution.state().name(), replaced.filter(id -> !id.equals(execution.id())), KernelView.of(kernel));
-        String text = execution.scheduler().name() + " is running: " + KernelView.of(kernel).inWords()
+                ? Optional.of(execution.handle().pid().getAsLong())
+                : Optional.empty();
+        Started started = new Started(
+                execution.id(),
+                execution.scheduler().qualifiedName(),
+                execution.args(),
+                pid,
+                execution.state().name(),
+                replaced.filter(id -> !id.equals(execution.id())),
+                KernelView.of(kernel));
+        String text = execution.scheduler().name() + " is running: "
+                + KernelView.of(kernel).inWords()
                 + " (execution " + execution.id() + pid.map(p -> ", pid " + p).orElse("") + ")."
-                + replaced.map(id -> " It replaced execution " + id + ", stopped first.").orElse("")
+                + replaced.map(id -> " It replaced execution " + id + ", stopped first.")
+                        .orElse("")
                 + " It runs until stop_scheduler {\"execution_id\": \"" + execution.id() + "\"}.";
         return ToolResult.of(started, text);
     }

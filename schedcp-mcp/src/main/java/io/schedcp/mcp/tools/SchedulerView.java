@@ -10,16 +10,27 @@ import java.util.Optional;
  * A scheduler as the tools and resources show it: the name that reaches it, whether it can run here and
  * why not, where its resource is, and its whole descriptor.
  */
-public record SchedulerView(String name, String qualifiedName, boolean available, Optional<String> unavailableReason,
-        String resourceUri, SchedulerDescriptor descriptor) {
+public record SchedulerView(
+        String name,
+        String qualifiedName,
+        boolean available,
+        Optional<String> unavailableReason,
+        String resourceUri,
+        SchedulerDescriptor descriptor) {
 
     private static final String URI_PREFIX = "schedcp://schedulers/";
 
     public static SchedulerView of(SchedulerEntry entry) {
         Optional<String> reason = entry.availability() instanceof Availability.Unavailable u
-                ? Optional.of(ToolAdvice.reason(u)) : Optional.empty();
-        return new SchedulerView(entry.reachableName(), entry.descriptor().qualifiedName(),
-                entry.availability().isAvailable(), reason, resourceUri(entry.descriptor()), entry.descriptor());
+                ? Optional.of(ToolAdvice.reason(u))
+                : Optional.empty();
+        return new SchedulerView(
+                entry.reachableName(),
+                entry.descriptor().qualifiedName(),
+                entry.availability().isAvailable(),
+                reason,
+                resourceUri(entry.descriptor()),
+                entry.descriptor());
     }
 
     /** {@code schedcp://schedulers/PROVIDER/NAME}: one resource per scheduler. */
@@ -32,10 +43,10 @@ public record SchedulerView(String name, String qualifiedName, boolean available
      * {@code withReason}), what it is.
      */
     String summaryLine(boolean withReason) {
-        String availability = available ? "available"
-                : withReason ? "unavailable: " + unavailableReason.orElse("") : "unavailable";
-        return name + " (" + descriptor.provider() + (descriptor.productionReady() ? ", production-ready" : "")
-                + "; " + availability + "). " + firstSentence(descriptor.description());
+        String availability =
+                available ? "available" : withReason ? "unavailable: " + unavailableReason.orElse("") : "unavailable";
+        return name + " (" + descriptor.provider() + (descriptor.productionReady() ? ", production-ready" : "") + "; "
+                + availability + "). " + firstSentence(descriptor.description());
     }
 
     static String firstSentence(String text) {

@@ -26,8 +26,12 @@ final class StopSchedulerTool implements McpTool {
 
     private static final JsonSchema OUTPUT = object("How the stop went.")
             .required("execution_id", string("The execution stopped."))
-            .required("signals", arrayOf(string(""), "The signals sent, in order: SIGINT, then SIGTERM and "
-                    + "SIGKILL if it would not go. Empty when it had already ended."))
+            .required(
+                    "signals",
+                    arrayOf(
+                            string(""),
+                            "The signals sent, in order: SIGINT, then SIGTERM and "
+                                    + "SIGKILL if it would not go. Empty when it had already ended."))
             .optional("exit", ResultSchemas.EXIT)
             .required("last_output", arrayOf(string(""), "The program's last lines of output."))
             .required("back_to_default", bool("Whether the kernel is back on its default scheduler."))
@@ -35,9 +39,14 @@ final class StopSchedulerTool implements McpTool {
             .required("summary", string("One sentence on how it went."));
 
     /** The result. */
-    record Stopped(String executionId, List<String> signals, Optional<ExitView> exit, List<String> lastOutput,
-            boolean backToDefault, KernelView kernel, String summary) {
-    }
+    record Stopped(
+            String executionId,
+            List<String> signals,
+            Optional<ExitView> exit,
+            List<String> lastOutput,
+            boolean backToDefault,
+            KernelView kernel,
+            String summary) {}
 
     private final SchedulerManager manager;
 
@@ -76,11 +85,16 @@ final class StopSchedulerTool implements McpTool {
     public ToolResult call(ToolArguments arguments, ToolProgress progress) {
         String id = arguments.string("execution_id");
         StopResult result = manager.stop(id);
-        Stopped stopped = new Stopped(id,
-                result.signals().stream().map(s -> "SIG" + SignalSender.signalName(s)).toList(),
+        Stopped stopped = new Stopped(
+                id,
+                result.signals().stream()
+                        .map(s -> "SIG" + SignalSender.signalName(s))
+                        .toList(),
                 result.exitInfo().map(ExitView::of),
                 result.exitInfo().map(ExitInfo::lastOutput).orElse(List.of()),
-                result.kernel().isDisabled(), KernelView.of(result.kernel()), result.summary());
+                result.kernel().isDisabled(),
+                KernelView.of(result.kernel()),
+                result.summary());
         return ToolResult.of(stopped, result.summary() + ".");
     }
 }

@@ -69,8 +69,10 @@ class CreateAndVerifySchedulerToolTest {
 
     @Test
     void aSourceThatPassesAndVerifiesIsStoredAndCanRun() throws Exception {
-        ToolResult result = call(tool, Map.of("name", "tiny", "source_code", SOURCE, "description", "A FIFO.",
-                "use_cases", List.of("tests")), progress::add);
+        ToolResult result = call(
+                tool,
+                Map.of("name", "tiny", "source_code", SOURCE, "description", "A FIFO.", "use_cases", List.of("tests")),
+                progress::add);
 
         CreationReport outcome = (CreationReport) result.value();
         assertThat(result.failure()).isFalse();
@@ -79,14 +81,19 @@ class CreateAndVerifySchedulerToolTest {
         assertThat(outcome.qualifiedName()).contains("custom:tiny");
         assertThat(outcome.verification().orElseThrow().where()).isEqualTo("host");
         assertThat(outcome.compileMs()).isPresent();
-        assertThat(result.text()).contains("tiny passed in the host kernel 6.12-test")
+        assertThat(result.text())
+                .contains("tiny passed in the host kernel 6.12-test")
                 .contains("run_scheduler {\"name\": \"custom:tiny\"}");
         assertThat(progress).first().isEqualTo("checking and compiling tiny");
-        assertThat(progress).contains("verifying tiny in the host kernel for 10 s each",
-                "schedcp-verify: enabled, running the workload");
+        assertThat(progress)
+                .contains(
+                        "verifying tiny in the host kernel for 10 s each",
+                        "schedcp-verify: enabled, running the workload");
         assertThat(catalogChanges).hasValue(1);
-        assertThat(host.manager.find("custom:tiny").orElseThrow().availability().isAvailable()).isTrue();
-        assertThat(host.manager.find("custom:tiny").orElseThrow().descriptor().description()).isEqualTo("A FIFO.");
+        assertThat(host.manager.find("custom:tiny").orElseThrow().availability().isAvailable())
+                .isTrue();
+        assertThat(host.manager.find("custom:tiny").orElseThrow().descriptor().description())
+                .isEqualTo("A FIFO.");
     }
 
     @Test
@@ -101,8 +108,10 @@ class CreateAndVerifySchedulerToolTest {
         assertThat(outcome.verified()).isFalse();
         assertThat(outcome.problems()).anySatisfy(p -> assertThat(p.message()).contains("license"));
         assertThat(outcome.diagnostics()).isEmpty();
-        assertThat(result.text()).startsWith("tiny was not created: the source check found these problems:\n")
-                .contains("tiny.bpf.c: error: ").contains("license")
+        assertThat(result.text())
+                .startsWith("tiny was not created: the source check found these problems:\n")
+                .contains("tiny.bpf.c: error: ")
+                .contains("license")
                 .endsWith("Fix the source and call create_and_verify_scheduler again.");
         assertThat(catalogChanges).hasValue(0);
         assertThat(host.manager.find("custom:tiny")).isEmpty();
@@ -123,7 +132,8 @@ class CreateAndVerifySchedulerToolTest {
             assertThat(d.message()).isEqualTo("use of undeclared identifier 'BROKEN_C'");
         });
         assertThat(outcome.compilerOutput()).contains("1 error generated.");
-        assertThat(result.text()).contains("tiny was not created: clang reported 1 error(s):\n")
+        assertThat(result.text())
+                .contains("tiny was not created: clang reported 1 error(s):\n")
                 .contains("tiny.bpf.c:3:5: error: use of undeclared identifier 'BROKEN_C'");
     }
 
@@ -138,12 +148,14 @@ class CreateAndVerifySchedulerToolTest {
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.verified()).isFalse();
         assertThat(outcome.verification().orElseThrow().stage()).isEqualTo("run");
-        assertThat(result.text()).contains("tiny failed verification (run, host): the kernel disabled it: "
-                + "runnable task stall").contains("SCX_EXIT_ERROR_STALL")
+        assertThat(result.text())
+                .contains("tiny failed verification (run, host): the kernel disabled it: " + "runnable task stall")
+                .contains("SCX_EXIT_ERROR_STALL")
                 .endsWith("\ncustom:tiny is stored but cannot run until it passes; fix the source and call "
                         + "create_and_verify_scheduler with it under a new name.")
                 .doesNotContain("schedcp ");
-        assertThat(host.manager.find("custom:tiny").orElseThrow().availability().isAvailable()).isFalse();
+        assertThat(host.manager.find("custom:tiny").orElseThrow().availability().isAvailable())
+                .isFalse();
     }
 
     @Test
@@ -151,7 +163,8 @@ class CreateAndVerifySchedulerToolTest {
         host.removeSchedExt();
 
         assertThatThrownBy(() -> call(tool, Map.of("name", "tiny", "source_code", SOURCE)))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
                 .hasMessageContaining("created custom:tiny, but could not verify it: the tests have no kernel lab");
     }
 
@@ -162,8 +175,9 @@ class CreateAndVerifySchedulerToolTest {
         assertThatThrownBy(() -> call(tool, Map.of("name", "tiny", "source_code", SOURCE)))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT);
-                    assertThat(ToolAdvice.message(e)).isEqualTo("a custom scheduler named 'tiny' exists already; give "
-                            + "create_and_verify_scheduler another name (no tool of this server removes one)");
+                    assertThat(ToolAdvice.message(e))
+                            .isEqualTo("a custom scheduler named 'tiny' exists already; give "
+                                    + "create_and_verify_scheduler another name (no tool of this server removes one)");
                 })
                 .hasMessage("a custom scheduler named 'tiny' exists already");
     }

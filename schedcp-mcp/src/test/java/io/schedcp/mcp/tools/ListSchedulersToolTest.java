@@ -37,7 +37,8 @@ class ListSchedulersToolTest {
         ToolResult result = call(tool, Map.of());
 
         Listed listed = (Listed) result.value();
-        assertThat(listed.schedulers()).extracting(SchedulerView::name)
+        assertThat(listed.schedulers())
+                .extracting(SchedulerView::name)
                 .containsExactly("fake_a", "fake_b", "fake_missing");
         SchedulerView missing = listed.schedulers().get(2);
         assertThat(missing.available()).isFalse();
@@ -48,7 +49,8 @@ class ListSchedulersToolTest {
         assertThat(listed.kernel().supported()).isTrue();
         assertThat(listed.kernel().state()).isEqualTo("disabled");
         assertThat(result.failure()).isFalse();
-        assertThat(result.text()).contains("3 schedulers match, 2 can run here; kernel: sched_ext disabled.")
+        assertThat(result.text())
+                .contains("3 schedulers match, 2 can run here; kernel: sched_ext disabled.")
                 .contains("- fake_missing (fake; unavailable: fake_missing is not installed; install it).")
                 .contains("- fake_a (fake, production-ready; available). A fake scheduler for tests.");
     }
@@ -62,7 +64,8 @@ class ListSchedulersToolTest {
 
     @Test
     void filtersByProductionReadinessEitherWay() throws Exception {
-        Listed production = (Listed) call(tool, Map.of("production_ready", true)).value();
+        Listed production =
+                (Listed) call(tool, Map.of("production_ready", true)).value();
         Listed others = (Listed) call(tool, Map.of("production_ready", false)).value();
 
         assertThat(production.schedulers()).extracting(SchedulerView::name).containsExactly("fake_a");
@@ -79,7 +82,8 @@ class ListSchedulersToolTest {
         assertThat(listed.kernel().supported()).isFalse();
         assertThat(listed.schedulers()).noneMatch(SchedulerView::available);
         assertThat(listed.schedulers().get(0).unavailableReason().orElseThrow()).contains("CONFIG_SCHED_CLASS_EXT");
-        assertThat(result.text()).contains("None can run here: this kernel has no sched_ext")
+        assertThat(result.text())
+                .contains("None can run here: this kernel has no sched_ext")
                 .contains("kernel lab");
         assertThat(result.text().split("CONFIG_SCHED_CLASS_EXT", -1)).hasSize(2);
     }

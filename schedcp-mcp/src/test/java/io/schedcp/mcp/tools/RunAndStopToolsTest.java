@@ -58,8 +58,9 @@ class RunAndStopToolsTest {
         assertThat(started.kernel().state()).isEqualTo("enabled");
         assertThat(started.kernel().ops()).contains("fake_a");
         assertThat(host.kernelState()).isEqualTo("enabled");
-        assertThat(result.text()).contains("fake_a is running: sched_ext enabled, ops fake_a (execution "
-                + started.executionId()).contains("stop_scheduler {\"execution_id\": \"" + started.executionId());
+        assertThat(result.text())
+                .contains("fake_a is running: sched_ext enabled, ops fake_a (execution " + started.executionId())
+                .contains("stop_scheduler {\"execution_id\": \"" + started.executionId());
     }
 
     @Test
@@ -70,7 +71,8 @@ class RunAndStopToolsTest {
 
         Started second = (Started) result.value();
         assertThat(second.replacedExecutionId()).contains(first.executionId());
-        assertThat(host.manager.execution(first.executionId()).orElseThrow().state()).isEqualTo(ExecutionState.STOPPED);
+        assertThat(host.manager.execution(first.executionId()).orElseThrow().state())
+                .isEqualTo(ExecutionState.STOPPED);
         assertThat(result.text()).contains("It replaced execution " + first.executionId());
     }
 
@@ -81,8 +83,9 @@ class RunAndStopToolsTest {
             assertThatThrownBy(() -> call(run, Map.of("name", "fake_a")))
                     .isInstanceOfSatisfying(SchedcpException.class, e -> {
                         assertThat(e.kind()).isEqualTo(Kind.START_FAILED);
-                        assertThat(ToolAdvice.message(e)).isEqualTo(e.getMessage() + "; to stop it and start fake_a "
-                                + "instead, call run_scheduler again with \"replace_foreign\": true");
+                        assertThat(ToolAdvice.message(e))
+                                .isEqualTo(e.getMessage() + "; to stop it and start fake_a "
+                                        + "instead, call run_scheduler again with \"replace_foreign\": true");
                     })
                     .hasMessage("cannot start fake_a: the kernel runs the sched_ext scheduler 'qmap', held by "
                             + "scx_qmap (pid " + other.pid() + "), which this schedcp did not start, so it was left "
@@ -98,7 +101,8 @@ class RunAndStopToolsTest {
     void runWithReplaceForeignStopsTheOtherProgramsSchedulerFirst() throws Exception {
         Process other = host.startForeign("qmap");
         try {
-            Started started = (Started) call(run, Map.of("name", "fake_a", "replace_foreign", true)).value();
+            Started started = (Started)
+                    call(run, Map.of("name", "fake_a", "replace_foreign", true)).value();
 
             assertThat(other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(started.state()).isEqualTo("RUNNING");
@@ -110,7 +114,8 @@ class RunAndStopToolsTest {
 
     @Test
     void statusShowsStateCommandOutputAndKernel() throws Exception {
-        Started started = (Started) call(run, Map.of("name", "fake_b", "args", List.of())).value();
+        Started started =
+                (Started) call(run, Map.of("name", "fake_b", "args", List.of())).value();
 
         ToolResult result = awaitStatus(started.executionId(), "fake fake_b: enabled");
 
@@ -124,7 +129,8 @@ class RunAndStopToolsTest {
         assertThat(shown.lastOutput()).contains("fake fake_b: enabled");
         assertThat(shown.exit()).isEmpty();
         assertThat(shown.kernel().ops()).contains("fake_b");
-        assertThat(result.text()).contains(started.executionId() + ": fake:fake_b, RUNNING, pid ")
+        assertThat(result.text())
+                .contains(started.executionId() + ": fake:fake_b, RUNNING, pid ")
                 .contains("last output:\n  fake fake_b: loading");
     }
 
@@ -155,7 +161,8 @@ class RunAndStopToolsTest {
         assertThat(result.text()).contains("stopped fake_a (sent SIGINT").contains("back on its default scheduler");
         assertThat(host.kernelState()).isEqualTo("disabled");
 
-        Status after = (Status) call(status, Map.of("execution_id", started.executionId())).value();
+        Status after = (Status)
+                call(status, Map.of("execution_id", started.executionId())).value();
         assertThat(after.state()).isEqualTo("STOPPED");
         assertThat(after.running()).isFalse();
         assertThat(after.exit()).isPresent();
@@ -175,7 +182,8 @@ class RunAndStopToolsTest {
     @Test
     void anUnavailableSchedulerFailsWithTheProvidersReason() {
         assertThatThrownBy(() -> call(run, Map.of("name", "fake_missing")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
                 .hasMessageContaining("fake_missing is not installed; install it");
     }
 
@@ -184,14 +192,16 @@ class RunAndStopToolsTest {
         host.removeSchedExt();
 
         assertThatThrownBy(() -> call(run, Map.of("name", "fake_a")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NO_SCHED_EXT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NO_SCHED_EXT))
                 .hasMessageContaining("kernel lab");
     }
 
     @Test
     void aSchedulerThatFailsToLoadFailsTheRunWithItsOwnOutput() {
         assertThatThrownBy(() -> call(run, Map.of("name", "fake_a", "args", List.of("--fail"))))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.START_FAILED))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.START_FAILED))
                 .hasMessageContaining("fake fake_a: unrecognized option '--fail'");
     }
 
@@ -200,21 +210,24 @@ class RunAndStopToolsTest {
         assertThatThrownBy(() -> call(status, Map.of("execution_id", "nope")))
                 .isInstanceOfSatisfying(SchedcpException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
-                    assertThat(ToolAdvice.message(e)).endsWith("; run_scheduler returns the id of each execution it "
-                            + "starts, and this server knows only those");
+                    assertThat(ToolAdvice.message(e))
+                            .endsWith("; run_scheduler returns the id of each execution it "
+                                    + "starts, and this server knows only those");
                 })
                 .hasMessage("no execution has the id 'nope'; this schedcp has started no scheduler");
         Started started = (Started) call(run, Map.of("name", "fake_a")).value();
         assertThatThrownBy(() -> call(status, Map.of("execution_id", "nope")))
                 .hasMessage("no execution has the id 'nope'; the newest are " + started.executionId());
         assertThatThrownBy(() -> call(stop, Map.of("execution_id", "nope")))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     }
 
     @Test
     void argumentsAreCheckedAgainstTheSchemaWithTheirPurpose() {
         assertThatThrownBy(() -> call(run, Map.of()))
-                .isInstanceOfSatisfying(SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
+                .isInstanceOfSatisfying(
+                        SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessage("run_scheduler needs the argument 'name' (a string): The scheduler's name as "
                         + "list_schedulers gives it, such as scx_simple, or provider:name.");
         assertThatThrownBy(() -> call(run, Map.of("name", "fake_a", "args", "--fast")))

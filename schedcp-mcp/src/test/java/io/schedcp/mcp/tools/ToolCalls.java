@@ -9,8 +9,7 @@ import java.util.Map;
 /** Calls a tool as the server does: its arguments checked against its schema first. */
 final class ToolCalls {
 
-    private ToolCalls() {
-    }
+    private ToolCalls() {}
 
     static ToolResult call(McpTool tool, Map<String, Object> arguments) throws InterruptedException {
         return call(tool, arguments, ToolProgress.NONE);

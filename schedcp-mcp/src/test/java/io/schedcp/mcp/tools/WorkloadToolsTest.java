@@ -63,22 +63,36 @@ class WorkloadToolsTest {
         assertThat(outcome.summary().orElseThrow().sampleCount()).isGreaterThanOrEqualTo(2);
         assertThat(stopped.text()).startsWith("Monitor " + id + ": ");
         assertThatThrownBy(() -> call(monitor, Map.of("command", "stop")))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("no monitor is running");
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("no monitor is running");
     }
 
     @Test
     void aWorkloadIsCreatedListedAndItsHistoryKept() throws Exception {
         String id = createWorkload();
 
-        ToolResult added = call(workload, Map.of("command", "add_history", "workload_id", id, "scheduler",
-                "fake_a", "result", "smooth", "metrics", Map.of("latency_p99_us", 420, "wall_time_s", 81.2)));
+        ToolResult added = call(
+                workload,
+                Map.of(
+                        "command",
+                        "add_history",
+                        "workload_id",
+                        id,
+                        "scheduler",
+                        "fake_a",
+                        "result",
+                        "smooth",
+                        "metrics",
+                        Map.of("latency_p99_us", 420, "wall_time_s", 81.2)));
         ToolResult history = call(workload, Map.of("command", "get_history", "workload_id", id));
         ToolResult list = call(workload, Map.of("command", "list"));
 
         HistoryEntry entry = ((WorkloadTool.Outcome) added.value()).entry().orElseThrow();
         assertThat(entry.run().metrics()).containsEntry("latency_p99_us", 420.0);
-        assertThat(((WorkloadTool.Outcome) history.value()).history().orElseThrow()).containsExactly(entry);
-        assertThat(((WorkloadTool.Outcome) list.value()).workloads().orElseThrow()).hasSize(1);
+        assertThat(((WorkloadTool.Outcome) history.value()).history().orElseThrow())
+                .containsExactly(entry);
+        assertThat(((WorkloadTool.Outcome) list.value()).workloads().orElseThrow())
+                .hasSize(1);
         assertThat(host.workloads.history(id)).hasSize(1);
     }
 
@@ -86,17 +100,31 @@ class WorkloadToolsTest {
     void metricsThatAreNotNumbersAreRefusedNamingTheMetric() throws Exception {
         String id = createWorkload();
 
-        assertThatThrownBy(() -> call(workload, Map.of("command", "add_history", "workload_id", id, "scheduler",
-                "fake_a", "result", "x", "metrics", Map.of("p99", "fast"))))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("'p99'");
+        assertThatThrownBy(() -> call(
+                        workload,
+                        Map.of(
+                                "command",
+                                "add_history",
+                                "workload_id",
+                                id,
+                                "scheduler",
+                                "fake_a",
+                                "result",
+                                "x",
+                                "metrics",
+                                Map.of("p99", "fast"))))
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("'p99'");
     }
 
     @Test
     void recommendNeedsADescriptionOrAWorkloadButNotBoth() {
         assertThatThrownBy(() -> call(recommend, Map.of()))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("either 'description'");
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("either 'description'");
         assertThatThrownBy(() -> call(recommend, Map.of("description", "x", "workload_id", "w-1")))
-                .isInstanceOf(SchedcpException.class).hasMessageContaining("not both");
+                .isInstanceOf(SchedcpException.class)
+                .hasMessageContaining("not both");
     }
 
     @Test
@@ -106,8 +134,18 @@ class WorkloadToolsTest {
         String timed = "if grep -q '^enabled' " + host.sysfs.resolve("state") + "; then echo 'Time: 0.5'; "
                 + "else echo 'Time: 1.0'; fi";
 
-        ToolResult result = call(benchmark, Map.of("workload_id", id, "schedulers", List.of("default", "fake_a"),
-                "command", List.of("/bin/sh", "-c", timed), "runs", 1), progress::add);
+        ToolResult result = call(
+                benchmark,
+                Map.of(
+                        "workload_id",
+                        id,
+                        "schedulers",
+                        List.of("default", "fake_a"),
+                        "command",
+                        List.of("/bin/sh", "-c", timed),
+                        "runs",
+                        1),
+                progress::add);
 
         BenchmarkTool.Benchmarked bench = (BenchmarkTool.Benchmarked) result.value();
         assertThat(bench.runs()).hasSize(2).allMatch(r -> r.succeeded());
@@ -117,7 +155,9 @@ class WorkloadToolsTest {
         assertThat(host.kernelState()).isEqualTo("disabled");
 
         ToolResult ranked = call(recommend, Map.of("workload_id", id));
-        Recommendation first = ((RecommendSchedulerTool.Ranked) ranked.value()).recommendations().get(0);
+        Recommendation first = ((RecommendSchedulerTool.Ranked) ranked.value())
+                .recommendations()
+                .get(0);
         assertThat(first.scheduler()).isEqualTo("fake_a");
         assertThat(first.measured().orElseThrow()).startsWith("2.00x better than the default scheduler");
     }
@@ -126,7 +166,9 @@ class WorkloadToolsTest {
     void theBenchmarksRunsDefaultIsThePlansAndItsArgumentSaysSo() {
         String runs = benchmark.input().properties().get("runs").description();
 
-        assertThat(runs).isEqualTo("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most "
-                + BenchPlan.MAX_RUNS + ").").contains("default 3");
+        assertThat(runs)
+                .isEqualTo("Runs per scheduler (default " + BenchPlan.DEFAULT_RUNS + ", at most " + BenchPlan.MAX_RUNS
+                        + ").")
+                .contains("default 3");
     }
 }

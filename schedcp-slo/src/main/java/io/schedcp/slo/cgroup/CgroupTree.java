@@ -54,9 +54,13 @@ public final class CgroupTree {
             Cgroup cgroup = resolve(root, group.cgroup(), group.messagePrefix());
             SloGroup first = byId.putIfAbsent(cgroup.id(), group);
             if (first != null) {
-                throw new SchedcpException(Kind.INVALID_INPUT, group.messagePrefix() + "cgroup " + group.cgroup()
-                        + " is the same cgroup as " + first.cgroup() + first.origin().map(o -> " on line " + o.line())
-                        .orElse("") + " (" + cgroup.path() + "); keep one of the two groups");
+                throw new SchedcpException(
+                        Kind.INVALID_INPUT,
+                        group.messagePrefix() + "cgroup " + group.cgroup()
+                                + " is the same cgroup as " + first.cgroup()
+                                + first.origin()
+                                        .map(o -> " on line " + o.line())
+                                        .orElse("") + " (" + cgroup.path() + "); keep one of the two groups");
             }
             resolved.add(new ConfiguredGroup(group, cgroup));
         }
@@ -78,38 +82,48 @@ public final class CgroupTree {
         try {
             asked = Path.of(path);
         } catch (InvalidPathException e) {
-            throw refusal(prefix, "cgroup " + path + " is not a path (" + e.getReason() + "); name a cgroup under "
-                    + mount);
+            throw refusal(
+                    prefix, "cgroup " + path + " is not a path (" + e.getReason() + "); name a cgroup under " + mount);
         }
         Path candidate = (asked.isAbsolute() ? asked : mount.resolve(asked)).normalize();
         if (!candidate.startsWith(mount)) {
-            throw refusal(prefix, "cgroup " + path + " is outside the cgroup2 mount " + mount
-                    + "; name a cgroup under it, by its absolute path or relative to it");
+            throw refusal(
+                    prefix,
+                    "cgroup " + path + " is outside the cgroup2 mount " + mount
+                            + "; name a cgroup under it, by its absolute path or relative to it");
         }
         if (!Files.exists(candidate)) {
-            throw refusal(prefix, "cgroup " + path + " does not exist (there is no directory " + candidate
-                    + "); create the cgroup or correct the path");
+            throw refusal(
+                    prefix,
+                    "cgroup " + path + " does not exist (there is no directory " + candidate
+                            + "); create the cgroup or correct the path");
         }
         Path real = realPath(candidate);
         if (!real.startsWith(root)) {
-            throw refusal(prefix, "cgroup " + path + " leads outside the cgroup2 mount " + mount + " (to " + real
-                    + "); name a cgroup under it");
+            throw refusal(
+                    prefix,
+                    "cgroup " + path + " leads outside the cgroup2 mount " + mount + " (to " + real
+                            + "); name a cgroup under it");
         }
         if (real.equals(root)) {
-            throw refusal(prefix, "cgroup " + path + " is the root cgroup, which holds every task; give tasks in "
-                    + "no configured group their budget with default_budget_ms instead");
+            throw refusal(
+                    prefix,
+                    "cgroup " + path + " is the root cgroup, which holds every task; give tasks in "
+                            + "no configured group their budget with default_budget_ms instead");
         }
         if (!Files.isDirectory(real) || !Files.isRegularFile(real.resolve("cgroup.procs"))) {
-            throw refusal(prefix, "cgroup " + path + " is not a cgroup (" + real + " is not a directory with "
-                    + "cgroup.procs); name a cgroup under " + mount);
+            throw refusal(
+                    prefix,
+                    "cgroup " + path + " is not a cgroup (" + real + " is not a directory with "
+                            + "cgroup.procs); name a cgroup under " + mount);
         }
         return new Cgroup(real, inode(real));
     }
 
     private Path realMount() {
         if (!Files.isDirectory(mount)) {
-            throw new SchedcpException(Kind.UNAVAILABLE, "there is no cgroup2 mount at " + mount
-                    + ", so no cgroup can be configured");
+            throw new SchedcpException(
+                    Kind.UNAVAILABLE, "there is no cgroup2 mount at " + mount + ", so no cgroup can be configured");
         }
         return realPath(mount);
     }
@@ -126,8 +140,8 @@ public final class CgroupTree {
         try {
             return (Long) Files.getAttribute(directory, "unix:ino");
         } catch (IOException e) {
-            throw new SchedcpException(Kind.IO, "could not read the inode number of " + directory + ": "
-                    + e.getMessage(), e);
+            throw new SchedcpException(
+                    Kind.IO, "could not read the inode number of " + directory + ": " + e.getMessage(), e);
         }
     }
 

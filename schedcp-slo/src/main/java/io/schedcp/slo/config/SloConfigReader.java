@@ -53,8 +53,8 @@ public final class SloConfigReader {
     private static final BigDecimal NS_PER_MS = BigDecimal.valueOf(1_000_000);
     private static final String BUDGET_RULE = "must be a number of milliseconds from 0.01 to 10000";
     // A key with nothing after it reads as having no value, not as the empty string.
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
-            .build();
+    private static final YAMLFactory YAML =
+            YAMLFactory.builder().enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).build();
 
     private final String file;
     private final JsonParser parser;
@@ -84,20 +84,25 @@ public final class SloConfigReader {
             return new SloConfigReader(file, parser).config();
         } catch (JacksonException e) {
             YamlSyntaxError error = YamlSyntaxError.of(e);
-            throw new SchedcpException(Kind.INVALID_INPUT, where(file, error.line()) + "is not valid YAML: "
-                    + error.problem() + "; check the indentation (spaces, no tabs) and the colons");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    where(file, error.line()) + "is not valid YAML: " + error.problem()
+                            + "; check the indentation (spaces, no tabs) and the colons");
         }
     }
 
     private SloConfig config() {
         JsonToken token = parser.nextToken();
         if (token == null) {
-            throw new SchedcpException(Kind.INVALID_INPUT, file + " is empty; write at least "
-                    + DEFAULT_BUDGET_MS + ": 20, or the groups");
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    file + " is empty; write at least " + DEFAULT_BUDGET_MS + ": 20, or the groups");
         }
         if (token != JsonToken.START_OBJECT) {
-            throw refusal(line(), "the file must be a mapping of " + DEFAULT_BUDGET_MS + " and " + GROUPS
-                    + ", not " + describe(token));
+            throw refusal(
+                    line(),
+                    "the file must be a mapping of " + DEFAULT_BUDGET_MS + " and " + GROUPS + ", not "
+                            + describe(token));
         }
         long defaultBudgetNs = SloLimits.DEFAULT_BUDGET_NS;
         List<SloGroup> groups = List.of();
@@ -119,22 +124,31 @@ public final class SloConfigReader {
 
     private List<SloGroup> groups() {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw refusal(line(), GROUPS + " must be a list of groups, each starting with '- " + CGROUP
-                    + ":', not " + describe(parser.currentToken()) + (parser.currentToken() == JsonToken.VALUE_NULL
-                    ? " (write " + GROUPS + ": [] for none)" : ""));
+            throw refusal(
+                    line(),
+                    GROUPS + " must be a list of groups, each starting with '- " + CGROUP
+                            + ":', not " + describe(parser.currentToken())
+                            + (parser.currentToken() == JsonToken.VALUE_NULL
+                                    ? " (write " + GROUPS + ": [] for none)"
+                                    : ""));
         }
         List<SloGroup> groups = new ArrayList<>();
         Map<String, Integer> lineOfCgroup = new HashMap<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (groups.size() == SloLimits.MAX_GROUPS) {
-                throw refusal(line(), "more than " + SloLimits.MAX_GROUPS + " groups, the most scx_slo takes; "
-                        + "configure a parent cgroup for several of them");
+                throw refusal(
+                        line(),
+                        "more than " + SloLimits.MAX_GROUPS + " groups, the most scx_slo takes; "
+                                + "configure a parent cgroup for several of them");
             }
             SloGroup group = group();
-            Integer first = lineOfCgroup.putIfAbsent(group.cgroup(), group.origin().orElseThrow().line());
+            Integer first = lineOfCgroup.putIfAbsent(
+                    group.cgroup(), group.origin().orElseThrow().line());
             if (first != null) {
-                throw refusal(group.origin().orElseThrow().line(), CGROUP + " " + group.cgroup()
-                        + " is configured twice (also on line " + first + "); keep one of the two groups");
+                throw refusal(
+                        group.origin().orElseThrow().line(),
+                        CGROUP + " " + group.cgroup() + " is configured twice (also on line " + first
+                                + "); keep one of the two groups");
             }
             groups.add(group);
         }
@@ -144,8 +158,10 @@ public final class SloConfigReader {
     private SloGroup group() {
         int start = line();
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw refusal(start, "a group must be a mapping with " + CGROUP + " and " + BUDGET_MS + ", not "
-                    + describe(parser.currentToken()));
+            throw refusal(
+                    start,
+                    "a group must be a mapping with " + CGROUP + " and " + BUDGET_MS + ", not "
+                            + describe(parser.currentToken()));
         }
         Optional<String> cgroup = Optional.empty();
         Optional<Long> budgetNs = Optional.empty();
@@ -158,18 +174,22 @@ public final class SloConfigReader {
             switch (key) {
                 case CGROUP -> cgroup = Optional.of(cgroup());
                 case BUDGET_MS -> budgetNs = Optional.of(budgetNs(BUDGET_MS));
-                case IMPORTANCE -> importance = whole(IMPORTANCE, SloLimits.MIN_IMPORTANCE,
-                        SloLimits.MAX_IMPORTANCE);
-                case MAX_CPU_PCT -> maxCpuPct = whole(MAX_CPU_PCT, SloLimits.MIN_MAX_CPU_PCT,
-                        SloLimits.MAX_MAX_CPU_PCT);
-                default -> throw unknownKey(key, "a group",
-                        CGROUP + ", " + BUDGET_MS + ", " + IMPORTANCE + " and " + MAX_CPU_PCT);
+                case IMPORTANCE -> importance = whole(IMPORTANCE, SloLimits.MIN_IMPORTANCE, SloLimits.MAX_IMPORTANCE);
+                case MAX_CPU_PCT ->
+                    maxCpuPct = whole(MAX_CPU_PCT, SloLimits.MIN_MAX_CPU_PCT, SloLimits.MAX_MAX_CPU_PCT);
+                default ->
+                    throw unknownKey(
+                            key, "a group", CGROUP + ", " + BUDGET_MS + ", " + IMPORTANCE + " and " + MAX_CPU_PCT);
             }
         }
-        String path = cgroup.orElseThrow(() -> refusal(start, "a group has no " + CGROUP + "; add " + CGROUP
-                + ": PATH (absolute, or relative to the cgroup2 mount)"));
-        long budget = budgetNs.orElseThrow(() -> refusal(start, "the group of " + CGROUP + " " + path
-                + " has no " + BUDGET_MS + "; add " + BUDGET_MS + ": MILLISECONDS (0.01 to 10000)"));
+        String path = cgroup.orElseThrow(() -> refusal(
+                start,
+                "a group has no " + CGROUP + "; add " + CGROUP
+                        + ": PATH (absolute, or relative to the cgroup2 mount)"));
+        long budget = budgetNs.orElseThrow(() -> refusal(
+                start,
+                "the group of " + CGROUP + " " + path + " has no " + BUDGET_MS + "; add " + BUDGET_MS
+                        + ": MILLISECONDS (0.01 to 10000)"));
         return new SloGroup(path, budget, importance, maxCpuPct, Optional.of(new ConfigOrigin(file, start)));
     }
 
@@ -177,8 +197,10 @@ public final class SloConfigReader {
         JsonToken token = parser.currentToken();
         String rule = CGROUP + " must be a cgroup path such as lat or /sys/fs/cgroup/lat";
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            throw refusal(line(), rule + ", not the number " + parser.getString() + " (quote a cgroup named "
-                    + "with digits: \"" + parser.getString() + "\")");
+            throw refusal(
+                    line(),
+                    rule + ", not the number " + parser.getString() + " (quote a cgroup named " + "with digits: \""
+                            + parser.getString() + "\")");
         }
         if (token != JsonToken.VALUE_STRING) {
             throw refusal(line(), rule + ", not " + describe(token));
@@ -202,7 +224,8 @@ public final class SloConfigReader {
     private int whole(String key, int min, int max) {
         String rule = "must be a whole number from " + min + " to " + max;
         BigDecimal value = number(key, rule);
-        if (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
+        if (value.stripTrailingZeros().scale() > 0
+                || value.compareTo(BigDecimal.valueOf(min)) < 0
                 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw refusal(line(), key + " " + rule + ", not " + parser.getString());
         }
@@ -262,8 +285,7 @@ public final class SloConfigReader {
         String add(String key, int line) {
             Integer first = lines.putIfAbsent(key, line);
             if (first != null) {
-                throw refusal(line, key + " appears twice in the same mapping (first on line " + first
-                        + "); keep one");
+                throw refusal(line, key + " appears twice in the same mapping (first on line " + first + "); keep one");
             }
             return key;
         }

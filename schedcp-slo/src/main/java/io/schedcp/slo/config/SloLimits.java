@@ -17,15 +17,15 @@ public final class SloLimits {
     public static final int MAX_MAX_CPU_PCT = 100;
     /** No cap: the group may use every CPU. */
     public static final int DEFAULT_MAX_CPU_PCT = 100;
+
     public static final int MAX_GROUPS = 256;
 
-    private SloLimits() {
-    }
+    private SloLimits() {}
 
     static void requireBudget(String what, long budgetNs) {
         if (budgetNs < MIN_BUDGET_NS || budgetNs > MAX_BUDGET_NS) {
-            throw new IllegalArgumentException(what + " must be from " + MIN_BUDGET_NS + " to " + MAX_BUDGET_NS
-                    + " ns, not " + budgetNs);
+            throw new IllegalArgumentException(
+                    what + " must be from " + MIN_BUDGET_NS + " to " + MAX_BUDGET_NS + " ns, not " + budgetNs);
         }
     }
 

@@ -20,8 +20,8 @@ public final class MissEventView {
      */
     public MissEventView wrap(ByteBuffer buffer) {
         if (buffer.remaining() < SloLayout.EVENT_SIZE) {
-            throw new IllegalArgumentException("a miss event is " + SloLayout.EVENT_SIZE + " bytes, not "
-                    + buffer.remaining());
+            throw new IllegalArgumentException(
+                    "a miss event is " + SloLayout.EVENT_SIZE + " bytes, not " + buffer.remaining());
         }
         buffer.order(ByteOrder.LITTLE_ENDIAN);
         record = buffer;

@@ -40,8 +40,7 @@ public final class SloLayout {
     public static final int EVENT_TIMESTAMP_NS = 24;
     public static final int EVENT_SIZE = 32;
 
-    private SloLayout() {
-    }
+    private SloLayout() {}
 
     /** libbpf lays a per-CPU map's values out one per possible CPU, each rounded up to 8 bytes. */
     public static int perCpuStride(int valueSize) {

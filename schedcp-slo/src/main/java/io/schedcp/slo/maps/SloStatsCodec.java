@@ -8,8 +8,7 @@ import java.nio.ByteOrder;
 /** Decodes {@code struct slo_stats}: one CPU's, or a per-CPU lookup's value summed over the CPUs. */
 public final class SloStatsCodec {
 
-    private SloStatsCodec() {
-    }
+    private SloStatsCodec() {}
 
     /** The counters at {@code offset} of {@code buffer}, read little-endian whatever the buffer's order. */
     public static GroupCounters decode(ByteBuffer buffer, int offset) {
@@ -18,10 +17,14 @@ public final class SloStatsCodec {
         for (int i = 0; i < hist.length; i++) {
             hist[i] = le.getLong(offset + SloLayout.STATS_HIST + i * Long.BYTES);
         }
-        return new GroupCounters(le.getLong(offset + SloLayout.STATS_RUNS), le.getLong(offset + SloLayout.STATS_MISSES),
+        return new GroupCounters(
+                le.getLong(offset + SloLayout.STATS_RUNS),
+                le.getLong(offset + SloLayout.STATS_MISSES),
                 le.getLong(offset + SloLayout.STATS_TOTAL_LATENESS_NS),
-                le.getLong(offset + SloLayout.STATS_MAX_LATENESS_NS), le.getLong(offset + SloLayout.STATS_CPU_NS),
-                le.getLong(offset + SloLayout.STATS_DROPPED_EVENTS), le.getLong(offset + SloLayout.STATS_THROTTLED),
+                le.getLong(offset + SloLayout.STATS_MAX_LATENESS_NS),
+                le.getLong(offset + SloLayout.STATS_CPU_NS),
+                le.getLong(offset + SloLayout.STATS_DROPPED_EVENTS),
+                le.getLong(offset + SloLayout.STATS_THROTTLED),
                 LatencyHistogram.of(hist));
     }
 

@@ -12,8 +12,7 @@ import java.util.Objects;
  * hold a former group's counts; write the {@code cfg_map} entries of {@code added} and {@code kept} (a kept
  * group's budget may have changed); then hold {@code table} as the current table.
  */
-public record SlotPlan(SlotTable table, Map<Long, Integer> added, Map<Long, Integer> kept,
-                       Map<Long, Integer> removed) {
+public record SlotPlan(SlotTable table, Map<Long, Integer> added, Map<Long, Integer> kept, Map<Long, Integer> removed) {
 
     public SlotPlan {
         Objects.requireNonNull(table, "table");

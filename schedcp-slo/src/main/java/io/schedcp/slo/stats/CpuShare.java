@@ -5,8 +5,7 @@ import java.util.OptionalDouble;
 /** The share of all CPUs a group used over an interval. */
 public final class CpuShare {
 
-    private CpuShare() {
-    }
+    private CpuShare() {}
 
     /**
      * {@code cpuNs / (intervalNs × cpus)}: 0.5 on 2 CPUs is one CPU's worth. Empty when the interval is not

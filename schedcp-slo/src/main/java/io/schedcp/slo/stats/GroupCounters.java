@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param throttled       enqueues pushed back because the group was over its max_cpu_pct
  * @param wakeToRun       the latency histogram of the runs
  */
-public record GroupCounters(long runs, long misses, long totalLatenessNs, long maxLatenessNs, long cpuNs,
-                            long droppedEvents, long throttled, LatencyHistogram wakeToRun) {
+public record GroupCounters(
+        long runs,
+        long misses,
+        long totalLatenessNs,
+        long maxLatenessNs,
+        long cpuNs,
+        long droppedEvents,
+        long throttled,
+        LatencyHistogram wakeToRun) {
 
     public static final GroupCounters ZERO = new GroupCounters(0, 0, 0, 0, 0, 0, 0, LatencyHistogram.empty());
 
@@ -26,9 +33,15 @@ public record GroupCounters(long runs, long misses, long totalLatenessNs, long m
 
     /** Two CPUs' counters together: the sum of each, and the larger maximum. */
     public GroupCounters plus(GroupCounters other) {
-        return new GroupCounters(runs + other.runs, misses + other.misses, totalLatenessNs + other.totalLatenessNs,
-                Math.max(maxLatenessNs, other.maxLatenessNs), cpuNs + other.cpuNs,
-                droppedEvents + other.droppedEvents, throttled + other.throttled, wakeToRun.plus(other.wakeToRun));
+        return new GroupCounters(
+                runs + other.runs,
+                misses + other.misses,
+                totalLatenessNs + other.totalLatenessNs,
+                Math.max(maxLatenessNs, other.maxLatenessNs),
+                cpuNs + other.cpuNs,
+                droppedEvents + other.droppedEvents,
+                throttled + other.throttled,
+                wakeToRun.plus(other.wakeToRun));
     }
 
     /**
@@ -38,14 +51,23 @@ public record GroupCounters(long runs, long misses, long totalLatenessNs, long m
      * all growth.
      */
     public GroupCounters since(GroupCounters earlier) {
-        if (runs < earlier.runs || misses < earlier.misses || cpuNs < earlier.cpuNs
-                || totalLatenessNs < earlier.totalLatenessNs || droppedEvents < earlier.droppedEvents
-                || throttled < earlier.throttled || wakeToRun.total() < earlier.wakeToRun.total()) {
+        if (runs < earlier.runs
+                || misses < earlier.misses
+                || cpuNs < earlier.cpuNs
+                || totalLatenessNs < earlier.totalLatenessNs
+                || droppedEvents < earlier.droppedEvents
+                || throttled < earlier.throttled
+                || wakeToRun.total() < earlier.wakeToRun.total()) {
             return this;
         }
-        return new GroupCounters(runs - earlier.runs, misses - earlier.misses,
-                totalLatenessNs - earlier.totalLatenessNs, maxLatenessNs, cpuNs - earlier.cpuNs,
-                droppedEvents - earlier.droppedEvents, throttled - earlier.throttled,
+        return new GroupCounters(
+                runs - earlier.runs,
+                misses - earlier.misses,
+                totalLatenessNs - earlier.totalLatenessNs,
+                maxLatenessNs,
+                cpuNs - earlier.cpuNs,
+                droppedEvents - earlier.droppedEvents,
+                throttled - earlier.throttled,
                 wakeToRun.since(earlier.wakeToRun));
     }
 

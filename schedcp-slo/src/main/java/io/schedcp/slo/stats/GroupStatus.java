@@ -18,9 +18,20 @@ import java.util.OptionalDouble;
  * @param cpuShare       CPU time in the interval over the interval times the CPUs (0..1); empty without an
  *                       interval
  */
-public record GroupStatus(Optional<String> cgroup, long cgroupId, int slot, long budgetNs, long runs, long misses,
-                          double missRatio, Optional<LatencyPercentiles> wakeToRun, long meanLatenessNs,
-                          long maxLatenessNs, OptionalDouble cpuShare, long droppedEvents, long throttled) {
+public record GroupStatus(
+        Optional<String> cgroup,
+        long cgroupId,
+        int slot,
+        long budgetNs,
+        long runs,
+        long misses,
+        double missRatio,
+        Optional<LatencyPercentiles> wakeToRun,
+        long meanLatenessNs,
+        long maxLatenessNs,
+        OptionalDouble cpuShare,
+        long droppedEvents,
+        long throttled) {
 
     public GroupStatus {
         Objects.requireNonNull(cgroup, "cgroup");

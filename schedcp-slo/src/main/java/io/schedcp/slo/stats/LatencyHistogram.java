@@ -132,7 +132,10 @@ public final class LatencyHistogram {
         StringBuilder text = new StringBuilder("LatencyHistogram[");
         for (int i = 0; i < BUCKETS; i++) {
             if (counts[i] > 0) {
-                text.append(text.charAt(text.length() - 1) == '[' ? "" : ", ").append(i).append(':').append(counts[i]);
+                text.append(text.charAt(text.length() - 1) == '[' ? "" : ", ")
+                        .append(i)
+                        .append(':')
+                        .append(counts[i]);
             }
         }
         return text.append(']').toString();

@@ -10,7 +10,9 @@ public record LatencyPercentiles(long p50Ns, long p99Ns, long p999Ns) {
         if (histogram.total() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new LatencyPercentiles(histogram.percentileNs(0.5).orElseThrow(),
-                histogram.percentileNs(0.99).orElseThrow(), histogram.percentileNs(0.999).orElseThrow()));
+        return Optional.of(new LatencyPercentiles(
+                histogram.percentileNs(0.5).orElseThrow(),
+                histogram.percentileNs(0.99).orElseThrow(),
+                histogram.percentileNs(0.999).orElseThrow()));
     }
 }

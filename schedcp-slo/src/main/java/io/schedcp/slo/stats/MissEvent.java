@@ -7,5 +7,4 @@ package io.schedcp.slo.stats;
  * @param latenessNs  how long after its deadline the task started running
  * @param timestampNs when it started running, on the kernel's monotonic clock ({@code bpf_ktime_get_ns})
  */
-public record MissEvent(long cgroupId, int pid, int cpu, long latenessNs, long timestampNs) {
-}
+public record MissEvent(long cgroupId, int pid, int cpu, long latenessNs, long timestampNs) {}

@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param intervalNs the time between the two readings the CPU shares are over; 0 when there was one reading
  * @param cpus       the CPUs the shares are of
  */
-public record SloStatus(Instant takenAt, long intervalNs, int cpus, GroupStatus unconfigured,
-                        List<GroupStatus> groups, List<MissEvent> recentMisses) {
+public record SloStatus(
+        Instant takenAt,
+        long intervalNs,
+        int cpus,
+        GroupStatus unconfigured,
+        List<GroupStatus> groups,
+        List<MissEvent> recentMisses) {
 
     public SloStatus {
         Objects.requireNonNull(takenAt, "takenAt");

@@ -57,8 +57,10 @@ class CgroupTreeTest {
 
     @Test
     void refusesAPathThatClimbsOutOfTheMount() {
-        assertRefused("../..", "cgroup ../.. is outside the cgroup2 mount " + mount
-                + "; name a cgroup under it, by its absolute path or relative to it");
+        assertRefused(
+                "../..",
+                "cgroup ../.. is outside the cgroup2 mount " + mount
+                        + "; name a cgroup under it, by its absolute path or relative to it");
     }
 
     @Test
@@ -71,20 +73,26 @@ class CgroupTreeTest {
         Path outside = cgroup(dir.resolve("elsewhere"));
         Files.createSymbolicLink(mount.resolve("link"), outside);
 
-        assertRefused("link", "cgroup link leads outside the cgroup2 mount " + mount + " (to "
-                + outside.toRealPath() + "); name a cgroup under it");
+        assertRefused(
+                "link",
+                "cgroup link leads outside the cgroup2 mount " + mount + " (to " + outside.toRealPath()
+                        + "); name a cgroup under it");
     }
 
     @Test
     void refusesAMissingCgroup() {
-        assertRefused("nope", "cgroup nope does not exist (there is no directory " + mount.resolve("nope")
-                + "); create the cgroup or correct the path");
+        assertRefused(
+                "nope",
+                "cgroup nope does not exist (there is no directory " + mount.resolve("nope")
+                        + "); create the cgroup or correct the path");
     }
 
     @Test
     void refusesADirectoryThatIsNotACgroup() throws IOException {
-        assertRefused("plain", "cgroup plain is not a cgroup (" + mount.resolve("plain").toRealPath()
-                + " is not a directory with cgroup.procs)");
+        assertRefused(
+                "plain",
+                "cgroup plain is not a cgroup (" + mount.resolve("plain").toRealPath()
+                        + " is not a directory with cgroup.procs)");
     }
 
     @Test
@@ -94,19 +102,21 @@ class CgroupTreeTest {
 
     @Test
     void refusesTheRootCgroupWhichHoldsEveryTask() {
-        assertRefused(mount.toString(), "is the root cgroup, which holds every task; give tasks in no configured "
-                + "group their budget with default_budget_ms instead");
+        assertRefused(
+                mount.toString(),
+                "is the root cgroup, which holds every task; give tasks in no configured "
+                        + "group their budget with default_budget_ms instead");
         assertRefused("lat/..", "is the root cgroup");
     }
 
     @Test
     void saysWhenThereIsNoMount() {
-        SchedcpException refusal = catchThrowableOfType(SchedcpException.class,
-                () -> new CgroupTree(dir.resolve("none")).resolve("lat"));
+        SchedcpException refusal =
+                catchThrowableOfType(SchedcpException.class, () -> new CgroupTree(dir.resolve("none")).resolve("lat"));
 
         assertThat(refusal.kind()).isEqualTo(Kind.UNAVAILABLE);
-        assertThat(refusal.getMessage()).isEqualTo("there is no cgroup2 mount at " + dir.resolve("none")
-                + ", so no cgroup can be configured");
+        assertThat(refusal.getMessage())
+                .isEqualTo("there is no cgroup2 mount at " + dir.resolve("none") + ", so no cgroup can be configured");
     }
 
     @Test
@@ -119,7 +129,8 @@ class CgroupTreeTest {
 
         List<ConfiguredGroup> groups = tree.resolve(config);
 
-        assertThat(groups).extracting(g -> g.cgroup().path().getFileName().toString())
+        assertThat(groups)
+                .extracting(g -> g.cgroup().path().getFileName().toString())
                 .containsExactly("batch", "lat");
         assertThat(groups.get(1).slo().budgetNs()).isEqualTo(2_000_000L);
     }
@@ -138,12 +149,16 @@ class CgroupTreeTest {
 
     @Test
     void refusesTwoGroupsThatNameOneCgroupByDifferentPaths() {
-        SloConfig config = SloConfigReader.parse("groups:\n  - {cgroup: lat, budget_ms: 2}\n"
-                + "  - {cgroup: '" + mount.resolve("lat") + "', budget_ms: 3}\n", "slo.yaml");
+        SloConfig config = SloConfigReader.parse(
+                "groups:\n  - {cgroup: lat, budget_ms: 2}\n" + "  - {cgroup: '" + mount.resolve("lat")
+                        + "', budget_ms: 3}\n",
+                "slo.yaml");
 
-        assertThat(refusal(() -> tree.resolve(config)).getMessage()).isEqualTo("slo.yaml line 3: cgroup "
-                + mount.resolve("lat") + " is the same cgroup as lat on line 2 (" + tree.resolve("lat").path()
-                + "); keep one of the two groups");
+        assertThat(refusal(() -> tree.resolve(config)).getMessage())
+                .isEqualTo("slo.yaml line 3: cgroup "
+                        + mount.resolve("lat") + " is the same cgroup as lat on line 2 ("
+                        + tree.resolve("lat").path()
+                        + "); keep one of the two groups");
     }
 
     private void assertRefused(String path, String message) {

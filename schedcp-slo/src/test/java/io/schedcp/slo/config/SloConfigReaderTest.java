@@ -32,8 +32,8 @@ class SloConfigReaderTest {
         SloConfig config = SloConfigReader.parse(ISSUE_EXAMPLE, "slo.yaml");
 
         assertThat(config.defaultBudgetNs()).isEqualTo(20_000_000L);
-        assertThat(config.groups()).containsExactly(new SloGroup("lat", 2_000_000L, 10, 80,
-                Optional.of(new ConfigOrigin("slo.yaml", 3))));
+        assertThat(config.groups())
+                .containsExactly(new SloGroup("lat", 2_000_000L, 10, 80, Optional.of(new ConfigOrigin("slo.yaml", 3))));
     }
 
     @Test
@@ -43,7 +43,8 @@ class SloConfigReaderTest {
 
         SloConfig config = SloConfigReader.parse(yaml, "slo.md");
 
-        assertThat(config.groups()).extracting(SloGroup::cgroup)
+        assertThat(config.groups())
+                .extracting(SloGroup::cgroup)
                 .containsExactly("lat", "/sys/fs/cgroup/system.slice/nginx.service", "batch");
         assertThat(config.groups()).extracting(SloGroup::budgetNs).containsExactly(2_000_000L, 500_000L, 200_000_000L);
     }
@@ -77,12 +78,15 @@ class SloConfigReaderTest {
 
     @Test
     void takesAConfigWithNoGroups() {
-        assertThat(SloConfigReader.parse("default_budget_ms: 8\ngroups: []\n", "slo.yaml").groups()).isEmpty();
+        assertThat(SloConfigReader.parse("default_budget_ms: 8\ngroups: []\n", "slo.yaml")
+                        .groups())
+                .isEmpty();
     }
 
     @Test
     void takesADocumentStartMarkerAtTheTop() {
-        assertThat(SloConfigReader.parse("---\ndefault_budget_ms: 5\n", "slo.yaml").defaultBudgetNs())
+        assertThat(SloConfigReader.parse("---\ndefault_budget_ms: 5\n", "slo.yaml")
+                        .defaultBudgetNs())
                 .isEqualTo(5_000_000L);
     }
 
@@ -91,7 +95,9 @@ class SloConfigReaderTest {
         SloConfig config = SloConfigReader.parse(groups(3), "slo.yaml");
 
         assertThat(config.groups()).extracting(SloGroup::cgroup).containsExactly("g1", "g2", "g3");
-        assertThat(config.groups()).extracting(g -> g.origin().orElseThrow().line()).containsExactly(2, 4, 6);
+        assertThat(config.groups())
+                .extracting(g -> g.origin().orElseThrow().line())
+                .containsExactly(2, 4, 6);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,8 +143,9 @@ class SloConfigReaderTest {
     void refusesMoreThan256GroupsAtThe257th() {
         SchedcpException refusal = refusal(groups(257));
 
-        assertThat(refusal.getMessage()).isEqualTo("slo.yaml line 514: more than 256 groups, the most scx_slo "
-                + "takes; configure a parent cgroup for several of them");
+        assertThat(refusal.getMessage())
+                .isEqualTo("slo.yaml line 514: more than 256 groups, the most scx_slo "
+                        + "takes; configure a parent cgroup for several of them");
     }
 
     @Test
@@ -150,8 +157,9 @@ class SloConfigReaderTest {
     void refusesYamlThatDoesNotParseWithTheLineOfTheProblem() {
         SchedcpException refusal = refusal("groups:\n  - cgroup: lat\n    budget_ms: 2\n   importance: 3\n");
 
-        assertThat(refusal.getMessage()).isEqualTo("slo.yaml line 4: is not valid YAML: expected <block end>, but "
-                + "found '<block mapping start>'; check the indentation (spaces, no tabs) and the colons");
+        assertThat(refusal.getMessage())
+                .isEqualTo("slo.yaml line 4: is not valid YAML: expected <block end>, but "
+                        + "found '<block mapping start>'; check the indentation (spaces, no tabs) and the colons");
     }
 
     @Test
@@ -187,8 +195,8 @@ class SloConfigReaderTest {
 
     @Test
     void saysWhenTheFileIsMissing(@TempDir Path dir) {
-        SchedcpException refusal = catchThrowableOfType(SchedcpException.class,
-                () -> SloConfigReader.read(dir.resolve("nope.yaml")));
+        SchedcpException refusal =
+                catchThrowableOfType(SchedcpException.class, () -> SloConfigReader.read(dir.resolve("nope.yaml")));
 
         assertThat(refusal.kind()).isEqualTo(Kind.NOT_FOUND);
     }
@@ -199,7 +207,9 @@ class SloConfigReaderTest {
 
     /** {@code count} groups g1, g2..., two lines each after the {@code groups:} line. */
     private static String groups(int count) {
-        return "groups:\n" + IntStream.rangeClosed(1, count)
-                .mapToObj(i -> "  - cgroup: g" + i + "\n    budget_ms: 2\n").collect(Collectors.joining());
+        return "groups:\n"
+                + IntStream.rangeClosed(1, count)
+                        .mapToObj(i -> "  - cgroup: g" + i + "\n    budget_ms: 2\n")
+                        .collect(Collectors.joining());
     }
 }

@@ -16,12 +16,10 @@ import java.util.regex.Pattern;
 final class HeaderStructs {
 
     /** One field's offset and size. */
-    record Field(int offset, int size) {
-    }
+    record Field(int offset, int size) {}
 
     /** A struct's fields by name, in order, and its size. */
-    record Struct(Map<String, Field> fields, int size) {
-    }
+    record Struct(Map<String, Field> fields, int size) {}
 
     private static final Pattern DEFINE = Pattern.compile("^#define\\s+(\\w+)\\s+(\\d+)", Pattern.MULTILINE);
     private static final Pattern STRUCT = Pattern.compile("struct (\\w+) \\{(.*?)\\};", Pattern.DOTALL);
@@ -29,8 +27,7 @@ final class HeaderStructs {
 
     static final Path HEADER = Path.of("..", "bpf", "slo", "scx_slo.h");
 
-    private HeaderStructs() {
-    }
+    private HeaderStructs() {}
 
     static Map<String, Struct> read() throws IOException {
         String text = Files.readString(HEADER).replaceAll("(?s)/\\*.*?\\*/", "");
@@ -55,7 +52,8 @@ final class HeaderStructs {
         while (field.find()) {
             int size = Integer.parseInt(field.group(1)) / 8;
             String length = field.group(3);
-            int count = length == null ? 1
+            int count = length == null
+                    ? 1
                     : length.chars().allMatch(Character::isDigit) ? Integer.parseInt(length) : defines.get(length);
             offset = roundUp(offset, size);
             fields.put(field.group(2), new Field(offset, size * count));

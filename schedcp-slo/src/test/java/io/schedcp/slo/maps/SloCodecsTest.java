@@ -20,18 +20,18 @@ class SloCodecsTest {
     void encodesASloCfgFieldByFieldLittleEndian() {
         byte[] value = SloCfgCodec.value(2_000_000L, 10, 80, 3);
 
-        assertThat(HEX.formatHex(value)).isEqualTo(
-                "80841e0000000000" // budget_ns 2,000,000 = 0x1e8480
-                        + "0a000000" // importance 10
-                        + "00000000" // flags
-                        + "50000000" // max_cpu_pct 80
-                        + "03000000"); // slot 3
+        assertThat(HEX.formatHex(value))
+                .isEqualTo(
+                        "80841e0000000000" // budget_ns 2,000,000 = 0x1e8480
+                                + "0a000000" // importance 10
+                                + "00000000" // flags
+                                + "50000000" // max_cpu_pct 80
+                                + "03000000"); // slot 3
     }
 
     @Test
     void refusesASlotOutsideOneTo256() {
-        assertThatThrownBy(() -> SloCfgCodec.value(2_000_000L, 0, 100, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SloCfgCodec.value(2_000_000L, 0, 100, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SloCfgCodec.value(2_000_000L, 0, 100, 257))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -48,8 +48,10 @@ class SloCodecsTest {
 
         GroupCounters counters = SloStatsCodec.decode(value, 0);
 
-        assertThat(counters).isEqualTo(new GroupCounters(100, 3, 900, 500, 70_000, 1, 2,
-                LatencyHistogram.of(histogram(new long[] {5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 95}))));
+        assertThat(counters)
+                .isEqualTo(new GroupCounters(100, 3, 900, 500, 70_000, 1, 2, LatencyHistogram.of(histogram(new long[] {
+                    5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 95
+                }))));
     }
 
     @Test
@@ -69,14 +71,16 @@ class SloCodecsTest {
 
         GroupCounters sum = SloStatsCodec.sumPerCpu(perCpu);
 
-        assertThat(sum).isEqualTo(new GroupCounters(30, 3, 800, 400, 3_000, 3, 4,
-                LatencyHistogram.of(histogram(new long[] {1, 7, 7}))));
+        assertThat(sum)
+                .isEqualTo(new GroupCounters(
+                        30, 3, 800, 400, 3_000, 3, 4, LatencyHistogram.of(histogram(new long[] {1, 7, 7}))));
     }
 
     @Test
     void refusesAPerCpuValueThatIsNotWholeValues() {
         assertThatThrownBy(() -> SloStatsCodec.sumPerCpu(new byte[SloLayout.STATS_SIZE + 8]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("576-byte values, not 584 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("576-byte values, not 584 bytes");
     }
 
     @Test
@@ -100,8 +104,14 @@ class SloCodecsTest {
 
     @Test
     void copiesAMissEventIntoTheRing() {
-        ByteBuffer record = ByteBuffer.allocate(SloLayout.EVENT_SIZE).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(42L).putInt(1234).putInt(1).putLong(3_000_000L).putLong(7L).position(0);
+        ByteBuffer record = ByteBuffer.allocate(SloLayout.EVENT_SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(42L)
+                .putInt(1234)
+                .putInt(1)
+                .putLong(3_000_000L)
+                .putLong(7L)
+                .position(0);
         RecentMisses misses = new RecentMisses(4);
 
         new MissEventView().wrap(record).addTo(misses);
@@ -116,11 +126,24 @@ class SloCodecsTest {
     }
 
     /** A slo_stats written field by field, as the C struct lays it out. */
-    private static ByteBuffer stats(long runs, long misses, long totalLateness, long maxLateness, long cpuNs,
-                                    long dropped, long throttled, long[] firstBuckets) {
+    private static ByteBuffer stats(
+            long runs,
+            long misses,
+            long totalLateness,
+            long maxLateness,
+            long cpuNs,
+            long dropped,
+            long throttled,
+            long[] firstBuckets) {
         ByteBuffer value = ByteBuffer.allocate(SloLayout.STATS_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        value.putLong(runs).putLong(misses).putLong(totalLateness).putLong(maxLateness).putLong(cpuNs)
-                .putLong(dropped).putLong(throttled).putLong(0xdeadL);
+        value.putLong(runs)
+                .putLong(misses)
+                .putLong(totalLateness)
+                .putLong(maxLateness)
+                .putLong(cpuNs)
+                .putLong(dropped)
+                .putLong(throttled)
+                .putLong(0xdeadL);
         for (long count : histogram(firstBuckets)) {
             value.putLong(count);
         }

@@ -46,7 +46,9 @@ class SlotTableTest {
 
     @Test
     void aFreedSlotIsHandedOutAgainOnceTheOthersAreTaken() {
-        SlotTable table = SlotTable.EMPTY.next(LongStream.rangeClosed(1, 256).boxed().toList()).table();
+        SlotTable table = SlotTable.EMPTY
+                .next(LongStream.rangeClosed(1, 256).boxed().toList())
+                .table();
 
         SlotPlan plan = table.next(LongStream.rangeClosed(2, 257).boxed().toList());
 
@@ -68,7 +70,11 @@ class SlotTableTest {
 
     @Test
     void aCgroupRemovedAndAddedBackGetsAFreshSlot() {
-        SlotTable without = SlotTable.EMPTY.next(List.of(700L, 500L)).table().next(List.of(700L)).table();
+        SlotTable without = SlotTable.EMPTY
+                .next(List.of(700L, 500L))
+                .table()
+                .next(List.of(700L))
+                .table();
 
         SlotPlan plan = without.next(List.of(700L, 500L));
 
@@ -88,7 +94,8 @@ class SlotTableTest {
     @Test
     void refusesARepeatedCgroupAndMoreThan256() {
         assertThatThrownBy(() -> SlotTable.EMPTY.next(List.of(7L, 7L))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SlotTable.EMPTY.next(LongStream.rangeClosed(1, 257).boxed().toList()))
+        assertThatThrownBy(() -> SlotTable.EMPTY.next(
+                        LongStream.rangeClosed(1, 257).boxed().toList()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

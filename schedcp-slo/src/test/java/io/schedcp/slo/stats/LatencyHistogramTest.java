@@ -13,8 +13,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LatencyHistogramTest {
 
     @ParameterizedTest
-    @CsvSource({"0, 0", "1, 0", "2, 1", "3, 1", "1023, 9", "1024, 10", "2000000, 20", "9223372036854775807, 62",
-            "-1, 63"})
+    @CsvSource({
+        "0, 0",
+        "1, 0",
+        "2, 1",
+        "3, 1",
+        "1023, 9",
+        "1024, 10",
+        "2000000, 20",
+        "9223372036854775807, 62",
+        "-1, 63"
+    })
     void bucketsALatencyAsTheBpfSidesLog2Does(long ns, int bucket) {
         assertThat(LatencyHistogram.bucketOf(ns)).isEqualTo(bucket);
     }
@@ -74,7 +83,9 @@ class LatencyHistogramTest {
         long p50 = counts.percentileNs(0.5).orElseThrow();
         long p99 = counts.percentileNs(0.99).orElseThrow();
 
-        assertThat(p50).isLessThanOrEqualTo(p99).isLessThanOrEqualTo(counts.percentileNs(0.999).orElseThrow());
+        assertThat(p50)
+                .isLessThanOrEqualTo(p99)
+                .isLessThanOrEqualTo(counts.percentileNs(0.999).orElseThrow());
     }
 
     @Test
@@ -87,8 +98,11 @@ class LatencyHistogramTest {
     void thePercentilesRecordHoldsP50P99AndP999() {
         LatencyHistogram all = histogram(sample(10, 100));
 
-        assertThat(LatencyPercentiles.of(all)).contains(new LatencyPercentiles(all.percentileNs(0.5).orElseThrow(),
-                all.percentileNs(0.99).orElseThrow(), all.percentileNs(0.999).orElseThrow()));
+        assertThat(LatencyPercentiles.of(all))
+                .contains(new LatencyPercentiles(
+                        all.percentileNs(0.5).orElseThrow(),
+                        all.percentileNs(0.99).orElseThrow(),
+                        all.percentileNs(0.999).orElseThrow()));
     }
 
     @Test
@@ -109,8 +123,7 @@ class LatencyHistogramTest {
         assertThatThrownBy(() -> LatencyHistogram.of(new long[63])).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private record Sample(int bucket, long count) {
-    }
+    private record Sample(int bucket, long count) {}
 
     private static Sample sample(int bucket, long count) {
         return new Sample(bucket, count);

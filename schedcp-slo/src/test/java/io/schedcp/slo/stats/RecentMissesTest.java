@@ -15,8 +15,11 @@ class RecentMissesTest {
             misses.add(40L + pid, pid, pid % 2, pid * 1_000L, pid * 10L);
         }
 
-        assertThat(misses.latest()).containsExactly(new MissEvent(45L, 5, 1, 5_000L, 50L),
-                new MissEvent(44L, 4, 0, 4_000L, 40L), new MissEvent(43L, 3, 1, 3_000L, 30L));
+        assertThat(misses.latest())
+                .containsExactly(
+                        new MissEvent(45L, 5, 1, 5_000L, 50L),
+                        new MissEvent(44L, 4, 0, 4_000L, 40L),
+                        new MissEvent(43L, 3, 1, 3_000L, 30L));
         assertThat(misses.received()).isEqualTo(5);
     }
 

@@ -25,8 +25,12 @@ class StatusBuilderTest {
         RecentMisses misses = new RecentMisses(8);
         misses.add(4242L, 77, 1, 3_000_000L, 123L);
 
-        SloStatus status = StatusBuilder.status(reading(SECOND * 11, List.of(GroupCounters.ZERO, after)),
-                Optional.of(reading(SECOND * 10, List.of(GroupCounters.ZERO, before))), 2, 20_000_000L, List.of(LAT),
+        SloStatus status = StatusBuilder.status(
+                reading(SECOND * 11, List.of(GroupCounters.ZERO, after)),
+                Optional.of(reading(SECOND * 10, List.of(GroupCounters.ZERO, before))),
+                2,
+                20_000_000L,
+                List.of(LAT),
                 misses);
 
         GroupStatus lat = status.groups().get(0);
@@ -53,8 +57,13 @@ class StatusBuilderTest {
     void theUnconfiguredTasksAreSlotZeroWithTheDefaultBudget() {
         GroupCounters unconfigured = new GroupCounters(50, 0, 0, 0, 0, 0, 0, histogram(12, 50));
 
-        SloStatus status = StatusBuilder.status(reading(SECOND, List.of(unconfigured)), Optional.empty(), 2,
-                20_000_000L, List.of(), new RecentMisses(1));
+        SloStatus status = StatusBuilder.status(
+                reading(SECOND, List.of(unconfigured)),
+                Optional.empty(),
+                2,
+                20_000_000L,
+                List.of(),
+                new RecentMisses(1));
 
         assertThat(status.unconfigured().cgroup()).isEmpty();
         assertThat(status.unconfigured().slot()).isZero();
@@ -65,8 +74,13 @@ class StatusBuilderTest {
 
     @Test
     void aSingleReadingHasNoCpuShareAndAGroupWithoutRunsNoPercentiles() {
-        SloStatus status = StatusBuilder.status(reading(SECOND, List.of(GroupCounters.ZERO, GroupCounters.ZERO)),
-                Optional.empty(), 2, 20_000_000L, List.of(LAT), new RecentMisses(1));
+        SloStatus status = StatusBuilder.status(
+                reading(SECOND, List.of(GroupCounters.ZERO, GroupCounters.ZERO)),
+                Optional.empty(),
+                2,
+                20_000_000L,
+                List.of(LAT),
+                new RecentMisses(1));
 
         GroupStatus lat = status.groups().get(0);
         assertThat(lat.cpuShare()).isEqualTo(OptionalDouble.empty());
@@ -80,8 +94,12 @@ class StatusBuilderTest {
         GroupCounters formerGroup = new GroupCounters(100, 0, 0, 0, 3 * SECOND, 0, 0, histogram(5, 100));
         GroupCounters newGroup = new GroupCounters(4, 0, 0, 0, SECOND / 10, 0, 0, histogram(5, 4));
 
-        SloStatus status = StatusBuilder.status(reading(2 * SECOND, List.of(GroupCounters.ZERO, newGroup)),
-                Optional.of(reading(SECOND, List.of(GroupCounters.ZERO, formerGroup))), 1, 20_000_000L, List.of(LAT),
+        SloStatus status = StatusBuilder.status(
+                reading(2 * SECOND, List.of(GroupCounters.ZERO, newGroup)),
+                Optional.of(reading(SECOND, List.of(GroupCounters.ZERO, formerGroup))),
+                1,
+                20_000_000L,
+                List.of(LAT),
                 new RecentMisses(1));
 
         assertThat(status.groups().get(0).cpuShare().orElseThrow()).isCloseTo(0.1, within(1e-9));

@@ -80,7 +80,8 @@ public class JsonRpcClient {
             garbage.add(line);
         } else if (message.has("id") && !message.has("method")) {
             CompletableFuture<JsonNode> waiting = message.get("id").isNumber()
-                    ? pending.remove(message.get("id").asLong()) : null;
+                    ? pending.remove(message.get("id").asLong())
+                    : null;
             if (waiting != null) {
                 waiting.complete(message);
             } else {
@@ -110,8 +111,8 @@ public class JsonRpcClient {
                 return response.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (ended.isDone() && !response.isDone()) {
-                    throw new AssertionError("the server closed its output without answering " + method + " "
-                            + params + diagnostics.get());
+                    throw new AssertionError("the server closed its output without answering " + method + " " + params
+                            + diagnostics.get());
                 }
             } catch (InterruptedException | ExecutionException e) {
                 throw new AssertionError("waiting for the answer to " + method + ": " + e + diagnostics.get());
@@ -136,8 +137,15 @@ public class JsonRpcClient {
 
     /** initialize as {@code clientName}, then notifications/initialized; returns initialize's result. */
     public JsonNode initialize(String clientName) {
-        JsonNode response = request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                "clientInfo", Map.of("name", clientName, "version", "1")));
+        JsonNode response = request(
+                "initialize",
+                Map.of(
+                        "protocolVersion",
+                        "2025-06-18",
+                        "capabilities",
+                        Map.of(),
+                        "clientInfo",
+                        Map.of("name", clientName, "version", "1")));
         notify("notifications/initialized");
         return response.get("result");
     }
@@ -154,8 +162,11 @@ public class JsonRpcClient {
 
     /** tools/call asking for progress notifications under {@code progressToken}. */
     public JsonNode callTool(String name, Map<String, Object> arguments, String progressToken) {
-        return resultOf(name, request("tools/call", Map.of("name", name, "arguments", arguments,
-                "_meta", Map.of("progressToken", progressToken))));
+        return resultOf(
+                name,
+                request(
+                        "tools/call",
+                        Map.of("name", name, "arguments", arguments, "_meta", Map.of("progressToken", progressToken))));
     }
 
     private JsonNode resultOf(String tool, JsonNode response) {

@@ -83,7 +83,9 @@ public final class FakeSchedExt {
      */
     public Process startForeign(Path program, String ops) throws IOException, InterruptedException {
         Process other = new ProcessBuilder(FakeSchedulerProgram.command(program, this, ops, List.of()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         awaitState("enabled", Duration.ofSeconds(10));
         return other;
     }

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class FakeSchedulerProgram {
 
-    private FakeSchedulerProgram() {
-    }
+    private FakeSchedulerProgram() {}
 
     /**
      * Writes the program to {@code target}, executable, and returns it. Installed as {@code scx_NAME}, it
@@ -40,8 +39,8 @@ public final class FakeSchedulerProgram {
 
     /** The command that runs {@code program} in {@code sysfs} under {@code ops}, with {@code flags} after. */
     public static List<String> command(Path program, FakeSchedExt sysfs, String ops, List<String> flags) {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", program.toString(),
-                "--sysfs", sysfs.directory().toString(), "--ops", ops));
+        List<String> command = new ArrayList<>(List.of(
+                "/bin/sh", program.toString(), "--sysfs", sysfs.directory().toString(), "--ops", ops));
         command.addAll(flags);
         return command;
     }

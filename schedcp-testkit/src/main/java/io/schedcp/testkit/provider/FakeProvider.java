@@ -53,8 +53,18 @@ public final class FakeProvider implements SchedulerProvider {
     }
 
     private SchedulerDescriptor descriptor(String name, boolean productionReady) {
-        return new SchedulerDescriptor(name, id, name, productionReady, "A fake scheduler for tests. It plays the "
-                + "kernel's part in a directory.", "none", List.of("tests"), "", List.of(), "", "",
+        return new SchedulerDescriptor(
+                name,
+                id,
+                name,
+                productionReady,
+                "A fake scheduler for tests. It plays the " + "kernel's part in a directory.",
+                "none",
+                List.of("tests"),
+                "",
+                List.of(),
+                "",
+                "",
                 Requirements.NONE);
     }
 
@@ -75,8 +85,8 @@ public final class FakeProvider implements SchedulerProvider {
 
     @Override
     public List<SchedulerDescriptor> schedulers() {
-        List<SchedulerDescriptor> offered = new ArrayList<>(List.of(descriptor("fake_a", true),
-                descriptor("fake_b", false), descriptor("fake_missing", false)));
+        List<SchedulerDescriptor> offered = new ArrayList<>(
+                List.of(descriptor("fake_a", true), descriptor("fake_b", false), descriptor("fake_missing", false)));
         if (offersEjecting) {
             offered.add(descriptor("fake_ejects", false));
         }
@@ -96,7 +106,10 @@ public final class FakeProvider implements SchedulerProvider {
         if (request.scheduler().name().equals("fake_ejects") && flags.isEmpty()) {
             flags = List.of("--ejected");
         }
-        return context.launcher().launch(ProcessLauncher.Spec.of(request.scheduler().name(),
-                FakeSchedulerProgram.command(program, sysfs, request.scheduler().opsName(), flags)));
+        return context.launcher()
+                .launch(ProcessLauncher.Spec.of(
+                        request.scheduler().name(),
+                        FakeSchedulerProgram.command(
+                                program, sysfs, request.scheduler().opsName(), flags)));
     }
 }

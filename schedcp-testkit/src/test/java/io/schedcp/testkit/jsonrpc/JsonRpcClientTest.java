@@ -26,14 +26,16 @@ class JsonRpcClientTest {
     /** Plays a server that reads one request, then writes {@code before}, then the answer, then closes. */
     private CompletableFuture<Void> serve(String... before) {
         return CompletableFuture.runAsync(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(pipes.serverInput(),
-                    StandardCharsets.UTF_8)); OutputStream out = pipes.serverOutput()) {
+            try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(pipes.serverInput(), StandardCharsets.UTF_8));
+                    OutputStream out = pipes.serverOutput()) {
                 JsonNode request = JsonMapper.shared().readTree(in.readLine());
                 for (String line : before) {
                     out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 }
                 out.write(("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id").asLong() + ",\"result\":{\"method\":\""
-                        + request.get("method").asString() + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+                                + request.get("method").asString() + "\"}}\n")
+                        .getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -43,24 +45,29 @@ class JsonRpcClientTest {
     @Test
     void anAnswerIsMatchedToItsRequestAndEverythingElseIsSortedAside() {
         JsonRpcClient client = pipes.client();
-        serve("schedcp: a stray line", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\"}",
-                "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}", "{\"no\":\"version\"}");
+        CompletableFuture<Void> server = serve(
+                "schedcp: a stray line",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}",
+                "{\"no\":\"version\"}");
 
         JsonNode response = client.request("ping", Map.of());
 
         assertThat(response.at("/result/method").asString()).isEqualTo("ping");
-        assertThat(client.notifications()).extracting(n -> n.get("method").asString())
+        assertThat(client.notifications())
+                .extracting(n -> n.get("method").asString())
                 .containsExactly("notifications/progress");
         assertThat(client.unmatched()).extracting(n -> n.get("id").asInt()).containsExactly(99);
         assertThat(client.garbage()).containsExactly("schedcp: a stray line", "{\"no\":\"version\"}");
+        server.join();
     }
 
     @Test
     void aServerThatClosesItsOutputWithoutAnsweringFailsTheRequestAtOnce() throws Exception {
         JsonRpcClient client = pipes.client();
-        CompletableFuture.runAsync(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(pipes.serverInput(),
-                    StandardCharsets.UTF_8))) {
+        CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(pipes.serverInput(), StandardCharsets.UTF_8))) {
                 in.readLine();
                 pipes.serverOutput().close();
             } catch (IOException e) {
@@ -73,5 +80,6 @@ class JsonRpcClientTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("the server closed its output without answering tools/list");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PipedConnection.WAIT);
+        server.join();
     }
 }

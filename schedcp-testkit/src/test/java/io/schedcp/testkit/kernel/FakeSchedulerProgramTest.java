@@ -45,7 +45,9 @@ class FakeSchedulerProgramTest {
     }
 
     private static String output(Process process) throws Exception {
-        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the program ended").isTrue();
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the program ended")
+                .isTrue();
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -55,9 +57,12 @@ class FakeSchedulerProgramTest {
 
         sysfs.awaitState("enabled", WAIT);
         assertThat(sysfs.ops()).contains("fake_a");
-        Runtime.getRuntime().exec(new String[] {"kill", "-INT", Long.toString(process.pid())}).waitFor();
+        Runtime.getRuntime()
+                .exec(new String[] {"kill", "-INT", Long.toString(process.pid())})
+                .waitFor();
 
-        assertThat(output(process)).startsWith("fake fake_a: loading\nlocal=0 global=0\nfake fake_a: enabled\n")
+        assertThat(output(process))
+                .startsWith("fake fake_a: loading\nlocal=0 global=0\nfake fake_a: enabled\n")
                 .contains("EXIT: unregistered from user space");
         assertThat(process.exitValue()).isZero();
         assertThat(sysfs.state()).isEqualTo("disabled");
@@ -77,19 +82,19 @@ class FakeSchedulerProgramTest {
 
     @Test
     void anOptionItDoesNotKnowFailsTheLoadWithItsNameAndEnablesNothing() throws Exception {
-        Process process = start(new ProcessBuilder(FakeSchedulerProgram.command(program, sysfs, "fake_a",
-                List.of("--bogus"))));
+        Process process =
+                start(new ProcessBuilder(FakeSchedulerProgram.command(program, sysfs, "fake_a", List.of("--bogus"))));
 
-        assertThat(output(process)).isEqualTo("fake fake_a: unrecognized option '--bogus'\n"
-                + "EXIT: failed to load (fake)\n");
+        assertThat(output(process))
+                .isEqualTo("fake fake_a: unrecognized option '--bogus'\nEXIT: failed to load (fake)\n");
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(sysfs.state()).isEqualTo("disabled");
     }
 
     @Test
     void neverEnableRunsButLeavesTheKernelDisabled() throws Exception {
-        Process process = start(new ProcessBuilder(FakeSchedulerProgram.command(program, sysfs, "fake_a",
-                List.of("--never-enable"))));
+        Process process = start(
+                new ProcessBuilder(FakeSchedulerProgram.command(program, sysfs, "fake_a", List.of("--never-enable"))));
 
         Thread.sleep(500);
 
