@@ -42,7 +42,8 @@ start_slo() {
   bpftool map update name cfg_map key hex $(le "$ino" 8) \
     value hex $(le "$budget_ns" 8) $(le 0 4) $(le 0 4) $(le 100 4) $(le 1 4) || return 1
 }
-stop_slo() { kill -INT "$loader" 2>/dev/null; wait "$loader"; echo "--- loader"; cat "$work/loader.log"; }
+# TERM, not INT: a background job of a script starts with SIGINT ignored, and the JVM then keeps it so.
+stop_slo() { kill -TERM "$loader" 2>/dev/null; wait "$loader"; echo "--- loader"; cat "$work/loader.log"; }
 
 run_one() { # run_one NAME: the workload under whatever scheduler runs now
   local name=$1
