@@ -332,12 +332,7 @@ public final class SchedulerManager implements AutoCloseable {
             Optional<SchedExtState> released =
                     waits.await(SchedExtState::isDisabled, settings.stopStepTimeout(), () -> false);
             SchedExtState now = released.orElseGet(kernel::read);
-            String via = outcome.signals().isEmpty()
-                    ? "it had already ended"
-                    : "sent "
-                            + outcome.signals().stream()
-                                    .map(s -> "SIG" + SignalSender.signalName(s))
-                                    .collect(Collectors.joining(", "));
+            String via = signalsSent(outcome);
             message = "the start of " + name + " was interrupted before the kernel reported it enabled; its program "
                     + (outcome.exit().isPresent() ? "was stopped (" + via + ")" : "did not end even after SIGKILL")
                     + (released.isPresent()
@@ -423,12 +418,7 @@ public final class SchedulerManager implements AutoCloseable {
                 end(execution, ExecutionState.FAILED, message, null);
                 throw new SchedcpException(Kind.STOP_FAILED, message);
             }
-            String via = outcome.signals().isEmpty()
-                    ? "it had already ended"
-                    : "sent "
-                            + outcome.signals().stream()
-                                    .map(s -> "SIG" + SignalSender.signalName(s))
-                                    .collect(Collectors.joining(", "));
+            String via = signalsSent(outcome);
             String summary = "stopped " + name + " (" + via + "; "
                     + outcome.exit().get().summary() + "); the kernel is back on its default scheduler (sched_ext "
                     + released.get().state() + ")";
@@ -502,5 +492,15 @@ public final class SchedulerManager implements AutoCloseable {
         } finally {
             watchThread.shutdownNow();
         }
+    }
+
+    /** How a program was stopped, for a message: the signals sent, or that it had ended by itself. */
+    private static String signalsSent(HandleStopper.Outcome outcome) {
+        return outcome.signals().isEmpty()
+                ? "it had already ended"
+                : "sent "
+                        + outcome.signals().stream()
+                                .map(s -> "SIG" + SignalSender.signalName(s))
+                                .collect(Collectors.joining(", "));
     }
 }
