@@ -22,14 +22,14 @@ public final class SloLimits {
 
     private SloLimits() {}
 
-    static void requireBudget(String what, long budgetNs) {
+    public static void requireBudget(String what, long budgetNs) {
         if (budgetNs < MIN_BUDGET_NS || budgetNs > MAX_BUDGET_NS) {
             throw new IllegalArgumentException(
                     what + " must be from " + MIN_BUDGET_NS + " to " + MAX_BUDGET_NS + " ns, not " + budgetNs);
         }
     }
 
-    static void requireIn(String what, int value, int min, int max) {
+    public static void requireIn(String what, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(what + " must be from " + min + " to " + max + ", not " + value);
         }
