@@ -33,8 +33,9 @@ UEI_DEFINE(uei);
 #define SLO_MAX_CPUS	512
 #define NSEC_PER_SEC	1000000000ULL
 
+/* Written by the agent, also while the scheduler runs: an edit of the config may change it. */
+volatile u64 default_budget_ns = 20 * 1000 * 1000;
 /* Set by the agent before load. */
-const volatile u64 default_budget_ns = 20 * 1000 * 1000;
 const volatile u64 slice_ns = 5 * 1000 * 1000;
 const volatile u64 window_ns = 100 * 1000 * 1000;
 const volatile u64 max_events_per_sec = 1000;

@@ -22,11 +22,13 @@ module io.schedcp.core {
     exports io.schedcp.core.workload;
 
     // Internal, shared with the modules that start processes of their own: the password-free child
-    // environment (lab, bpf), the helper-JVM command and the privileged launcher (bpf), signal names (mcp). The
+    // environment (lab, bpf), the helper-JVM command (bpf, slo) and the privileged launcher (bpf), signal names
+    // (mcp). The
     // CLI's and the MCP server's tests build launchers with a chosen privilege.
     exports io.schedcp.core.process to
             io.schedcp.lab,
             io.schedcp.bpf,
+            io.schedcp.slo,
             io.schedcp.mcp,
             io.schedcp.cli;
     // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
@@ -36,10 +38,11 @@ module io.schedcp.core {
             io.schedcp.slo,
             io.schedcp.cli;
     // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
-    // custom store and verifier (bpf), tool results (mcp) and --json (cli). Its signatures show Jackson's
-    // mapper, which each of those modules requires itself.
+    // custom store and verifier (bpf), the SLO agent's socket (slo), tool results (mcp) and --json (cli). Its
+    // signatures show Jackson's mapper, which each of those modules requires itself.
     exports io.schedcp.core.json to
             io.schedcp.bpf,
+            io.schedcp.slo,
             io.schedcp.mcp,
             io.schedcp.cli;
     // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached

@@ -10,6 +10,7 @@ module io.schedcp.slo {
     requires io.schedcp.core;
     // libbpf from Java and the sched_ext loader (qualified exports of this module's bpf-native).
     requires io.schedcp.bpf;
+    requires io.schedcp.lab;
     requires org.slf4j;
     // Not transitive: the YAML parser reads the config, the socket speaks JSON, and no exported signature
     // shows a Jackson type.
@@ -32,4 +33,7 @@ module io.schedcp.slo {
             tools.jackson.databind;
     opens io.schedcp.slo.control to
             tools.jackson.databind;
+
+    provides io.schedcp.api.spi.SchedulerProvider with
+            io.schedcp.slo.agent.SloProvider;
 }

@@ -54,6 +54,14 @@ public final class ScxObject implements AutoCloseable {
         return scx;
     }
 
+    /**
+     * The BPF object itself, for a loader that sets options in its data sections before {@link #load()} and
+     * reads and writes its maps after: the SLO agent's {@code cfg_map}, {@code stats} and {@code events}.
+     */
+    public BpfObject bpf() {
+        return object;
+    }
+
     /** The name of the {@code sched_ext_ops} map, such as {@code simple_ops}. */
     public String opsMapName() {
         return opsMap.name();

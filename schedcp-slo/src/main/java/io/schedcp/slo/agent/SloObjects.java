@@ -1,0 +1,17 @@
+package io.schedcp.slo.agent;
+
+import io.schedcp.lab.LabToolchain;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where scx_slo's objects are kept and what compiles them, for the provider and the agent alike. */
+final class SloObjects {
+
+    private SloObjects() {}
+
+    /** Objects in {@code HOME/slo}, compiled with the toolchain of the lab cache that {@code env} names. */
+    static SloObjectBuilder builder(Path home, Map<String, String> env) {
+        Path cache = LabToolchain.cacheDirectory(env, Path.of(System.getProperty("user.home")));
+        return new SloObjectBuilder(home.resolve("slo"), LabToolchain.load(cache));
+    }
+}
