@@ -36,12 +36,13 @@ module io.schedcp.core {
             io.schedcp.slo,
             io.schedcp.cli;
     // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
-    // custom store and verifier (bpf), tool results (mcp) and --json (cli). Its signatures show Jackson's
-    // mapper, which each of those modules requires itself.
+    // custom store and verifier (bpf), tool results (mcp), --json (cli) and scx_slo's socket (slo). Its
+    // signatures show Jackson's mapper, which each of those modules requires itself.
     exports io.schedcp.core.json to
             io.schedcp.bpf,
             io.schedcp.mcp,
-            io.schedcp.cli;
+            io.schedcp.cli,
+            io.schedcp.slo;
     // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
     // through the manager's builder and ServiceLoader only.
 
