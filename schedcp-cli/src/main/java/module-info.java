@@ -3,6 +3,7 @@ module io.schedcp.cli {
     requires io.schedcp.core;
     requires io.schedcp.lab;
     requires io.schedcp.bpf;
+    requires io.schedcp.slo;
     requires io.schedcp.mcp;
     requires info.picocli;
     requires org.slf4j;

@@ -5,11 +5,13 @@
  */
 module io.schedcp.mcp {
     // Transitive where the exported API shows their types: a tool's failure is a SchedcpException (api), and
-    // the server's builder takes the manager, the workload store and the monitors (core) and the custom
-    // scheduler objects (bpf). Jackson's core and annotations come with databind, whose API re-exports them.
+    // the server's builder takes the manager, the workload store and the monitors (core), the custom
+    // scheduler objects (bpf) and a running scx_slo's control (slo). Jackson's core and annotations come with
+    // databind, whose API re-exports them.
     requires transitive io.schedcp.api;
     requires transitive io.schedcp.core;
     requires transitive io.schedcp.bpf;
+    requires transitive io.schedcp.slo;
     requires io.modelcontextprotocol.sdk.mcp;
     requires org.slf4j;
     requires tools.jackson.databind;

@@ -9,9 +9,14 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import io.schedcp.slo.control.SloClient;
+import io.schedcp.slo.control.SloControl;
+import io.schedcp.slo.control.SloSocket;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,6 +27,9 @@ final class CliContext {
 
     private final SchedcpConfig config;
     private final Function<ManagerSettings, SchedulerManager> managerFactory;
+    /** Reaches a running scx_slo through its socket; tests put a fake in its place. */
+    private final Function<Path, SloControl> sloControls;
+
     private PrintStream stdout;
     private PrintWriter jsonOut;
     private PrintWriter out;
@@ -35,8 +43,16 @@ final class CliContext {
     private WorkloadStore workloads;
 
     public CliContext(SchedcpConfig config, Function<ManagerSettings, SchedulerManager> managerFactory) {
+        this(config, managerFactory, SloClient::at);
+    }
+
+    public CliContext(
+            SchedcpConfig config,
+            Function<ManagerSettings, SchedulerManager> managerFactory,
+            Function<Path, SloControl> sloControls) {
         this.config = config;
         this.managerFactory = managerFactory;
+        this.sloControls = sloControls;
     }
 
     /** The context of a real run: the process environment, providers found by ServiceLoader and plugins. */
@@ -83,6 +99,14 @@ final class CliContext {
             workloads = WorkloadStore.of(config);
         }
         return workloads;
+    }
+
+    /**
+     * The running scx_slo whose agent listens on {@code socket}, or by default on the socket in the schedcp
+     * home; nothing is connected until a call.
+     */
+    public SloControl slo(Optional<Path> socket) {
+        return sloControls.apply(socket.orElseGet(() -> SloSocket.in(config.home())));
     }
 
     /** The system monitor a bench runs around each run. */

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +99,7 @@ final class McpCommand implements Callable<Integer> {
                         .custom(context.custom())
                         .workloads(context.workloads())
                         .monitors(Monitors.of(context.config()))
+                        .slo(context.slo(Optional.empty()))
                         .readOnly(readOnly)
                         .input(System.in)
                         .output(protocol)

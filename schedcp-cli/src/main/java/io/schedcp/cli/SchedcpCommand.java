@@ -29,6 +29,7 @@ import picocli.CommandLine.IVersionProvider;
             RemoveCommand.class,
             MonitorCommand.class,
             WorkloadCommand.class,
+            SloCommand.class,
             RecommendCommand.class,
             BenchCommand.class,
             LabCommand.class,

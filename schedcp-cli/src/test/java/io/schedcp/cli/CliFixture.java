@@ -6,6 +6,7 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.process.Privilege;
 import io.schedcp.core.process.PrivilegedLauncher;
+import io.schedcp.slo.control.SloControl;
 import io.schedcp.testkit.kernel.FakeSchedExt;
 import io.schedcp.testkit.kernel.FakeSchedulerProgram;
 import java.io.IOException;
@@ -35,6 +36,8 @@ final class CliFixture {
     final Path scxBin;
     /** The programs that hold a sched_ext scheduler this schedcp did not start, as the CLI's manager sees them. */
     final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
+    /** How the CLI reaches a running scx_slo at a socket: by default, no scx_slo runs. */
+    Function<Path, SloControl> slo = socket -> FakeSloControl.notRunning();
 
     CliFixture(Path temp) {
         try {
@@ -133,7 +136,7 @@ final class CliFixture {
             Map<String, String> env,
             StringWriter err,
             String... args) {
-        CliContext context = new CliContext(new SchedcpConfig(home, env), factory);
+        CliContext context = new CliContext(new SchedcpConfig(home, env), factory, slo);
         StringWriter out = new StringWriter();
         int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());

@@ -10,6 +10,7 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.mcp.SchedcpMcpServer;
+import io.schedcp.slo.control.SloSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -62,6 +63,21 @@ class FrontEndJsonTest {
         assertThat(tool.get("structuredContent")).isEqualTo(printed);
     }
 
+    @Test
+    void sloStatusJsonIsTheStatusTheSloToolReturns() throws Exception {
+        CliFixture fixture = new CliFixture(temp);
+        FakeSloControl running = FakeSloControl.running(FakeSloControl.sampleStatus());
+        fixture.slo = socket -> running;
+
+        Result cli = fixture.run("slo", "status", "--json");
+        JsonNode tool = callTool(fixture, "slo", Map.of("action", "status"));
+
+        assertThat(cli.code()).as(cli.err()).isZero();
+        assertThat(tool.get("isError").asBoolean()).isFalse();
+        assertThat(tool.at("/structuredContent/status"))
+                .isEqualTo(SchedcpJson.mapper().readTree(cli.out()));
+    }
+
     /** Serves the fixture's home with a real {@link SchedcpMcpServer} in this JVM and makes one tools/call. */
     @SuppressWarnings("try") // the server serves for the scope of the try block; only its closing is needed
     private static JsonNode callTool(CliFixture fixture, String name, Map<String, Object> arguments) throws Exception {
@@ -75,6 +91,7 @@ class FrontEndJsonTest {
                 .custom(CustomTools.of(config))
                 .workloads(new WorkloadStore(fixture.home))
                 .monitors(Monitors.of(config))
+                .slo(fixture.slo.apply(SloSocket.in(fixture.home)))
                 .input(serverInput)
                 .output(serverOutput)
                 .version("test")

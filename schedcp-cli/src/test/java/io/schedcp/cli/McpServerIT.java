@@ -35,7 +35,8 @@ class McpServerIT {
             "system_monitor",
             "workload",
             "recommend_scheduler",
-            "benchmark");
+            "benchmark",
+            "slo");
 
     @TempDir
     Path temp;

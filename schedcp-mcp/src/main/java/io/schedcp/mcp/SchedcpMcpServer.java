@@ -14,6 +14,7 @@ import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import io.schedcp.slo.control.SloControl;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -134,6 +135,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
         private CustomVerifier customVerifier;
         private WorkloadStore workloads;
         private Monitors monitors;
+        private SloControl slo;
         private boolean readOnly;
         private InputStream input;
         private OutputStream output;
@@ -169,6 +171,15 @@ public final class SchedcpMcpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The running scx_slo the slo tool reads and changes, such as {@code SloClient.at(SloSocket.in(home))};
+         * nothing is connected until a call.
+         */
+        public Builder slo(SloControl slo) {
+            this.slo = Objects.requireNonNull(slo);
+            return this;
+        }
+
         /** Offer only the tools that change nothing on the host (default false). */
         public Builder readOnly(boolean readOnly) {
             this.readOnly = readOnly;
@@ -198,6 +209,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
             Objects.requireNonNull(customSchedulers, "custom");
             Objects.requireNonNull(workloads, "workloads");
             Objects.requireNonNull(monitors, "monitors");
+            Objects.requireNonNull(slo, "slo");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(output, "output");
             CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -212,7 +224,8 @@ public final class SchedcpMcpServer implements AutoCloseable {
             };
             ToolBridge bridge = new ToolBridge(calls);
             List<McpTool> tools = ToolCatalog.tools(
-                    new ToolContext(manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors),
+                    new ToolContext(
+                            manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo),
                     readOnly);
             List<SyncToolSpecification> specifications =
                     tools.stream().map(bridge::specification).toList();

@@ -69,6 +69,11 @@ public final class ToolArguments {
         return number.map(Number::longValue);
     }
 
+    /** A number, whole or not, such as a budget of 1.5 ms. */
+    public Optional<Double> optionalNumber(String name) {
+        return value(name, Number.class).map(Number::doubleValue);
+    }
+
     /** An object of numbers, such as metrics by name; empty when absent. */
     public Map<String, Double> numbers(String name) {
         declared(name);

@@ -5,6 +5,7 @@ import io.schedcp.bpf.custom.CustomVerifier;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import io.schedcp.slo.control.SloControl;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param catalogChanged   called after a tool added or removed a scheduler
  * @param workloads        workload profiles and their history, shared with the CLI through the same file
  * @param monitors         the system monitors this server runs
+ * @param slo              the scx_slo another process runs, reached through its agent's socket at each call
  */
 public record ToolContext(
         SchedulerManager manager,
@@ -24,7 +26,8 @@ public record ToolContext(
         CustomVerifier customVerifier,
         Runnable catalogChanged,
         WorkloadStore workloads,
-        Monitors monitors) {
+        Monitors monitors,
+        SloControl slo) {
 
     public ToolContext {
         Objects.requireNonNull(manager, "manager");
@@ -33,5 +36,6 @@ public record ToolContext(
         Objects.requireNonNull(catalogChanged, "catalogChanged");
         Objects.requireNonNull(workloads, "workloads");
         Objects.requireNonNull(monitors, "monitors");
+        Objects.requireNonNull(slo, "slo");
     }
 }

@@ -67,6 +67,8 @@ public final class FakeHost implements AutoCloseable {
     public final CustomVerifier customVerifier;
     public final WorkloadStore workloads;
     public final Monitors monitors;
+    /** No scx_slo runs on this host. */
+    public final FakeSloControl slo = FakeSloControl.notRunning();
     /** The programs that hold a scheduler the manager did not start, as the manager sees them. */
     public final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
 
@@ -114,7 +116,7 @@ public final class FakeHost implements AutoCloseable {
     }
 
     public ToolContext context(Runnable catalogChanged) {
-        return new ToolContext(manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors);
+        return new ToolContext(manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo);
     }
 
     public SchedcpMcpServer.Builder server() {
@@ -123,6 +125,7 @@ public final class FakeHost implements AutoCloseable {
                 .custom(customSchedulers, customVerifier)
                 .workloads(workloads)
                 .monitors(monitors)
+                .slo(slo)
                 .version("test");
     }
 

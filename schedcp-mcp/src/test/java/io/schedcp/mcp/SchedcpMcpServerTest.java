@@ -105,7 +105,8 @@ class SchedcpMcpServerTest {
                         "system_monitor",
                         "workload",
                         "recommend_scheduler",
-                        "benchmark");
+                        "benchmark",
+                        "slo");
         assertThat(server.toolNames()).containsExactlyElementsOf(values(tools, "name"));
         tools.forEach(tool -> {
             assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);
@@ -217,6 +218,17 @@ class SchedcpMcpServerTest {
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("no_sched_ext");
         assertThat(text(result)).contains("CONFIG_SCHED_CLASS_EXT", "kernel lab");
+    }
+
+    @Test
+    void withoutARunningScxSloTheSloToolIsAnUnavailableErrorWithTheClientsMessage() throws Exception {
+        start(false);
+
+        JsonNode result = client.callTool("slo", Map.of("action", "status"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/_meta/io.schedcp~1error_kind").asString()).isEqualTo("unavailable");
+        assertThat(text(result)).isEqualTo(FakeSloControl.NOT_RUNNING);
     }
 
     @Test

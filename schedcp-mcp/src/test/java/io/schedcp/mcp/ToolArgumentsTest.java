@@ -3,6 +3,7 @@ package io.schedcp.mcp;
 import static io.schedcp.mcp.JsonSchema.arrayOf;
 import static io.schedcp.mcp.JsonSchema.bool;
 import static io.schedcp.mcp.JsonSchema.integer;
+import static io.schedcp.mcp.JsonSchema.number;
 import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,21 @@ class ToolArgumentsTest {
                 .hasMessage("demo's argument 'seconds' must be an integer, not a number: How long.");
         assertThatThrownBy(() -> arguments(Map.of("where", "cloud")).optionalString("where"))
                 .hasMessage("demo's argument 'where' is 'cloud'; it must be one of host, lab");
+    }
+
+    @Test
+    void aNumberIsReadWholeOrNotAndNothingElseIsOne() {
+        JsonSchema budget = object("").optional("budget_ms", number("In ms.")).closed();
+
+        assertThat(new ToolArguments("demo", budget, Map.of("budget_ms", 1.5)).optionalNumber("budget_ms"))
+                .contains(1.5);
+        assertThat(new ToolArguments("demo", budget, Map.of("budget_ms", 2)).optionalNumber("budget_ms"))
+                .contains(2.0);
+        assertThat(new ToolArguments("demo", budget, Map.of()).optionalNumber("budget_ms"))
+                .isEmpty();
+        assertThatThrownBy(
+                        () -> new ToolArguments("demo", budget, Map.of("budget_ms", "2")).optionalNumber("budget_ms"))
+                .hasMessage("demo's argument 'budget_ms' must be a number, not a string: In ms.");
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class SchedcpTools {
                         "benchmark",
                         "runs a command under several schedulers and records and compares the " + "figures",
                         true,
-                        context -> new BenchmarkTool(context.manager(), context.workloads(), context.monitors())));
+                        context -> new BenchmarkTool(context.manager(), context.workloads(), context.monitors())),
+                new Entry(
+                        "slo",
+                        "a running scx_slo's latency figures per cgroup, and a group's budget changed while it runs",
+                        true,
+                        context -> new SloTool(context.slo())));
     }
 }
