@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""One line of figures for lab-bench.sh: lat's wake-up latency from cyclictest's histogram, batch's bogo-ops/s
-from stress-ng's metrics, and, for scx_slo, its own counters for slot 1 (lat) and slot 0 (the rest) summed over
-the CPUs of a `bpftool -j map dump name stats`.
-    lab-bench-figures.py NAME BUDGET_MS CYCLICTEST_OUTPUT STRESS_OUTPUT [STATS_JSON_FILE]"""
+"""One line of figures for lab-bench.sh: lat's wake-up latency from cyclictest's histogram (timer expiry to
+running) and from the trace (sched_waking to sched_switch: the scheduler's part), batch's bogo-ops/s from
+stress-ng's metrics, and, for scx_slo, its own counters from `schedcp slo status --json`.
+    lab-bench-figures.py NAME BUDGET_MS CYCLICTEST_OUTPUT STRESS_OUTPUT TRACE STATUS_JSON"""
 import json
 import re
 import sys
+
+TRACE_LINE = re.compile(r"\s(\d+\.\d+): (sched_waking|sched_switch): (.*)$")
 
 
 def histogram(path):
@@ -33,6 +35,39 @@ def percentile(counts, overflows, q):
     return float("inf")
 
 
+def wake_to_run_us(path):
+    """Each wake-up's time from sched_waking to the sched_switch that puts the same pid on a CPU, in µs."""
+    waking, latencies = {}, []
+    try:
+        lines = open(path, errors="replace")
+    except OSError:
+        return latencies
+    for line in lines:
+        m = TRACE_LINE.search(line)
+        if not m:
+            continue
+        at, event, fields = float(m.group(1)), m.group(2), m.group(3)
+        if event == "sched_waking":
+            pid = re.search(r"\bpid=(\d+)", fields)
+            if pid:
+                waking.setdefault(pid.group(1), at)
+        else:
+            pid = re.search(r"next_pid=(\d+)", fields)
+            if pid and pid.group(1) in waking:
+                latencies.append((at - waking.pop(pid.group(1))) * 1e6)
+    return sorted(latencies)
+
+
+def traced(latencies, budget_us):
+    if not latencies:
+        return " | sched: no trace"
+    n = len(latencies)
+    pick = lambda q: latencies[min(n - 1, int(q * n))]
+    over = sum(1 for us in latencies if us > budget_us)
+    return " | sched wake-to-run: n=%d p50=%.0fus p99=%.0fus max=%.0fus over_budget=%.2f%%" % (
+        n, pick(0.50), pick(0.99), latencies[-1], 100.0 * over / n)
+
+
 def bogo_ops_per_s(path):
     for line in open(path, errors="replace"):
         m = re.search(r"metrc:.*\scpu\s+(\d+)\s+([\d.]+)", line)
@@ -41,45 +76,36 @@ def bogo_ops_per_s(path):
     return float("nan")
 
 
-def slo_counters(text):
+def slo_counters(path):
+    try:
+        text = open(path).read()
+    except OSError:
+        return ""
     if not text.strip():
         return ""
-    slots = {}
     try:
-        entries = json.loads(text)
+        status = json.loads(text)
     except ValueError as e:
-        return " | bpf: stats not readable (%s): %r" % (e, text[:200])
-    for entry in entries:
-        entry = entry.get("formatted", entry)
-        key = entry["key"]
-        key = int(key[0], 16) if isinstance(key, list) else int(key)
-        for per_cpu in entry["values"]:
-            value = per_cpu["value"]
-            total = slots.setdefault(key, {"runs": 0, "misses": 0, "max_lateness_ns": 0, "dropped_events": 0,
-                                           "throttled": 0, "cpu_ns": 0})
-            for field in ("runs", "misses", "dropped_events", "throttled", "cpu_ns"):
-                total[field] += value[field]
-            total["max_lateness_ns"] = max(total["max_lateness_ns"], value["max_lateness_ns"])
+        return " | scx_slo: status not readable (%s): %r" % (e, text[:200])
     parts = []
-    for slot, name in ((1, "lat"), (0, "other")):
-        t = slots.get(slot)
-        if t:
-            ratio = t["misses"] / t["runs"] if t["runs"] else 0.0
-            parts.append("%s runs=%d misses=%d (%.2f%%) max_late=%.2fms dropped=%d throttled=%d cpu=%.1fs" % (
-                name, t["runs"], t["misses"], 100 * ratio, t["max_lateness_ns"] / 1e6, t["dropped_events"],
-                t["throttled"], t["cpu_ns"] / 1e9))
-    return " | bpf: " + "; ".join(parts)
+    for group in status.get("groups", []) + [status["unconfigured"]]:
+        runs, misses = group.get("runs", 0), group.get("misses", 0)
+        parts.append("%s runs=%d misses=%d (%.2f%%) max_late=%.2fms dropped=%d" % (
+            group.get("cgroup", "other"), runs, misses, 100.0 * misses / runs if runs else 0.0,
+            group.get("max_lateness_ns", 0) / 1e6, group.get("dropped_events", 0)))
+    return " | scx_slo: " + "; ".join(parts)
 
 
 def main():
-    name, budget_ms, cyclic, stress = sys.argv[1:5]
-    stats = open(sys.argv[5]).read() if len(sys.argv) > 5 else ""
+    name, budget_ms, cyclic, stress, trace, status = sys.argv[1:7]
     counts, overflows, max_us = histogram(cyclic)
     total = sum(counts.values()) + overflows
     over = sum(c for us, c in counts.items() if us > float(budget_ms) * 1000) + overflows
-    print("slo bench %-10s samples=%d p50=%sus p99=%sus max=%sus over_budget=%.2f%% batch=%.1f bogo-ops/s%s" % (
-        name, total, percentile(counts, overflows, 0.50), percentile(counts, overflows, 0.99), max_us,
-        100.0 * over / total if total else float("nan"), bogo_ops_per_s(stress), slo_counters(stats)))
+    print("slo bench %-10s cyclictest samples=%d p50=%sus p99=%sus max=%sus over_budget=%.2f%%%s | batch=%.1f "
+          "bogo-ops/s%s" % (
+              name, total, percentile(counts, overflows, 0.50), percentile(counts, overflows, 0.99), max_us,
+              100.0 * over / total if total else float("nan"), traced(wake_to_run_us(trace), float(budget_ms) * 1000),
+              bogo_ops_per_s(stress), slo_counters(status)))
 
 
 main()

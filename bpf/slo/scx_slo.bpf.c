@@ -14,9 +14,11 @@
  * array stats, indexed by the group's slot), and each miss is sent on the events ring buffer, at most
  * max_events_per_sec a second: the rest are counted as dropped, never lost without a trace.
  *
- * Safety: a task that used up its slice goes back with a new deadline, now plus its budget, so a CPU hog
- * cannot keep its place; a group over its max_cpu_pct share of the window has its deadlines pushed past the
- * window's end (counted as throttled). Exit information goes through UEI.
+ * Safety: a task that used up its slice (or was preempted) goes back with a new deadline, now plus its
+ * budget, so a CPU hog cannot keep its place; a group over its max_cpu_pct share of the window has its deadlines pushed past the
+ * window's end: its tasks wait in a queue of their own, taken from only when no other task waits or once the
+ * window has ended (each such enqueue counted as throttled), and preempt nobody. Exit information goes
+ * through UEI.
  *
  * Limits: one shared queue (fine for small machines, a lock point on large ones); preemption scans at most
  * SLO_MAX_CPUS CPUs; cgroups nested deeper than SLO_MAX_DEPTH below a configured one are not matched to it;
@@ -30,6 +32,7 @@ char _license[] SEC("license") = "GPL";
 UEI_DEFINE(uei);
 
 #define SHARED_DSQ	0
+#define THROTTLED_DSQ	1
 #define SLO_MAX_CPUS	512
 #define NSEC_PER_SEC	1000000000ULL
 
@@ -157,26 +160,29 @@ static void resolve_group(struct task_struct *p, struct task_ctx *tctx)
 	tctx->max_cpu_pct = 100;
 }
 
-/* The deadline a queued task is ordered by: pushed past the window while its group is over its share. */
-static u64 queue_key(struct task_ctx *tctx, u64 now)
+/* When the groups throttled so far may run again: the latest end of their windows. */
+static u64 release_at;
+
+/* The end of the window of @tctx's group if the group is over its max_cpu_pct share of it, else 0. */
+static u64 throttled_until(struct task_ctx *tctx, u64 now)
 {
 	struct slo_window *w;
 	struct slo_stats *st;
 	u32 slot = tctx->slot;
 
-	if (tctx->max_cpu_pct < 100 && (w = bpf_map_lookup_elem(&windows, &slot)) &&
-	    now - w->start_ns < window_ns &&
-	    w->used_ns * 100 > (u64)tctx->max_cpu_pct * window_ns * cpus()) {
-		if ((st = bpf_map_lookup_elem(&stats, &slot)))
-			st->throttled++;
-		return w->start_ns + window_ns + tctx->budget;
-	}
-	return tctx->deadline - (u64)tctx->importance * 10000;
+	if (tctx->max_cpu_pct >= 100 || !(w = bpf_map_lookup_elem(&windows, &slot)) ||
+	    now - w->start_ns >= window_ns ||
+	    w->used_ns * 100 <= (u64)tctx->max_cpu_pct * window_ns * cpus())
+		return 0;
+	if ((st = bpf_map_lookup_elem(&stats, &slot)))
+		st->throttled++;
+	return w->start_ns + window_ns;
 }
 
-/* Preempts the CPU whose task would wait longest if it went back to the queue, when that is later than @p's
- * deadline: the running task's deadline is met already, its next one would be now plus its budget. */
-static void preempt_for(struct task_struct *p, struct task_ctx *tctx, u64 now)
+/* Preempts the CPU whose task would wait longest if it went back to the queue, when that is later than @key,
+ * @p's place in the queue: the running task's deadline is met already, its next one would be now plus its
+ * budget. */
+static void preempt_for(struct task_struct *p, u64 key, u64 now)
 {
 	u64 latest = 0, *budget;
 	s32 victim = -1;
@@ -199,7 +205,7 @@ static void preempt_for(struct task_struct *p, struct task_ctx *tctx, u64 now)
 			victim = cpu;
 		}
 	}
-	if (victim >= 0 && time_before(tctx->deadline, now + latest))
+	if (victim >= 0 && time_before(key, now + latest))
 		scx_bpf_kick_cpu(victim, SCX_KICK_PREEMPT);
 }
 
@@ -229,22 +235,41 @@ void BPF_STRUCT_OPS(slo_runnable, struct task_struct *p, u64 enq_flags)
 void BPF_STRUCT_OPS(slo_enqueue, struct task_struct *p, u64 enq_flags)
 {
 	struct task_ctx *tctx = ctx_of(p);
-	u64 now = bpf_ktime_get_ns();
+	u64 now = bpf_ktime_get_ns(), key, until;
 
 	if (!tctx) {
 		/* No context (its creation failed): ordered as if due now; the queue takes vtime order only. */
 		scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, slice_ns, now, enq_flags);
 		return;
 	}
-	if (!tctx->woke)
+	/* A task put back without sleeping (its slice used up, or preempted) looks its group up again, so that a
+	 * CPU hog takes up a config change too, and one that ran before scx_slo was attached gets its budget; and
+	 * it gets a new deadline, now plus its budget. */
+	if (!tctx->woke) {
+		resolve_group(p, tctx);
 		tctx->deadline = now + tctx->budget;
-	scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, slice_ns, queue_key(tctx, now), enq_flags);
-	preempt_for(p, tctx, now);
+	}
+	/* A group over its share waits apart, behind every other task, until its window ends. */
+	if ((until = throttled_until(tctx, now))) {
+		if (time_after(until, release_at))
+			release_at = until;
+		scx_bpf_dsq_insert_vtime(p, THROTTLED_DSQ, slice_ns, until + tctx->budget, enq_flags);
+		return;
+	}
+	key = tctx->deadline - (u64)tctx->importance * 10000;
+	scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, slice_ns, key, enq_flags);
+	preempt_for(p, key, now);
 }
 
 void BPF_STRUCT_OPS(slo_dispatch, s32 cpu, struct task_struct *prev)
 {
-	scx_bpf_dsq_move_to_local(SHARED_DSQ, 0);
+	/* Throttled tasks whose windows have ended go first, so that no stream of other work starves them; before
+	 * that they run only on a CPU that would otherwise idle. */
+	if (!time_before(bpf_ktime_get_ns(), release_at) && scx_bpf_dsq_move_to_local(THROTTLED_DSQ, 0))
+		return;
+	if (scx_bpf_dsq_move_to_local(SHARED_DSQ, 0))
+		return;
+	scx_bpf_dsq_move_to_local(THROTTLED_DSQ, 0);
 }
 
 static void count_miss(struct task_struct *p, struct task_ctx *tctx, struct slo_stats *st, u64 now)
@@ -340,7 +365,9 @@ s32 BPF_STRUCT_OPS(slo_init_task, struct task_struct *p, struct scx_init_task_ar
 
 s32 BPF_STRUCT_OPS_SLEEPABLE(slo_init)
 {
-	return scx_bpf_create_dsq(SHARED_DSQ, -1);
+	s32 ret = scx_bpf_create_dsq(SHARED_DSQ, -1);
+
+	return ret ? ret : scx_bpf_create_dsq(THROTTLED_DSQ, -1);
 }
 
 void BPF_STRUCT_OPS(slo_exit, struct scx_exit_info *ei)

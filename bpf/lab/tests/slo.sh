@@ -44,7 +44,8 @@ batch=$!
 sleep 1
 waker 8
 schedcp slo status --json >"$TMPDIR/s1.json"; echo "status1 rc=$?"
-echo "before runs=$(json "$TMPDIR/s1.json" 'lat["runs"]') misses=$(json "$TMPDIR/s1.json" 'lat.get("misses", 0)')"
+echo "before runs=$(json "$TMPDIR/s1.json" 'lat["runs"]') misses=$(json "$TMPDIR/s1.json" 'lat.get("misses", 0)')" \
+  "batch_cpu=$(json "$TMPDIR/s1.json" 'round(next(g for g in s["groups"] if g["cgroup"] == "batch").get("cpu_share", 0), 3)')"
 
 # The budget cut: a new file renamed over the config, as editors save.
 sed 's/budget_ms: 50/budget_ms: 0.02/' "$cfg" >"$cfg.new" && mv "$cfg.new" "$cfg"
@@ -62,21 +63,21 @@ echo "set budget_ns=$(json "$TMPDIR/s3.json" 'lat["budget_ns"]')"
 schedcp slo set nosuch --budget-ms 2; echo "set-missing rc=$?"
 wait $batch
 
-# A hog inside the SLO group (a tight budget, capped at half the machine) beside fixed work outside it.
-victim() {
-  local t=$(date +%s%N)
-  sh -c "echo \$\$ > $cg/batch/cgroup.procs; exec stress-ng --cpu 1 --cpu-ops 400 --timeout 120 --temp-path $TMPDIR --quiet"
-  echo "rc=$? ms=$((($(date +%s%N) - t) / 1000000))"
+# A hog inside the SLO group (a tight budget, capped at half the machine) beside work outside it, for 20 s:
+# each one's share of all CPUs from stress-ng's own metrics (user + system time over real time and CPUs).
+share() { # share FILE: usr+sys over real x CPUs, from stress-ng --metrics-brief
+  awk -v cpus="$(nproc)" '/metrc:.* cpu /{for (i = 1; i <= NF; i++) if ($i == "cpu") { print int(100 * ($(i+3) + $(i+4)) / ($(i+2) * cpus)); exit }}' "$1"
 }
-echo "victim alone $(victim)"
 schedcp slo set lat --budget-ms 2 --max-cpu-pct 50 >/dev/null
-sh -c "echo \$\$ > $cg/lat/cgroup.procs; exec stress-ng --cpu 2 --timeout 120 --temp-path $TMPDIR --quiet" &
+sh -c "echo \$\$ > $cg/lat/cgroup.procs; exec stress-ng --cpu 2 --timeout 20 --metrics-brief --temp-path $TMPDIR" >"$TMPDIR/hog.out" 2>&1 &
 hog=$!
-sleep 1
-echo "victim beside-hog $(victim)"
-kill $hog; wait $hog 2>/dev/null
+sh -c "echo \$\$ > $cg/batch/cgroup.procs; exec stress-ng --cpu 1 --timeout 20 --metrics-brief --temp-path $TMPDIR" >"$TMPDIR/victim.out" 2>&1
+victim_rc=$?
+wait $hog
 schedcp slo status --json >"$TMPDIR/s4.json"
-echo "hog throttled=$(json "$TMPDIR/s4.json" 'lat.get("throttled", 0)') state=$(sched_state)"
+echo "hog share_pct=$(share "$TMPDIR/hog.out") victim share_pct=$(share "$TMPDIR/victim.out") victim rc=$victim_rc" \
+  "throttled=$(json "$TMPDIR/s4.json" 'lat.get("throttled", 0)') state=$(sched_state)"
+grep metrc "$TMPDIR/hog.out" "$TMPDIR/victim.out"
 
 # The watchdog: stress-ng at 4x the CPUs for 60 s.
 stress-ng --cpu $(($(nproc) * 4)) --timeout 60 --temp-path "$TMPDIR" --quiet

@@ -49,6 +49,7 @@ class SloLabIT {
                     result.boot().toMillis() / 1000.0);
         }
         out = LabTests.output(result, "slo");
+        System.out.println("slo lab scenario output:\n" + out);
         System.out.println("slo lab: " + figures());
     }
 
@@ -105,11 +106,14 @@ class SloLabIT {
     }
 
     @Test
-    void aHogInAnSloGroupDoesNotStarveWorkOutsideIt() {
-        long alone = figure("victim alone rc=0 ms");
-        long besideHog = figure("victim beside-hog rc=0 ms");
-        assertThat(besideHog).as(figures()).isLessThan(4 * alone);
-        assertThat(figure("hog throttled")).as(out).isPositive();
+    void aHogInAnSloGroupIsThrottledAndDoesNotStarveWorkOutsideIt() {
+        // Two spinning tasks in lat (2 ms budget, max_cpu_pct 50) beside one in batch, on 2 CPUs, for 20 s. The
+        // cap is work-conserving (a throttled group still takes a CPU that would idle), so its share may pass
+        // 50 %, but it must not take the machine.
+        assertThat(figure("hog share_pct")).as(figures()).isBetween(30L, 80L);
+        assertThat(figure("victim share_pct")).as(figures()).isGreaterThanOrEqualTo(10L);
+        assertThat(out).as(out).contains("victim rc=0");
+        assertThat(figure("throttled")).as(out).isPositive();
     }
 
     @Test
@@ -137,14 +141,7 @@ class SloLabIT {
 
     private static String figures() {
         StringBuilder line = new StringBuilder();
-        for (String key : List.of(
-                "slo start ms",
-                "before runs",
-                "after runs",
-                "recent_lat",
-                "victim alone",
-                "victim beside-hog",
-                "hog throttled")) {
+        for (String key : List.of("slo start ms", "before runs", "after runs", "hog share_pct", "stress4x")) {
             Matcher m = Pattern.compile("(" + key + "[^\\n]*)").matcher(out);
             if (m.find()) {
                 line.append(m.group(1)).append("; ");

@@ -75,8 +75,12 @@ public final class SloMain {
         }
         ScxObject scx;
         try {
-            Path object = SloObjects.builder(home, System.getenv()).build();
-            scx = ScxObject.open(object);
+            SloObjectBuilder.Built built =
+                    SloObjects.builder(home, System.getenv()).build();
+            built.compiledIn()
+                    .ifPresent(took -> say(
+                            "compiled scx_slo for this kernel in " + took.toMillis() + " ms into " + built.object()));
+            scx = ScxObject.open(built.object());
             scx.load();
         } catch (SchedcpException e) {
             say("scx_slo did not load: " + e.getMessage());

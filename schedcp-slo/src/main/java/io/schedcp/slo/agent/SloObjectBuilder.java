@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -48,8 +49,11 @@ public final class SloObjectBuilder {
                         "the BPF toolchain that compiles scx_slo is not set up: run bpf/setup.sh, see docs/lab.md");
     }
 
+    /** The object, and whether it was compiled now and how long that took. */
+    public record Built(Path object, Optional<Duration> compiledIn) {}
+
     /** The object's path in the cache; compiles it first when the cache does not hold it. */
-    public Path build() throws InterruptedException {
+    public Built build() throws InterruptedException {
         whyUnavailable().ifPresent(why -> {
             throw new SchedcpException(Kind.UNAVAILABLE, why);
         });
@@ -60,7 +64,7 @@ public final class SloObjectBuilder {
                 + found.properties().getProperty("bpf_cflags", "");
         Path object = cacheDirectory.resolve("scx_slo-" + hash(source, header, compiler) + ".bpf.o");
         if (Files.isRegularFile(object)) {
-            return object;
+            return new Built(object, Optional.empty());
         }
         BpfCompiler clang = BpfCompiler.of(toolchain);
         Path work = null;
@@ -79,7 +83,7 @@ public final class SloObjectBuilder {
                                 + "\nrun bpf/setup.sh again; if it still fails, report it with this output");
             }
             Files.move(built, object, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return object;
+            return new Built(object, Optional.of(result.duration()));
         } catch (IOException e) {
             throw new SchedcpException(
                     Kind.IO,

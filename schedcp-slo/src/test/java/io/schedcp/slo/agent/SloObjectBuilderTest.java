@@ -63,10 +63,14 @@ class SloObjectBuilderTest {
         assumeTrue(toolchain.isPresent(), "no lab toolchain: run bpf/setup.sh");
         SloObjectBuilder builder = new SloObjectBuilder(dir.resolve("slo"), toolchain);
 
-        Path object = builder.build();
+        SloObjectBuilder.Built first = builder.build();
+        Path object = first.object();
         Files.setLastModifiedTime(object, FileTime.fromMillis(0));
-        Path again = builder.build();
+        SloObjectBuilder.Built second = builder.build();
+        Path again = second.object();
 
+        assertThat(first.compiledIn()).isPresent();
+        assertThat(second.compiledIn()).isEmpty();
         assertThat(again).isEqualTo(object);
         assertThat(Files.getLastModifiedTime(again)).isEqualTo(FileTime.fromMillis(0));
         assertThat(object.getFileName().toString()).matches("scx_slo-[0-9a-f]{16}\\.bpf\\.o");
