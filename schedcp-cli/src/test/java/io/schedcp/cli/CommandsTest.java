@@ -38,22 +38,31 @@ class CommandsTest {
 
     @Test
     void listShowsEverySchedulerAndWhichCanRunHere() {
-        Result result = run("list");
+        Result result = run(withoutLab(), "list");
 
         assertThat(result.code()).isZero();
         assertThat(result.out())
                 .contains("NAME", "PROVIDER", "AVAILABLE")
                 .containsPattern("scx_simple\\s+scx\\s+no\\s+yes")
                 .containsPattern("scx_lavd\\s+scx\\s+yes\\s+no")
-                .contains("20 of 21 cannot run here; 'schedcp show NAME' says why.");
+                .containsPattern("scx_slo\\s+slo\\s+no\\s+no")
+                .contains("21 of 22 cannot run here; 'schedcp show NAME' says why.");
+    }
+
+    /** The fixture's environment with a lab cache that holds no toolchain, so scx_slo cannot be compiled. */
+    private Map<String, String> withoutLab() {
+        Map<String, String> env = fixture.environment();
+        env.put("SCHEDCP_CACHE", temp.resolve("empty-cache").toString());
+        return env;
     }
 
     @Test
     void listJsonGivesScriptsEveryEntryWithTheReasonWhenUnavailable() {
-        Result result = run("list", "--json");
+        Result result = run(withoutLab(), "list", "--json");
 
         JsonNode rows = json.readTree(result.out());
-        assertThat(rows.size()).isEqualTo(21);
+        assertThat(rows.size()).isEqualTo(22);
+        assertThat(find(rows, "scx_slo").get("unavailable_reason").asString()).contains("run bpf/setup.sh");
         JsonNode lavd = find(rows, "scx_lavd");
         assertThat(lavd.get("available").asBoolean()).isFalse();
         assertThat(lavd.get("unavailable_reason").asString()).contains("scx_lavd is not installed");
@@ -73,7 +82,8 @@ class CommandsTest {
                 .isNotEmpty()
                 .allSatisfy(
                         n -> assertThat(n.get("production_ready").asBoolean()).isTrue());
-        assertThat(json.readTree(run("list", "--json", "--available").out()))
+        assertThat(json.readTree(
+                        run(withoutLab(), "list", "--json", "--available").out()))
                 .extracting(n -> n.get("name").asString())
                 .containsExactly("scx_simple");
     }

@@ -252,8 +252,11 @@ class McpServerIT {
                     .at("/result/contents/0");
 
             assertThat(values(resources, "uri"))
-                    .contains("schedcp://schedulers/scx/scx_simple", "schedcp://schedulers/scx/scx_lavd")
-                    .hasSize(21);
+                    .contains(
+                            "schedcp://schedulers/scx/scx_simple",
+                            "schedcp://schedulers/scx/scx_lavd",
+                            "schedcp://schedulers/slo/scx_slo")
+                    .hasSize(22);
             assertThat(contents.get("mimeType").asString()).isEqualTo("application/json");
             JsonNode lavd = JsonMapper.shared().readTree(contents.get("text").asString());
             assertThat(lavd.get("qualified_name").asString()).isEqualTo("scx:scx_lavd");

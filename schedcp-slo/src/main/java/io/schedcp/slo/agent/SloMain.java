@@ -4,6 +4,7 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.bpf.libbpf.RingBufferReader;
 import io.schedcp.bpf.scx.ScxObject;
 import io.schedcp.bpf.scx.UserExitInfo;
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.slo.cgroup.CgroupTree;
 import io.schedcp.slo.config.SloConfig;
 import io.schedcp.slo.config.SloConfigReader;
@@ -75,8 +76,9 @@ public final class SloMain {
         }
         ScxObject scx;
         try {
-            SloObjectBuilder.Built built =
-                    SloObjects.builder(home, System.getenv()).build();
+            SloObjectBuilder.Built built = SloObjects.builder(
+                            home, SchedcpConfig.fromEnvironment().environment())
+                    .build();
             built.compiledIn()
                     .ifPresent(took -> say(
                             "compiled scx_slo for this kernel in " + took.toMillis() + " ms into " + built.object()));
