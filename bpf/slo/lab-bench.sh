@@ -9,10 +9,12 @@
 # - the scheduler's: from sched_waking to sched_switch onto the CPU, traced for 10 s in the middle of the run:
 #   what a scheduler decides, and what scx_slo's budget promises;
 # and for scx_slo its own counters from `schedcp slo status --json`.
+# Each run starts SETTLE seconds (default 10) after the scheduler is enabled, so that what is measured is the
+# scheduler, not the JIT compiling of a JVM that has just started (scx_slo's agent).
 #   lab-bench.sh [SECONDS] [BUDGET_MS] [ROUNDS]
 #   e.g. schedcp lab run --timeout 1500 -- bash bpf/slo/lab-bench.sh 20 2 1
 set -u
-secs=${1:-20} budget_ms=${2:-2} rounds=${3:-1}
+secs=${1:-20} budget_ms=${2:-2} rounds=${3:-1} settle=${SETTLE:-10}
 here=$(cd "$(dirname "$0")" && pwd)
 work=${TMPDIR:-/tmp}/slo-bench
 mkdir -p "$work"
@@ -52,6 +54,7 @@ trace_window() { # trace_window DELAY SECONDS FILE
 
 run_one() { # run_one NAME: the workload under whatever scheduler runs now
   local name=$1
+  sleep "$settle"
   sh -c "echo \$\$ > $cg/batch/cgroup.procs; exec stress-ng --cpu 4 --timeout $((secs + 2)) --metrics-brief --temp-path $work" \
     >"$work/$name.stress" 2>&1 &
   local stress=$!
@@ -67,7 +70,7 @@ run_one() { # run_one NAME: the workload under whatever scheduler runs now
     "$work/$name.trace" "$work/$name.status"
 }
 
-echo "slo bench: ${secs}s per scheduler, lat budget ${budget_ms} ms, $(nproc) CPUs, $rounds round(s)"
+echo "slo bench: ${secs}s per scheduler after ${settle}s to settle, lat budget ${budget_ms} ms, $(nproc) CPUs, $rounds round(s)"
 [ -d $tr/events/sched ] || echo "slo bench: no tracefs at $tr: the scheduler's latency is not measured"
 for ((round = 1; round <= rounds; round++)); do
   await_state disabled 30 || exit 1

@@ -15,9 +15,10 @@
  * max_events_per_sec a second: the rest are counted as dropped, never lost without a trace.
  *
  * Safety: a task that used up its slice (or was preempted) goes back with a new deadline, now plus its
- * budget, so a CPU hog cannot keep its place; a group over its max_cpu_pct share of the window has its deadlines pushed past the
- * window's end: its tasks wait in a queue of their own, taken from only when no other task waits or once the
- * window has ended (each such enqueue counted as throttled), and preempt nobody. Exit information goes
+ * budget, so a CPU hog cannot keep its place; a group over its max_cpu_pct share of the CPU time elapsed in the
+ * current window has its deadlines pushed to when it would be within its share again: its tasks wait in a
+ * queue of their own, taken from only when no other task waits or once that time has come (each such enqueue
+ * counted as throttled), and preempt nobody. Exit information goes
  * through UEI.
  *
  * Limits: one shared queue (fine for small machines, a lock point on large ones); preemption scans at most
@@ -38,6 +39,10 @@ UEI_DEFINE(uei);
 
 /* Written by the agent, also while the scheduler runs: an edit of the config may change it. */
 volatile u64 default_budget_ns = 20 * 1000 * 1000;
+/* Bumped by the agent after each change of cfg_map or default_budget_ns: a task whose group was looked up
+ * under an older generation looks it up again when it is next queued. Starts at 1 (and so lives in .data):
+ * a task's 0 means never looked up. */
+volatile u64 cfg_gen = 1;
 /* Set by the agent before load. */
 const volatile u64 slice_ns = 5 * 1000 * 1000;
 const volatile u64 window_ns = 100 * 1000 * 1000;
@@ -94,6 +99,7 @@ struct task_ctx {
 	u32 importance;
 	u32 max_cpu_pct;
 	bool woke;
+	u64 gen;	/* cfg_gen when the group was looked up; 0: never */
 };
 
 struct {
@@ -140,6 +146,7 @@ static void resolve_group(struct task_struct *p, struct task_ctx *tctx)
 	bool found;
 	u64 weight;
 
+	tctx->gen = cfg_gen;
 	if (cg && take_group(cg->kn->id, tctx))
 		return;
 	level = cg ? cg->level : 0;
@@ -163,49 +170,73 @@ static void resolve_group(struct task_struct *p, struct task_ctx *tctx)
 /* When the groups throttled so far may run again: the latest end of their windows. */
 static u64 release_at;
 
-/* The end of the window of @tctx's group if the group is over its max_cpu_pct share of it, else 0. */
+/* If @tctx's group is over its max_cpu_pct share of the CPUs' time elapsed in its window (plus one slice of
+ * slack), when it would be back within it were it to run nothing more; else 0. A share of the time elapsed,
+ * not of the whole window, so that a group cannot take every CPU at a window's start and starve the others
+ * until it has used up the window's quota. */
 static u64 throttled_until(struct task_ctx *tctx, u64 now)
 {
+	u64 elapsed, cap, until;
 	struct slo_window *w;
 	struct slo_stats *st;
 	u32 slot = tctx->slot;
 
-	if (tctx->max_cpu_pct >= 100 || !(w = bpf_map_lookup_elem(&windows, &slot)) ||
-	    now - w->start_ns >= window_ns ||
-	    w->used_ns * 100 <= (u64)tctx->max_cpu_pct * window_ns * cpus())
+	if (tctx->max_cpu_pct >= 100 || !(w = bpf_map_lookup_elem(&windows, &slot)))
+		return 0;
+	elapsed = now - w->start_ns;
+	cap = (u64)tctx->max_cpu_pct * cpus();	/* in hundredths of one CPU */
+	if (elapsed >= window_ns || w->used_ns * 100 <= cap * elapsed + slice_ns * 100)
 		return 0;
 	if ((st = bpf_map_lookup_elem(&stats, &slot)))
 		st->throttled++;
-	return w->start_ns + window_ns;
+	until = w->start_ns + (w->used_ns - slice_ns) * 100 / cap;
+	return time_before(until, w->start_ns + window_ns) ? until : w->start_ns + window_ns;
 }
 
-/* Preempts the CPU whose task would wait longest if it went back to the queue, when that is later than @key,
- * @p's place in the queue: the running task's deadline is met already, its next one would be now plus its
- * budget. */
+/* The budget of the task running on @cpu (0: none), or -1 if @p may not run there. */
+static s64 running_on(s32 cpu, struct task_struct *p)
+{
+	u64 *budget;
+
+	if (cpu < 0 || cpu >= SLO_MAX_CPUS || !bpf_cpumask_test_cpu(cpu, p->cpus_ptr))
+		return -1;
+	budget = bpf_map_lookup_elem(&running_budget, &cpu);
+	return budget ? (s64)*budget : -1;
+}
+
+/* Makes a CPU take @p, queued at @key, soon. A CPU whose task would, put back now, be queued later than @key
+ * may be preempted: its deadline is met already, its next would be now plus its budget. The CPU this runs on
+ * comes first: kicking it needs no IPI, and it is where a timer wake-up fires (the sleeper's last CPU); if
+ * nothing runs on it, it is idle or about to take its next task from the queue, and a kick-if-idle does. Then
+ * an idle CPU, or else the one whose task would wait longest. */
 static void preempt_for(struct task_struct *p, u64 key, u64 now)
 {
-	u64 latest = 0, *budget;
-	s32 victim = -1;
+	s32 local = bpf_get_smp_processor_id(), victim = -1;
+	s64 budget = running_on(local, p), latest = 0;
 	int cpu;
 
+	if (budget == 0) {
+		scx_bpf_kick_cpu(local, SCX_KICK_IDLE);
+		return;
+	}
+	if (budget > 0 && time_before(key, now + (u64)budget)) {
+		scx_bpf_kick_cpu(local, SCX_KICK_PREEMPT);
+		return;
+	}
 	bpf_for(cpu, 0, cpus()) {
 		if (cpu >= SLO_MAX_CPUS)
 			break;
-		if (!bpf_cpumask_test_cpu(cpu, p->cpus_ptr))
-			continue;
-		budget = bpf_map_lookup_elem(&running_budget, &cpu);
-		if (!budget)
-			continue;
-		if (*budget == 0) {
+		budget = running_on(cpu, p);
+		if (budget == 0) {
 			scx_bpf_kick_cpu(cpu, SCX_KICK_IDLE);
 			return;
 		}
-		if (*budget > latest) {
-			latest = *budget;
+		if (budget > latest) {
+			latest = budget;
 			victim = cpu;
 		}
 	}
-	if (victim >= 0 && time_before(key, now + latest))
+	if (victim >= 0 && time_before(key, now + (u64)latest))
 		scx_bpf_kick_cpu(victim, SCX_KICK_PREEMPT);
 }
 
@@ -242,14 +273,15 @@ void BPF_STRUCT_OPS(slo_enqueue, struct task_struct *p, u64 enq_flags)
 		scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, slice_ns, now, enq_flags);
 		return;
 	}
-	/* A task put back without sleeping (its slice used up, or preempted) looks its group up again, so that a
-	 * CPU hog takes up a config change too, and one that ran before scx_slo was attached gets its budget; and
-	 * it gets a new deadline, now plus its budget. */
+	/* A task put back without sleeping (its slice used up, or preempted) gets a new deadline, now plus its
+	 * budget; it looks its group up again if the config changed since it last did (so that a CPU hog takes up
+	 * a change too) or if it never did (it ran before scx_slo was attached). */
 	if (!tctx->woke) {
-		resolve_group(p, tctx);
+		if (tctx->gen != cfg_gen)
+			resolve_group(p, tctx);
 		tctx->deadline = now + tctx->budget;
 	}
-	/* A group over its share waits apart, behind every other task, until its window ends. */
+	/* A group over its share waits apart, behind every other task, until it is within its share again. */
 	if ((until = throttled_until(tctx, now))) {
 		if (time_after(until, release_at))
 			release_at = until;
@@ -265,11 +297,15 @@ void BPF_STRUCT_OPS(slo_dispatch, s32 cpu, struct task_struct *prev)
 {
 	/* Throttled tasks whose windows have ended go first, so that no stream of other work starves them; before
 	 * that they run only on a CPU that would otherwise idle. */
-	if (!time_before(bpf_ktime_get_ns(), release_at) && scx_bpf_dsq_move_to_local(THROTTLED_DSQ, 0))
+	bool throttled = scx_bpf_dsq_nr_queued(THROTTLED_DSQ) > 0;
+
+	if (throttled && !time_before(bpf_ktime_get_ns(), release_at) &&
+	    scx_bpf_dsq_move_to_local(THROTTLED_DSQ, 0))
 		return;
 	if (scx_bpf_dsq_move_to_local(SHARED_DSQ, 0))
 		return;
-	scx_bpf_dsq_move_to_local(THROTTLED_DSQ, 0);
+	if (throttled)
+		scx_bpf_dsq_move_to_local(THROTTLED_DSQ, 0);
 }
 
 static void count_miss(struct task_struct *p, struct task_ctx *tctx, struct slo_stats *st, u64 now)

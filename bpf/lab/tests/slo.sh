@@ -68,15 +68,22 @@ wait $batch
 share() { # share FILE: usr+sys over real x CPUs, from stress-ng --metrics-brief
   awk -v cpus="$(nproc)" '/metrc:.* cpu /{for (i = 1; i <= NF; i++) if ($i == "cpu") { print int(100 * ($(i+3) + $(i+4)) / ($(i+2) * cpus)); exit }}' "$1"
 }
+# The rest of the machine over the same window, from /proc/stat: idle time, and the time of everything else.
+cpu_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6; exit}' /proc/stat; }
 schedcp slo set lat --budget-ms 2 --max-cpu-pct 50 >/dev/null
+ticks0=$(cpu_ticks) # no process substitution: the guest has no /dev/fd
 sh -c "echo \$\$ > $cg/lat/cgroup.procs; exec stress-ng --cpu 2 --timeout 20 --metrics-brief --temp-path $TMPDIR" >"$TMPDIR/hog.out" 2>&1 &
 hog=$!
 sh -c "echo \$\$ > $cg/batch/cgroup.procs; exec stress-ng --cpu 1 --timeout 20 --metrics-brief --temp-path $TMPDIR" >"$TMPDIR/victim.out" 2>&1
 victim_rc=$?
 wait $hog
+ticks1=$(cpu_ticks)
 schedcp slo status --json >"$TMPDIR/s4.json"
-echo "hog share_pct=$(share "$TMPDIR/hog.out") victim share_pct=$(share "$TMPDIR/victim.out") victim rc=$victim_rc" \
+hog_pct=$(share "$TMPDIR/hog.out") victim_pct=$(share "$TMPDIR/victim.out")
+idle_pct=$((100 * (${ticks1#* } - ${ticks0#* }) / (${ticks1% *} - ${ticks0% *})))
+echo "hog share_pct=$hog_pct victim share_pct=$victim_pct victim rc=$victim_rc" \
   "throttled=$(json "$TMPDIR/s4.json" 'lat.get("throttled", 0)') state=$(sched_state)"
+echo "hog rest idle_pct=$idle_pct other_pct=$((100 - hog_pct - victim_pct - idle_pct))"
 grep metrc "$TMPDIR/hog.out" "$TMPDIR/victim.out"
 
 # The watchdog: stress-ng at 4x the CPUs for 60 s.

@@ -6,7 +6,6 @@ import io.schedcp.slo.config.SloGroup;
 import io.schedcp.slo.config.SloLimits;
 import io.schedcp.slo.control.GroupChange;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -34,8 +33,6 @@ import picocli.CommandLine.Spec;
         },
         footer = SloCommand.EXIT_CODES)
 final class SloSetCommand implements Callable<Integer> {
-
-    private static final BigDecimal NS_PER_MS = BigDecimal.valueOf(1_000_000L);
 
     @ParentCommand
     private SloCommand slo;
@@ -115,20 +112,15 @@ final class SloSetCommand implements Callable<Integer> {
 
     /** {@code ms} in whole nanoseconds (1.5 is 1500000), if within the budget's range. */
     static long budgetNs(BigDecimal ms) {
-        BigDecimal ns = ms.multiply(NS_PER_MS).setScale(0, RoundingMode.HALF_UP);
-        if (ns.compareTo(BigDecimal.valueOf(SloLimits.MIN_BUDGET_NS)) < 0
-                || ns.compareTo(BigDecimal.valueOf(SloLimits.MAX_BUDGET_NS)) > 0) {
-            throw new SchedcpException(
-                    Kind.INVALID_INPUT,
-                    "--budget-ms " + ms.toPlainString() + " is out of range: give a budget from "
-                            + SloText.milliseconds(SloLimits.MIN_BUDGET_NS) + " to "
-                            + SloText.milliseconds(SloLimits.MAX_BUDGET_NS) + " ms");
-        }
-        return ns.longValueExact();
+        return SloLimits.budgetNs(ms)
+                .orElseThrow(() -> new SchedcpException(
+                        Kind.INVALID_INPUT,
+                        "--budget-ms " + ms.toPlainString() + " is out of range: give a budget from "
+                                + SloLimits.budgetRangeMs()));
     }
 
     private static int within(String option, int value, int min, int max) {
-        if (value < min || value > max) {
+        if (!SloLimits.within(value, min, max)) {
             throw new SchedcpException(
                     Kind.INVALID_INPUT,
                     option + " " + value + " is out of range: give " + option + " a value from " + min + " to " + max);

@@ -114,6 +114,9 @@ class SloLabIT {
         assertThat(figure("victim share_pct")).as(figures()).isGreaterThanOrEqualTo(10L);
         assertThat(out).as(out).contains("victim rc=0");
         assertThat(figure("throttled")).as(out).isPositive();
+        // Work-conserving: with three spinning tasks on two CPUs, the CPUs do not idle while the capped group
+        // waits.
+        assertThat(figure("idle_pct")).as(figures()).isLessThanOrEqualTo(10L);
     }
 
     @Test
@@ -141,7 +144,8 @@ class SloLabIT {
 
     private static String figures() {
         StringBuilder line = new StringBuilder();
-        for (String key : List.of("slo start ms", "before runs", "after runs", "hog share_pct", "stress4x")) {
+        for (String key :
+                List.of("slo start ms", "before runs", "after runs", "hog share_pct", "hog rest", "stress4x")) {
             Matcher m = Pattern.compile("(" + key + "[^\\n]*)").matcher(out);
             if (m.find()) {
                 line.append(m.group(1)).append("; ");

@@ -19,7 +19,6 @@ import io.schedcp.slo.control.SloControl;
 import io.schedcp.slo.stats.GroupStatus;
 import io.schedcp.slo.stats.SloStatus;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,8 +29,6 @@ import java.util.OptionalLong;
  * while it schedules ({@code set}), through the agent's socket.
  */
 final class SloTool implements McpTool {
-
-    private static final BigDecimal NS_PER_MS = BigDecimal.valueOf(1_000_000L);
 
     private static final JsonSchema INPUT = object("The action and its arguments.")
             .required(
@@ -44,9 +41,8 @@ final class SloTool implements McpTool {
                             + "relative to it, such as 'lat'."))
             .optional(
                     "budget_ms",
-                    number("With set: how soon after waking the group's tasks must run, in ms, from "
-                            + milliseconds(SloLimits.MIN_BUDGET_NS) + " to " + milliseconds(SloLimits.MAX_BUDGET_NS)
-                            + "; a new group needs one."))
+                    number("With set: how soon after waking the group's tasks must run, from "
+                            + SloLimits.budgetRangeMs() + "; a new group needs one."))
             .optional(
                     "importance",
                     integer("With set: which group runs first between close deadlines, from " + SloLimits.MIN_IMPORTANCE
@@ -152,19 +148,16 @@ final class SloTool implements McpTool {
 
     /** {@code ms} in whole nanoseconds (1.5 is 1500000), if within the budget's range. */
     private static long budgetNs(double ms) {
-        if (Double.isFinite(ms)) {
-            BigDecimal ns = BigDecimal.valueOf(ms).multiply(NS_PER_MS).setScale(0, RoundingMode.HALF_UP);
-            if (ns.compareTo(BigDecimal.valueOf(SloLimits.MIN_BUDGET_NS)) >= 0
-                    && ns.compareTo(BigDecimal.valueOf(SloLimits.MAX_BUDGET_NS)) <= 0) {
-                return ns.longValueExact();
-            }
+        OptionalLong ns = Double.isFinite(ms) ? SloLimits.budgetNs(BigDecimal.valueOf(ms)) : OptionalLong.empty();
+        if (ns.isPresent()) {
+            return ns.getAsLong();
         }
         throw invalid("slo's argument 'budget_ms' is " + ms + ", out of range: give a budget from "
-                + milliseconds(SloLimits.MIN_BUDGET_NS) + " to " + milliseconds(SloLimits.MAX_BUDGET_NS) + " ms");
+                + SloLimits.budgetRangeMs());
     }
 
     private static int within(String argument, long value, int min, int max) {
-        if (value < min || value > max) {
+        if (!SloLimits.within(value, min, max)) {
             throw invalid("slo's argument '" + argument + "' is " + value + ", out of range: give it a value from "
                     + min + " to " + max);
         }

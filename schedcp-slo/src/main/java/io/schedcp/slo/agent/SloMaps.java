@@ -18,11 +18,12 @@ import java.util.Map;
 
 /**
  * The maps of a loaded scx_slo, in the agent's terms: write the groups of a {@link SlotPlan} into
- * {@code cfg_map}, the default budget into {@code .data}, and read the {@code stats} of the slots in use.
+ * {@code cfg_map}, the default budget and the config generation into {@code .data}, and read the {@code stats} of the slots in use.
  */
 final class SloMaps implements SloTarget {
 
     static final String DEFAULT_BUDGET = "default_budget_ns";
+    static final String GENERATION = "cfg_gen";
 
     private final BpfMap cfg;
     private final BpfMap stats;
@@ -41,7 +42,8 @@ final class SloMaps implements SloTarget {
 
     /**
      * Applies {@code plan} in the order its documentation gives: removed groups leave {@code cfg_map}, the new
-     * groups' slots are zeroed, then every group's entry is written.
+     * groups' slots are zeroed, then every group's entry is written; last the config generation is bumped, so
+     * that tasks queued without sleeping (CPU hogs) look their group up again too.
      *
      * @param groups the groups of the plan's table, by cgroup id
      */
@@ -52,6 +54,7 @@ final class SloMaps implements SloTarget {
         plan.slotsToReset().forEach(slot -> stats.update(SloCfgCodec.slotKey(slot), zeros));
         write(plan.added(), groups);
         write(plan.kept(), groups);
+        data.writeLong(GENERATION, data.readLong(GENERATION) + 1);
     }
 
     private void write(Map<Long, Integer> slots, Map<Long, ConfiguredGroup> groups) {

@@ -11,7 +11,10 @@ interface SloTarget {
 
     void writeDefaultBudget(long budgetNs);
 
-    /** Applies {@code plan}; {@code groups} are the plan's table's groups by cgroup id. */
+    /**
+     * Applies {@code plan}, and with it the default budget written before; {@code groups} are the plan's table's
+     * groups by cgroup id.
+     */
     void apply(SlotPlan plan, Map<Long, ConfiguredGroup> groups);
 
     /** The counters of slot 0 and of {@code slots}. */

@@ -4,7 +4,6 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.store.TextInput;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,9 +47,6 @@ public final class SloConfigReader {
     static final String IMPORTANCE = "importance";
     static final String MAX_CPU_PCT = "max_cpu_pct";
 
-    private static final BigDecimal MIN_BUDGET_MS = new BigDecimal("0.01");
-    private static final BigDecimal MAX_BUDGET_MS = new BigDecimal("10000");
-    private static final BigDecimal NS_PER_MS = BigDecimal.valueOf(1_000_000);
     private static final String BUDGET_RULE = "must be a number of milliseconds from 0.01 to 10000";
     // A key with nothing after it reads as having no value, not as the empty string.
     private static final YAMLFactory YAML =
@@ -213,12 +209,9 @@ public final class SloConfigReader {
     }
 
     private long budgetNs(String key) {
-        BigDecimal ms = number(key, BUDGET_RULE);
-        if (ms.compareTo(MIN_BUDGET_MS) < 0 || ms.compareTo(MAX_BUDGET_MS) > 0) {
-            throw refusal(line(), key + " " + BUDGET_RULE + ", not " + parser.getString());
-        }
-        // Below a nanosecond is below anything the kernel measures.
-        return ms.multiply(NS_PER_MS).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        String given = parser.getString();
+        return SloLimits.budgetNs(number(key, BUDGET_RULE))
+                .orElseThrow(() -> refusal(line(), key + " " + BUDGET_RULE + ", not " + given));
     }
 
     private int whole(String key, int min, int max) {
