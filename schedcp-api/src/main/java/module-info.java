@@ -5,5 +5,6 @@
 module io.schedcp.api {
     exports io.schedcp.api;
     exports io.schedcp.api.spi;
-// The userspace-policy SPI goes here too, as io.schedcp.api.policy (docs/architecture.md).
+    // The userspace-policy SPI: a policy plugin needs this package alone.
+    exports io.schedcp.api.policy;
 }

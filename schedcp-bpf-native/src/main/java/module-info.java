@@ -13,13 +13,16 @@ module io.schedcp.bpf {
     // The API: create, compile, verify and run custom schedulers; the CLI and the MCP server build on it.
     exports io.schedcp.bpf.custom;
     // Internal: libbpf from Java and the sched_ext loader over it (scx) serve this module's providers and the
-    // SLO scheduler's agent. The CLI gets libbpf for the lab test that has a JVM load scx_simple itself
+    // SLO scheduler's and the userspace scheduler's agents. The CLI gets libbpf for the lab test that has a JVM load
+    // scx_simple itself
     // (StructOpsProbe).
     exports io.schedcp.bpf.libbpf to
             io.schedcp.cli,
-            io.schedcp.slo;
+            io.schedcp.slo,
+            io.schedcp.userspace;
     exports io.schedcp.bpf.scx to
-            io.schedcp.slo;
+            io.schedcp.slo,
+            io.schedcp.userspace;
     // JNA proxies the native interfaces and calls the callbacks of this package. As written (option structs
     // laid out by hand, no JNA Structure) it runs on the module path without this; it is here so that a
     // Structure, whose fields JNA reads by reflection, works there too.

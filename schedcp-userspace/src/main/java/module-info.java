@@ -1,0 +1,21 @@
+/**
+ * scx_userspace, the userspace-policy scheduler (bpf/userspace): the BPF side hands each runnable task to Java
+ * through a ring buffer, a {@link io.schedcp.api.policy.SchedulingPolicy} decides, and the decision goes back
+ * through a user ring buffer. The built-in policies and the registry that finds plugin policies (policy), the
+ * strategies that match tasks by pid, command or cgroup (strategy), the virtual-clock harness that runs a
+ * policy without a kernel (harness), the rings mapped into the JVM (ring), the decision loop (loop) and the
+ * provider and loader (agent).
+ */
+module io.schedcp.userspace {
+    requires transitive io.schedcp.api;
+    requires io.schedcp.core;
+    requires io.schedcp.bpf;
+    requires io.schedcp.lab;
+    requires com.sun.jna;
+    requires org.slf4j;
+    requires tools.jackson.databind;
+
+    // Exported packages: the policies and their registry, the strategies, the harness, the rings and the loop.
+
+    uses io.schedcp.api.policy.PolicyProvider;
+}
