@@ -108,4 +108,5 @@ def main():
               bogo_ops_per_s(stress), slo_counters(status)))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -2,6 +2,7 @@ package io.schedcp.slo.agent;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.bpf.libbpf.RingBufferReader;
+import io.schedcp.bpf.scx.BundledObjectBuilder;
 import io.schedcp.bpf.scx.ScxObject;
 import io.schedcp.bpf.scx.UserExitInfo;
 import io.schedcp.core.SchedcpConfig;
@@ -76,7 +77,7 @@ public final class SloMain {
         }
         ScxObject scx;
         try {
-            SloObjectBuilder.Built built = SloObjects.builder(
+            BundledObjectBuilder.Built built = SloObjects.builder(
                             home, SchedcpConfig.fromEnvironment().environment())
                     .build();
             built.compiledIn()

@@ -1,6 +1,5 @@
 package io.schedcp.slo.agent;
 
-import io.schedcp.lab.LabToolchain;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ final class SloObjects {
 
     /** Objects in {@code HOME/slo}, compiled with the toolchain of the lab cache that {@code env} names. */
     static SloObjectBuilder builder(Path home, Map<String, String> env) {
-        Path cache = LabToolchain.cacheDirectory(env, Path.of(System.getProperty("user.home")));
-        return new SloObjectBuilder(home.resolve("slo"), LabToolchain.load(cache));
+        return new SloObjectBuilder(home, env);
     }
 }
