@@ -39,7 +39,10 @@ public final class Harness {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Runs {@code policy} over {@code workload} for {@code durationNs} of virtual time. */
+    /**
+     * Runs {@code policy} over {@code workload} for {@code durationNs} of virtual time: what happens in
+     * {@code [0, durationNs)}, so an event at the end itself is not part of the run.
+     */
     public HarnessResult run(SchedulingPolicy policy, Workload workload, long durationNs) {
         if (durationNs < 1) {
             throw new IllegalArgumentException("a harness run lasts at least 1 ns, not " + durationNs);
@@ -88,7 +91,7 @@ public final class Harness {
         HarnessResult run() {
             while (true) {
                 long next = nextEvent();
-                if (next > end) {
+                if (next >= end) {
                     break;
                 }
                 now = next;
