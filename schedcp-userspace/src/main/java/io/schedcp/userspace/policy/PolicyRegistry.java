@@ -7,6 +7,7 @@ import io.schedcp.api.policy.PolicyProvider;
 import io.schedcp.api.policy.SchedulingPolicy;
 import io.schedcp.userspace.policy.PolicyInfo.Origin;
 import io.schedcp.userspace.strategy.StrategiesPolicyProvider;
+import io.schedcp.userspace.strategy.StrategyBook;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -106,6 +107,20 @@ public final class PolicyRegistry {
             }
             builtInTypes =
                     entries.values().stream().map(e -> e.provider().getClass()).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /**
+         * Makes the built-in {@code strategies} policy follow {@code book}, so that whoever holds the book (the
+         * agent's control socket) changes the strategies of the running policy.
+         */
+        public Builder strategyBook(StrategyBook book) {
+            StrategiesPolicyProvider provider = new StrategiesPolicyProvider(book);
+            entries.put(
+                    provider.name(),
+                    new Entry(
+                            provider,
+                            new PolicyInfo(provider.name(), provider.description(), Origin.BUILTIN, "built-in")));
+            return this;
         }
 
         /**

@@ -11,6 +11,7 @@ import io.schedcp.userspace.policy.testplugin.EchoPolicyProvider;
 import io.schedcp.userspace.policy.testplugin.ImpostorFairProvider;
 import io.schedcp.userspace.policy.testplugin.SecondEchoPolicyProvider;
 import io.schedcp.userspace.strategy.StrategiesPolicy;
+import io.schedcp.userspace.strategy.StrategyBook;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,17 @@ class PolicyRegistryTest {
         assertThat(registry.create("fair", CONTEXT)).isInstanceOf(FairPolicy.class);
         assertThat(registry.create("fifo", CONTEXT)).isInstanceOf(FifoPolicy.class);
         assertThat(registry.create("strategies", CONTEXT)).isInstanceOf(StrategiesPolicy.class);
+    }
+
+    @Test
+    void theStrategiesPolicyFollowsABookGivenToTheRegistry() {
+        StrategyBook book = new StrategyBook();
+        PolicyRegistry registry = PolicyRegistry.builder().strategyBook(book).build();
+
+        StrategiesPolicy policy = (StrategiesPolicy) registry.create("strategies", CONTEXT);
+
+        assertThat(policy.book()).isSameAs(book);
+        assertThat(registry.list()).extracting(PolicyInfo::name).containsExactly("fair", "fifo", "strategies");
     }
 
     @Test
