@@ -16,6 +16,9 @@ module io.schedcp.userspace {
     requires tools.jackson.databind;
 
     // Exported packages: the policies and their registry, the strategies, the harness, the rings and the loop.
+    exports io.schedcp.userspace.policy;
+    exports io.schedcp.userspace.strategy;
+    exports io.schedcp.userspace.harness;
 
     uses io.schedcp.api.policy.PolicyProvider;
 }
