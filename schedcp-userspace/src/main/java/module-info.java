@@ -16,6 +16,8 @@ module io.schedcp.userspace {
     requires tools.jackson.databind;
 
     // Exported packages: the policies and their registry, the strategies, the harness, the rings and the loop.
+    exports io.schedcp.userspace.ring;
+    exports io.schedcp.userspace.loop;
 
     uses io.schedcp.api.policy.PolicyProvider;
 }
