@@ -48,7 +48,7 @@ public final class DecisionLoop {
     }
 
     /**
-     * One round: the pending dispatch first, then up to a batch of tasks, then the policy's kept tasks.
+     * One round, on the loop's thread: the pending dispatch first, then up to a batch of tasks, then the policy's kept tasks.
      *
      * @return the work done: tasks read plus dispatches written; 0 when there was nothing to do (or nothing
      *     could be done because the dispatched ring is full)
@@ -81,7 +81,7 @@ public final class DecisionLoop {
         }
     }
 
-    /** Whether a decision waits for room in the dispatched ring. */
+    /** Whether a decision waits for room in the dispatched ring; on the loop's thread. */
     public boolean hasPendingDispatch() {
         return hasPending;
     }

@@ -28,7 +28,8 @@ final class SimulatedBpfProducer {
             return -1;
         }
         int header = ring.offsetOf(producer);
-        ring.writeHeader(header, length | RecordHeader.BUSY, header / 4096);
+        // The page offset helps the kernel find its ring from a sample; nothing outside the kernel reads it.
+        ring.writeHeader(header, length | RecordHeader.BUSY, 0);
         producer = next;
         ring.publishProducerPosition(next);
         return header + RecordHeader.SIZE;

@@ -151,6 +151,26 @@ class MappedRingTest {
                 .hasMessageContaining("errno 9");
     }
 
+    @Test
+    void anUnmappedRingRefusesItsRegionAndClosesOnce() {
+        MappedRing ring = MappedRing.ringBuffer(
+                HostRings.QUEUED, object.map(HostRings.QUEUED).fd(), HostRings.RING_SIZE);
+        assertThat(ring.region().size()).isEqualTo(HostRings.RING_SIZE);
+
+        ring.close();
+        ring.close();
+
+        assertThatThrownBy(ring::region).hasMessageContaining("is unmapped");
+    }
+
+    @Test
+    void aSizeThatIsNoRingBufferSizeIsRefusedBeforeMapping() {
+        assertThatThrownBy(() -> MappedRing.ringBuffer(
+                        "odd", object.map(HostRings.QUEUED).fd(), 3000))
+                .hasMessageContaining("max_entries 3000")
+                .hasMessageContaining("power of two");
+    }
+
     private static List<TaskSample> expected(int first, int count) {
         return IntStream.range(first, first + count)
                 .mapToObj(Samples::probeTask)
