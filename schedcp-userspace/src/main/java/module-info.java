@@ -19,6 +19,8 @@ module io.schedcp.userspace {
     exports io.schedcp.userspace.policy;
     exports io.schedcp.userspace.strategy;
     exports io.schedcp.userspace.harness;
+    exports io.schedcp.userspace.ring;
+    exports io.schedcp.userspace.loop;
 
     uses io.schedcp.api.policy.PolicyProvider;
 }
