@@ -22,13 +22,13 @@ module io.schedcp.core {
     exports io.schedcp.core.workload;
 
     // Internal, shared with the modules that start processes of their own: the password-free child
-    // environment (lab, bpf), the helper-JVM command (bpf, slo) and the privileged launcher (bpf), signal names
-    // (mcp). The
-    // CLI's and the MCP server's tests build launchers with a chosen privilege.
+    // environment (lab, bpf), the helper-JVM command (bpf, slo, userspace) and the privileged launcher (bpf),
+    // signal names (mcp). The CLI's and the MCP server's tests build launchers with a chosen privilege.
     exports io.schedcp.core.process to
             io.schedcp.lab,
             io.schedcp.bpf,
             io.schedcp.slo,
+            io.schedcp.userspace,
             io.schedcp.mcp,
             io.schedcp.cli;
     // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store

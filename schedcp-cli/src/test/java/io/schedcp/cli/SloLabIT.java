@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -130,27 +128,15 @@ class SloLabIT {
     }
 
     private static long figure(String key) {
-        Matcher m = Pattern.compile(key + "=(\\d+)").matcher(out);
-        assertThat(m.find()).as("no " + key + " in\n" + out).isTrue();
-        return Long.parseLong(m.group(1));
+        return new LabOutput(out).figure(key);
     }
 
     private static String between(String start, String end) {
-        int from = out.indexOf(start);
-        assertThat(from).as("no " + start + " in\n" + out).isNotNegative();
-        int to = out.indexOf(end, from);
-        return out.substring(from, to < 0 ? out.length() : to);
+        return new LabOutput(out).between(start, end);
     }
 
     private static String figures() {
-        StringBuilder line = new StringBuilder();
-        for (String key :
-                List.of("slo start ms", "before runs", "after runs", "hog share_pct", "hog rest", "stress4x")) {
-            Matcher m = Pattern.compile("(" + key + "[^\\n]*)").matcher(out);
-            if (m.find()) {
-                line.append(m.group(1)).append("; ");
-            }
-        }
-        return line.toString();
+        return new LabOutput(out)
+                .lines(List.of("slo start ms", "before runs", "after runs", "hog share_pct", "hog rest", "stress4x"));
     }
 }

@@ -1,0 +1,75 @@
+#!/bin/bash
+# Lab scenario: scx_userspace end to end, in one boot. Bad flags and an unknown policy are refused before
+# anything loads; then the fair policy schedules a workload; the starvation guard holds two priority CPU hogs
+# (matched by a strategy on their command) to a fair share beside an ordinary hog; a SIGSTOP of the agent (a
+# JVM pause) for 200 ms and for 2 s is survived through BPF's fallback, and counted; SIGINT brings the kernel
+# back to disabled; and `kill -9` of the agent leaves the kernel on its default scheduler.
+# Prints key=value facts for UserspaceLabIT.
+. "$(dirname "$0")/lib.sh"
+export SCHEDCP_START_TIMEOUT=300
+
+refused() { # refused NAME ARGS...: a run that must be refused, its rc, the state after and its message
+  local name=$1
+  shift
+  schedcp run scx_userspace -- "$@" >"$TMPDIR/$name.log" 2>&1
+  echo "$name rc=$? state=$(sched_state)"
+  echo "--- $name"; cat "$TMPDIR/$name.log"; echo "--- end"
+}
+agent_pid() { pgrep -f 'io.schedcp.userspace.agent.UserspaceMain' | head -1; }
+# cpu_ticks PID: user + system time of a process, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+last_stats() { grep 'stats:' "$TMPDIR/scx_userspace.log" | tail -1 | sed 's/^.*stats: //'; }
+
+refused bad-policy --policy nosuch
+refused bad-slice --slice-us 5
+refused bad-flag --quantum 5
+
+# The fair policy under a CPU-bound workload.
+t0=$(date +%s%N)
+start_run scx_userspace --policy fair
+wait_for_state enabled 300 "$(run_pid scx_userspace)" && wait_for_ops userspace 10
+echo "userspace start ms=$((($(date +%s%N) - t0) / 1000000))"
+workload 5
+hackbench -g 2 -l 50 >"$TMPDIR/hackbench.out" 2>&1; echo "hackbench rc=$? $(grep Time "$TMPDIR/hackbench.out")"
+
+# A JVM pause, twice: the scheduler must stay enabled, with the fallback counted.
+stress-ng --cpu 4 --timeout 12 --temp-path "$TMPDIR" --quiet &
+load=$!
+sleep 2
+pid=$(agent_pid)
+echo "agent pid=$pid"
+kill -STOP "$pid"; sleep 0.2; kill -CONT "$pid"
+sleep 2
+echo "after stop200 state=$(sched_state) ops=$(sched_ops)"
+kill -STOP "$pid"; sleep 2; kill -CONT "$pid"
+sleep 2
+echo "after stop2000 state=$(sched_state) ops=$(sched_ops)"
+wait $load
+sleep 6
+echo "stall stats $(last_stats)"
+finish_run scx_userspace INT
+
+# The starvation guard (Gthulhu #52): two priority hogs (`yes`, matched by a strategy) and one ordinary hog on
+# 2 CPUs. Without the guard the ordinary one would get nothing; with it, each gets about 2/3 of a CPU.
+printf '[{"id":"yes","match":{"comm":"^yes$"},"priority":true}]\n' >"$TMPDIR/strategies.json"
+start_run scx_userspace --policy strategies --policy-opt "file=$TMPDIR/strategies.json"
+wait_for_state enabled 300 "$(run_pid scx_userspace)"
+sleep 5
+yes >/dev/null & y1=$!
+yes >/dev/null & y2=$!
+sh -c 'while :; do :; done' & plain=$!
+sleep 10
+echo "guard ticks yes1=$(cpu_ticks $y1) yes2=$(cpu_ticks $y2) plain=$(cpu_ticks $plain) hz=$(getconf CLK_TCK)"
+kill -TERM $y1 $y2 $plain; wait $y1 $y2 $plain 2>/dev/null
+sleep 6
+echo "guard stats $(last_stats)"
+finish_run scx_userspace INT
+
+# kill -9 of the agent: the link's descriptor closes with the process, and the kernel detaches the scheduler.
+start_run scx_userspace
+wait_for_state enabled 300 "$(run_pid scx_userspace)"
+pid=$(agent_pid)
+kill -KILL "$pid"
+wait_for_state disabled 30
+echo "after kill9 state=$(sched_state)"
+finish_run scx_userspace ""

@@ -1,0 +1,55 @@
+#!/bin/bash
+# The userspace-policy benchmark in the lab guest: hackbench's time, and cyclictest's wake-up latency measured
+# beside it, under the kernel's default (EEVDF), scx_userland (the kernel's C example of a userspace
+# scheduler, built by bpf/setup.sh) and scx_userspace (decisions in Java; `schedcp run scx_userspace`). One line
+# per scheduler: hackbench's median time over RUNS runs, cyclictest's p50 / p99 (SCHED_OTHER: a real-time
+# thread would bypass sched_ext), and for scx_userspace its own counters and the round trip BPF measured.
+# Each scheduler gets SETTLE seconds (default 10) after it is enabled, so that a JVM's JIT has settled.
+#   lab-bench.sh [RUNS] [GROUPS] [LOOPS] [POLICY]
+#   e.g. schedcp lab run --timeout 1500 -- bash bpf/userspace/lab-bench.sh 3 4 100
+set -u
+runs=${1:-3} groups=${2:-4} loops=${3:-100} policy=${4:-fair} settle=${SETTLE:-10}
+here=$(cd "$(dirname "$0")" && pwd)
+work=${TMPDIR:-/tmp}/userspace-bench
+mkdir -p "$work"
+export SCHEDCP_START_TIMEOUT=300
+state() { cat /sys/kernel/sched_ext/state; }
+ops() { cat /sys/kernel/sched_ext/root/ops 2>/dev/null || echo none; }
+await_state() { # await_state WANT SECONDS
+  local i
+  for ((i = 0; i < $2 * 5; i++)); do [ "$(state)" = "$1" ] && return 0; sleep 0.2; done
+  echo "timed out waiting for state $1 (state $(state), ops $(ops))"; return 1
+}
+
+run_one() { # run_one NAME: hackbench RUNS times, with cyclictest beside it, under whatever scheduler runs now
+  local name=$1 r times=""
+  sleep "$settle"
+  cyclictest -t1 -i 1000 -q -m -h 100000 -D 3600 >"$work/$name.cyclic" 2>&1 &
+  local cyclic=$!
+  for ((r = 1; r <= runs; r++)); do
+    times="$times $(hackbench -g "$groups" -l "$loops" 2>&1 | sed -n 's/^Time: *//p')"
+  done
+  kill -TERM $cyclic; wait $cyclic
+  python3 "$here/lab-bench-figures.py" "$name" "$work/$name.cyclic" $times
+}
+
+echo "userspace bench: hackbench -g $groups -l $loops, $runs run(s) per scheduler after ${settle}s to settle, policy $policy, $(nproc) CPUs"
+await_state disabled 30 || exit 1
+run_one default
+scx_userland >"$work/userland.log" 2>&1 &
+userland=$!
+await_state enabled 60 && echo "scx_userland ops=$(ops)" && run_one scx_userland
+kill -TERM $userland; wait $userland
+await_state disabled 30 || exit 1
+schedcp run scx_userspace -- --policy "$policy" >"$work/userspace.log" 2>&1 &
+uspace=$!
+if await_state enabled 300; then
+  echo "scx_userspace ops=$(ops)"
+  run_one scx_userspace
+fi
+# TERM, not INT: a background job of a script starts with SIGINT ignored, and the JVM then keeps it so.
+kill -TERM $uspace; wait $uspace
+echo "--- scx_userspace"; cat "$work/userspace.log"
+grep 'stats:' "$work/userspace.log" | tail -1 | sed 's/^.*stats:/userspace bench scx_userspace counters:/'
+await_state disabled 30 || exit 1
+echo "userspace bench: done, state $(state)"
