@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures scx_userspace's decision loop with JMH (schedcp-bench's DecisionLoopBenchmark: a simulated BPF
-# producer, the loop, a fair-style policy and a simulated kernel drain, on one thread), offline, and prints
+# producer, the loop, the fair policy and a simulated kernel drain, on one thread), offline, and prints
 # the decisions per second and the bytes allocated per decision against the targets: at least 5,000,000
 # decisions/s and 0 B/op (below 0.01 B/op, JMH's noise). Exits 2 when a target is missed.
 #

@@ -11,7 +11,8 @@
  *
  * Safety:
  * - The agent's own threads (tgid agent_tgid) and per-CPU kernel threads never go through the policy: they
- *   are dispatched here, the agent's ahead of everything, so that a JVM thread cannot wait on itself.
+ *   are dispatched here, so that a JVM thread cannot wait on itself; the decision loop's thread (loop_tid) runs
+ *   ahead of everything, the JVM's other threads share the CPUs fairly.
  * - When user space has not answered for stall_ns (a GC pause, SIGSTOP), the tasks in custody are dispatched
  *   here, first in first out, from the `pending` ring of enqueue records, and tasks queued meanwhile go straight
  *   to that FIFO; a heartbeat timer wakes an idle CPU to do it, so the kernel's watchdog never sees a stall.
@@ -45,6 +46,8 @@ const volatile u64 slice_ns = 5 * 1000 * 1000;
 const volatile u64 stall_ns = 50 * 1000 * 1000;
 const volatile u64 priority_budget_ns = 20 * 1000 * 1000;
 const volatile u32 nr_cpus;	/* 0: the kernel's nr_cpu_ids */
+/* Written by the agent before attach: the thread of its decision loop, which runs ahead of every other task. */
+volatile s32 loop_tid;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -118,6 +121,8 @@ static u32 fallback_busy;
 static u64 custody;
 static u64 progress_ns;
 static bool stalled_now;
+/* The newest vtime that started running: the agent's other threads queue at most one slice behind it. */
+static u64 vtime_now;
 
 static u32 cpus(void)
 {
@@ -245,19 +250,35 @@ static bool send_to_user(struct task_struct *p, struct task_ctx *tctx, u64 now)
 	return true;
 }
 
+/* The agent's threads never wait on its policy. The decision loop runs first: an idle CPU takes it, or, as it
+ * wakes, it preempts the CPU that woke it. The JVM's other threads (the JIT, the GC) share the CPUs fairly. */
+static void enqueue_agent(struct task_struct *p, u64 enq_flags)
+{
+	s32 local = bpf_get_smp_processor_id();
+	u64 vtime = p->scx.dsq_vtime;
+
+	count(USPACE_STAT_DIRECT);
+	if (p->pid != loop_tid) {
+		if (time_before(vtime, vtime_now - slice_ns))
+			vtime = vtime_now - slice_ns;
+		scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, slice_ns, vtime, enq_flags);
+		kick_idle_for(p);
+		return;
+	}
+	scx_bpf_dsq_insert(p, AGENT_DSQ, slice_ns, enq_flags);
+	if (scx_bpf_pick_idle_cpu(p->cpus_ptr, 0) >= 0)
+		kick_idle_for(p);
+	else if ((enq_flags & SCX_ENQ_WAKEUP) && bpf_cpumask_test_cpu(local, p->cpus_ptr))
+		scx_bpf_kick_cpu(local, SCX_KICK_PREEMPT);
+}
+
 void BPF_STRUCT_OPS(uspace_enqueue, struct task_struct *p, u64 enq_flags)
 {
 	struct task_ctx *tctx;
 	u64 now;
 
 	if (is_agent(p)) {
-		scx_bpf_dsq_insert(p, AGENT_DSQ, slice_ns, enq_flags);
-		count(USPACE_STAT_DIRECT);
-		/* The agent decides for everyone else: an idle CPU takes it, or it takes this one. */
-		if (scx_bpf_pick_idle_cpu(p->cpus_ptr, 0) >= 0 || !bpf_cpumask_test_cpu(bpf_get_smp_processor_id(), p->cpus_ptr))
-			kick_idle_for(p);
-		else
-			scx_bpf_kick_cpu(bpf_get_smp_processor_id(), SCX_KICK_PREEMPT);
+		enqueue_agent(p, enq_flags);
 		return;
 	}
 	if ((p->flags & PF_KTHREAD) && p->nr_cpus_allowed == 1) {
@@ -380,6 +401,8 @@ void BPF_STRUCT_OPS(uspace_running, struct task_struct *p)
 
 	if (tctx)
 		tctx->start_ns = bpf_ktime_get_ns();
+	if (time_after(p->scx.dsq_vtime, vtime_now))
+		vtime_now = p->scx.dsq_vtime;
 }
 
 void BPF_STRUCT_OPS(uspace_stopping, struct task_struct *p, bool runnable)

@@ -21,6 +21,11 @@ module io.schedcp.userspace {
     exports io.schedcp.userspace.harness;
     exports io.schedcp.userspace.ring;
     exports io.schedcp.userspace.loop;
+    // The figures BPF counts, for the status, MCP and the daemon's metrics.
+    exports io.schedcp.userspace.stats;
 
     uses io.schedcp.api.policy.PolicyProvider;
+
+    provides io.schedcp.api.spi.SchedulerProvider with
+            io.schedcp.userspace.agent.UserspaceProvider;
 }

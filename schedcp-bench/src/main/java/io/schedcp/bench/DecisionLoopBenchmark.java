@@ -1,9 +1,11 @@
 package io.schedcp.bench;
 
+import io.schedcp.api.policy.Dispatch;
 import io.schedcp.userspace.loop.DecisionLoop;
 import io.schedcp.userspace.loop.LoopSettings;
 import io.schedcp.userspace.loop.LoopStats;
 import io.schedcp.userspace.loop.SpinWaiter;
+import io.schedcp.userspace.policy.FairPolicy;
 import io.schedcp.userspace.ring.InMemoryRings;
 import io.schedcp.userspace.ring.RecordHandler;
 import io.schedcp.userspace.ring.RingBufferConsumer;
@@ -23,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One decision of scx_userspace's loop, end to end over in-memory rings on one thread: the simulated BPF
- * producer writes a task record, the loop reads it, a fair-style policy decides, the loop writes the dispatch,
+ * producer writes a task record, the loop reads it, the built-in fair policy (weighted vruntime) decides, the loop writes the dispatch,
  * and the simulated kernel drain consumes it. Throughput is decisions per second; with {@code -prof gc},
  * {@code gc.alloc.rate.norm} is the bytes allocated per decision, which should be 0.
  */
@@ -51,7 +53,7 @@ public class DecisionLoopBenchmark {
         loop = new DecisionLoop(
                 new RingBufferConsumer(rings.queued()),
                 new UserRingBufferProducer(rings.dispatched()),
-                new WeightedVruntimePolicy(SLICE_NS),
+                new FairPolicy(SLICE_NS, Dispatch.DEFAULT_SLICE),
                 new SpinWaiter(),
                 LoopSettings.defaults());
     }

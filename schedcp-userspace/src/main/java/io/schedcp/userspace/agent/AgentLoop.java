@@ -9,7 +9,10 @@ import io.schedcp.userspace.loop.LoopStats;
 import io.schedcp.userspace.ring.RingBufferConsumer;
 import io.schedcp.userspace.ring.RingMaps;
 import io.schedcp.userspace.ring.UserRingBufferProducer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The decision loop on a thread of its own, over the loaded scheduler's two rings: started before the scheduler
@@ -25,6 +28,7 @@ final class AgentLoop {
     private final SchedulingPolicy policy;
     private final DecisionLoop loop;
     private final Thread thread;
+    private final CompletableFuture<Integer> tid = new CompletableFuture<>();
     private volatile boolean running = true;
 
     private AgentLoop(RingMaps rings, EpollWaiter waiter, SchedulingPolicy policy) {
@@ -37,7 +41,12 @@ final class AgentLoop {
                 policy,
                 waiter,
                 LoopSettings.defaults());
-        this.thread = new Thread(() -> loop.run(() -> running), "schedcp-userspace-decisions");
+        this.thread = new Thread(
+                () -> {
+                    tid.complete(ThreadIds.current());
+                    loop.run(() -> running);
+                },
+                "schedcp-userspace-decisions");
         thread.setDaemon(true);
     }
 
@@ -48,6 +57,18 @@ final class AgentLoop {
         AgentLoop agent = new AgentLoop(rings, EpollWaiter.on(rings.queuedFd()), policy);
         agent.thread.start();
         return agent;
+    }
+
+    /** The kernel's id of the loop's thread, which BPF runs ahead of every other task. */
+    int threadId() {
+        try {
+            return tid.get(JOIN_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the decision loop's thread did not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the decision loop started", e);
+        }
     }
 
     LoopStats stats() {

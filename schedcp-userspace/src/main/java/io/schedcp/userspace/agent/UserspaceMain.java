@@ -98,6 +98,7 @@ public final class UserspaceMain {
                 },
                 "schedcp-userspace-stop");
         try {
+            scx.bpf().globals(".bss").writeInt("loop_tid", loop.threadId());
             scx.attach();
         } catch (SchedcpException e) {
             loop.stop();
@@ -127,6 +128,11 @@ public final class UserspaceMain {
             }
             Thread.sleep(TICK_MILLIS);
         }
+    }
+
+    static PolicyContext policyContext(UserspaceArgs flags) {
+        return new PolicyContext(
+                Runtime.getRuntime().availableProcessors(), flags.sliceUs() * 1000, flags.policyOptions());
     }
 
     /** The options BPF enforces whatever the policy does, and the agent's process id. */

@@ -78,6 +78,8 @@ public final class UserspaceProvider implements SchedulerProvider {
     public SchedulerHandle start(StartRequest request) {
         requireName(request.scheduler().name());
         UserspaceArgs flags = UserspaceArgs.parse(request.args());
+        // The policy and its options are checked here too, so that a bad one is refused before anything starts.
+        new Policies().create(flags, UserspaceMain.policyContext(flags)).close();
         if (availability(UserspaceLayout.SCHEDULER) instanceof Availability.Unavailable unavailable) {
             throw unavailable.refusal(UserspaceLayout.SCHEDULER + " cannot run: " + unavailable.reason());
         }
