@@ -7,7 +7,8 @@
  * and an enqueue counter, and stays in BPF's custody. The agent's policy answers through the `dispatched`
  * user ring buffer, which each CPU drains when it looks for work: a task goes to one CPU's local queue, or to a
  * shared queue ordered by the vtime the policy gave (a priority queue ahead of it). A decision whose counter is
- * not the task's latest (the task was queued again, or left) is cancelled.
+ * not the task's latest (the task was queued again, or left) is cancelled. A task preempted before its slice
+ * ended keeps its decision: it goes back to its place in the shared queue with what is left of its slice.
  *
  * Safety:
  * - The agent's own threads (tgid agent_tgid) and per-CPU kernel threads never go through the policy: they
@@ -153,7 +154,8 @@ static bool claim(struct task_ctx *tctx)
 
 static bool stalled(u64 now)
 {
-	bool stall = custody > 0 && now - progress_ns > stall_ns;
+	/* time_after, not now - progress_ns: another CPU may have moved progress_ns past this CPU's now. */
+	bool stall = custody > 0 && time_after(now, progress_ns + stall_ns);
 
 	if (custody == 0)
 		progress_ns = now;
@@ -186,12 +188,17 @@ static bool is_agent(struct task_struct *p)
 	return p->tgid == agent_tgid;
 }
 
+/* Only the agent's threads take an idle CPU here. Claiming one for a task that then waits for its decision
+ * would wake that CPU for nothing, and hide it from the CPU search the decision makes. */
 s32 BPF_STRUCT_OPS(uspace_select_cpu, struct task_struct *p, s32 prev_cpu, u64 wake_flags)
 {
 	bool idle = false;
-	s32 cpu = scx_bpf_select_cpu_dfl(p, prev_cpu, wake_flags, &idle);
+	s32 cpu;
 
-	if (idle && is_agent(p)) {
+	if (!is_agent(p))
+		return prev_cpu;
+	cpu = scx_bpf_select_cpu_dfl(p, prev_cpu, wake_flags, &idle);
+	if (idle) {
 		scx_bpf_dsq_insert(p, SCX_DSQ_LOCAL, slice_ns, 0);
 		count(USPACE_STAT_DIRECT);
 	}
@@ -283,6 +290,13 @@ void BPF_STRUCT_OPS(uspace_enqueue, struct task_struct *p, u64 enq_flags)
 	}
 	if ((p->flags & PF_KTHREAD) && p->nr_cpus_allowed == 1) {
 		scx_bpf_dsq_insert(p, SCX_DSQ_LOCAL, slice_ns, enq_flags);
+		count(USPACE_STAT_DIRECT);
+		return;
+	}
+	/* Preempted before its slice ended (by the agent, or a priority task): its decision stands. It goes back to
+	 * its place in the shared queue with what is left of its slice, without another round trip. */
+	if (!(enq_flags & SCX_ENQ_WAKEUP) && p->scx.slice > 0 && p->scx.slice < slice_ns) {
+		scx_bpf_dsq_insert_vtime(p, SHARED_DSQ, p->scx.slice, p->scx.dsq_vtime, enq_flags);
 		count(USPACE_STAT_DIRECT);
 		return;
 	}

@@ -55,7 +55,7 @@ enum uspace_stat {
 	USPACE_STAT_FALLBACK,        /* dispatched by BPF, FIFO, because user space stalled or the ring was full */
 	USPACE_STAT_CANCELLED,       /* decisions dropped: stale enqueue counter, or the task is gone */
 	USPACE_STAT_FAILED,          /* decisions refused: malformed record */
-	USPACE_STAT_DIRECT,          /* the agent's own threads and per-CPU kthreads, never sent to user space */
+	USPACE_STAT_DIRECT,          /* not sent to user space: the agent's threads, per-CPU kthreads, preempted tasks */
 	USPACE_STAT_DEMOTED,         /* priority taken away by the starvation guard */
 	USPACE_STAT_STALLS,          /* times the fallback started because user space had not drained in time */
 	USPACE_STAT_RING_FULL,       /* tasks that found the `queued` ring full (then dispatched by the fallback) */

@@ -1,9 +1,10 @@
 #!/bin/bash
 # Lab scenario: scx_userspace end to end, in one boot. Bad flags and an unknown policy are refused before
-# anything loads; then the fair policy schedules a workload; the starvation guard holds two priority CPU hogs
-# (matched by a strategy on their command) to a fair share beside an ordinary hog; a SIGSTOP of the agent (a
-# JVM pause) for 200 ms and for 2 s is survived through BPF's fallback, and counted; SIGINT brings the kernel
-# back to disabled; and `kill -9` of the agent leaves the kernel on its default scheduler.
+# anything loads. Then one run of the strategies policy, with a strategy that gives `yes` priority: a
+# CPU-bound workload and hackbench; a SIGSTOP of the agent (a JVM pause) for 200 ms and for 2 s, survived
+# through BPF's fallback and counted; the starvation guard, which holds two priority `yes` to a fair share beside
+# an ordinary hog; and SIGINT, after which the kernel is back to disabled. Then `kill -9` of the agent of a
+# second run, which leaves the kernel on its default scheduler.
 # Prints key=value facts for UserspaceLabIT.
 . "$(dirname "$0")/lib.sh"
 export SCHEDCP_START_TIMEOUT=300
@@ -24,11 +25,12 @@ refused bad-policy --policy nosuch
 refused bad-slice --slice-us 5
 refused bad-flag --quantum 5
 
-# The fair policy under a CPU-bound workload.
+printf '[{"id":"yes","match":{"comm":"^yes$"},"priority":true}]\n' >"$TMPDIR/strategies.json"
 t0=$(date +%s%N)
-start_run scx_userspace --policy fair
+start_run scx_userspace --policy strategies --policy-opt "file=$TMPDIR/strategies.json"
 wait_for_state enabled 300 "$(run_pid scx_userspace)" && wait_for_ops userspace 10
 echo "userspace start ms=$((($(date +%s%N) - t0) / 1000000))"
+sleep 5
 workload 5
 hackbench -g 2 -l 50 >"$TMPDIR/hackbench.out" 2>&1; echo "hackbench rc=$? $(grep Time "$TMPDIR/hackbench.out")"
 
@@ -47,14 +49,9 @@ echo "after stop2000 state=$(sched_state) ops=$(sched_ops)"
 wait $load
 sleep 6
 echo "stall stats $(last_stats)"
-finish_run scx_userspace INT
 
-# The starvation guard (Gthulhu #52): two priority hogs (`yes`, matched by a strategy) and one ordinary hog on
-# 2 CPUs. Without the guard the ordinary one would get nothing; with it, each gets about 2/3 of a CPU.
-printf '[{"id":"yes","match":{"comm":"^yes$"},"priority":true}]\n' >"$TMPDIR/strategies.json"
-start_run scx_userspace --policy strategies --policy-opt "file=$TMPDIR/strategies.json"
-wait_for_state enabled 300 "$(run_pid scx_userspace)"
-sleep 5
+# The starvation guard (Gthulhu #52): two priority hogs (`yes`, matched by the strategy) and one ordinary hog
+# on 2 CPUs. Without the guard the ordinary one would get nothing; with it, each gets about 2/3 of a CPU.
 yes >/dev/null & y1=$!
 yes >/dev/null & y2=$!
 sh -c 'while :; do :; done' & plain=$!

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scx_userspace on a real sched_ext kernel, through the CLI of this build: one lab boot runs
- * bpf/lab/tests/userspace.sh (refused flags, the fair policy under a workload, two SIGSTOPs of the agent, the
- * starvation guard against two priority hogs, kill -9), then each test asserts on the facts it printed.
+ * bpf/lab/tests/userspace.sh (refused flags; one run of the strategies policy with a workload, hackbench, two
+ * SIGSTOPs of the agent and the starvation guard against two priority hogs; kill -9 of a second run's agent),
+ * then each test asserts on the facts it printed.
  */
 class UserspaceLabIT {
 
@@ -31,7 +32,7 @@ class UserspaceLabIT {
                 .resolve("bin")
                 .toAbsolutePath();
         LabOptions options = LabOptions.defaults()
-                .withScenarioTimeout(Duration.ofMinutes(10))
+                .withScenarioTimeout(Duration.ofMinutes(20))
                 .withPath(List.of(bin))
                 .withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
         LabResult result = LabTests.boot(
@@ -64,7 +65,7 @@ class UserspaceLabIT {
     }
 
     @Test
-    void itEnablesWithItsOpsNameSchedulesAWorkloadAndStopsBackToDisabled() {
+    void itEnablesWithItsOpsNameSchedulesAWorkloadAndStopsBackToDisabledOnSigint() {
         assertThat(out.text())
                 .as(out.text())
                 .contains("state=enabled ops=userspace")

@@ -9,7 +9,8 @@ package io.schedcp.userspace.stats;
  * @param fallback dispatched by BPF, first in first out, because user space stalled or the ring was full
  * @param cancelled decisions dropped because the task had been queued again, or had left
  * @param failed decision records BPF could not read
- * @param direct the agent's own threads and per-CPU kernel threads, dispatched by BPF without the policy
+ * @param direct dispatched by BPF without the policy: the agent's own threads, per-CPU kernel threads, and tasks
+ *     preempted before their slice ended, which go back to their place with what is left of it
  * @param demoted priority decisions the starvation guard turned into ordinary ones
  * @param stalls times the fallback started because user space had not answered in time
  * @param ringFull tasks that found the ring to user space full
