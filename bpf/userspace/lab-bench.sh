@@ -1,7 +1,8 @@
 #!/bin/bash
 # The userspace-policy benchmark in the lab guest: hackbench's time, and cyclictest's wake-up latency measured
 # beside it, under the kernel's default (EEVDF), scx_userland (the kernel's C example of a userspace
-# scheduler, built by bpf/setup.sh) and scx_userspace (decisions in Java; `schedcp run scx_userspace`). One line
+# scheduler, built by bpf/setup.sh) and scx_userspace (decisions in Java; `schedcp run scx_userspace`, once with
+# --agent-preempt off and once on, or as AGENT_PREEMPT lists). One line
 # per scheduler: hackbench's median time over RUNS runs, cyclictest's p50 / p99 (SCHED_OTHER: a real-time
 # thread would bypass sched_ext), and for scx_userspace its own counters and the round trip BPF measured.
 # Each scheduler gets SETTLE seconds (default 10) after it is enabled, so that a JVM's JIT has settled.
@@ -41,15 +42,18 @@ userland=$!
 await_state enabled 60 && echo "scx_userland ops=$(ops)" && run_one scx_userland
 kill -TERM $userland; wait $userland
 await_state disabled 30 || exit 1
-schedcp run scx_userspace -- --policy "$policy" >"$work/userspace.log" 2>&1 &
-uspace=$!
-if await_state enabled 300; then
-  echo "scx_userspace ops=$(ops)"
-  run_one scx_userspace
-fi
-# TERM, not INT: a background job of a script starts with SIGINT ignored, and the JVM then keeps it so.
-kill -TERM $uspace; wait $uspace
-echo "--- scx_userspace"; cat "$work/userspace.log"
-grep 'stats:' "$work/userspace.log" | tail -1 | sed 's/^.*stats:/userspace bench scx_userspace counters:/'
+for preempt in ${AGENT_PREEMPT:-off on}; do
+  schedcp run scx_userspace -- --policy "$policy" --agent-preempt "$preempt" >"$work/userspace.log" 2>&1 &
+  uspace=$!
+  if await_state enabled 300; then
+    echo "scx_userspace ops=$(ops) agent-preempt=$preempt"
+    run_one "scx_userspace-$preempt"
+  fi
+  # TERM, not INT: a background job of a script starts with SIGINT ignored, and the JVM then keeps it so.
+  kill -TERM $uspace; wait $uspace
+  echo "--- scx_userspace --agent-preempt $preempt"; cat "$work/userspace.log"
+  grep 'stats:' "$work/userspace.log" | tail -1 | sed "s/^.*stats:/userspace bench scx_userspace-$preempt counters:/"
+  await_state disabled 30 || exit 1
+done
 await_state disabled 30 || exit 1
 echo "userspace bench: done, state $(state)"

@@ -47,6 +47,9 @@ const volatile u64 slice_ns = 5 * 1000 * 1000;
 const volatile u64 stall_ns = 50 * 1000 * 1000;
 const volatile u64 priority_budget_ns = 20 * 1000 * 1000;
 const volatile u32 nr_cpus;	/* 0: the kernel's nr_cpu_ids */
+/* Whether the decision loop, waking with no CPU idle, preempts the CPU that woke it (lower latency, more
+ * context switches); without, it runs at the next CPU that looks for work, and tasks queue up in batches. */
+const volatile bool preempt_for_agent = false;
 /* Written by the agent before attach: the thread of its decision loop, which runs ahead of every other task. */
 volatile s32 loop_tid;
 
@@ -257,8 +260,9 @@ static bool send_to_user(struct task_struct *p, struct task_ctx *tctx, u64 now)
 	return true;
 }
 
-/* The agent's threads never wait on its policy. The decision loop runs first: an idle CPU takes it, or, as it
- * wakes, it preempts the CPU that woke it. The JVM's other threads (the JIT, the GC) share the CPUs fairly. */
+/* The agent's threads never wait on its policy. The decision loop runs first: an idle CPU takes it, or the next
+ * CPU that looks for work (or, with preempt_for_agent, the CPU that woke it, at once). The JVM's other threads
+ * (the JIT, the GC) share the CPUs fairly. */
 static void enqueue_agent(struct task_struct *p, u64 enq_flags)
 {
 	s32 local = bpf_get_smp_processor_id();
@@ -275,7 +279,7 @@ static void enqueue_agent(struct task_struct *p, u64 enq_flags)
 	scx_bpf_dsq_insert(p, AGENT_DSQ, slice_ns, enq_flags);
 	if (scx_bpf_pick_idle_cpu(p->cpus_ptr, 0) >= 0)
 		kick_idle_for(p);
-	else if ((enq_flags & SCX_ENQ_WAKEUP) && bpf_cpumask_test_cpu(local, p->cpus_ptr))
+	else if (preempt_for_agent && (enq_flags & SCX_ENQ_WAKEUP) && bpf_cpumask_test_cpu(local, p->cpus_ptr))
 		scx_bpf_kick_cpu(local, SCX_KICK_PREEMPT);
 }
 

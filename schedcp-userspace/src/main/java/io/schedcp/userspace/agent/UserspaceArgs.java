@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param stallMs how long user space may leave tasks undecided before BPF dispatches them itself
  * @param priorityBudgetMs how long a priority task may run without sleeping before it is demoted
  * @param socket where the agent serves its status and the strategies; the home's {@code userspace.sock} by default
+ * @param agentPreempt whether the decision loop, waking when no CPU is idle, preempts the CPU that woke it
  */
 record UserspaceArgs(
         String policy,
@@ -27,7 +28,8 @@ record UserspaceArgs(
         long sliceUs,
         long stallMs,
         long priorityBudgetMs,
-        Optional<Path> socket) {
+        Optional<Path> socket,
+        boolean agentPreempt) {
 
     static final String DEFAULT_POLICY = "fair";
     static final long DEFAULT_SLICE_US = 5_000;
@@ -36,8 +38,8 @@ record UserspaceArgs(
 
     static final String USAGE = "scx_userspace's flags are --policy NAME (fair, fifo, strategies or a plugin's; "
             + "default fair), --policy-opt KEY=VALUE, --slice-us N (100 to 1000000, default 5000), --stall-ms N "
-            + "(5 to 1000, default 50), --priority-budget-ms N (1 to 10000, default 20) and --socket PATH; for "
-            + "example: schedcp run scx_userspace -- --policy strategies";
+            + "(5 to 1000, default 50), --priority-budget-ms N (1 to 10000, default 20), --agent-preempt on|off "
+            + "(default off) and --socket PATH; for example: schedcp run scx_userspace -- --policy strategies";
 
     UserspaceArgs {
         policyOptions = Map.copyOf(policyOptions);
@@ -82,11 +84,12 @@ record UserspaceArgs(
                 case "--priority-budget-ms" ->
                     parsed.withLimits(parsed.sliceUs, parsed.stallMs, number(name, value, 1, 10_000));
                 case "--socket" -> parsed.withSocket(path(name, value));
+                case "--agent-preempt" -> parsed.withAgentPreempt(onOff(name, value));
                 default -> throw refusal(unknown(arg));
             };
         }
-        return new UserspaceArgs(
-                parsed.policy, options, parsed.sliceUs, parsed.stallMs, parsed.priorityBudgetMs, parsed.socket);
+        return new UserspaceArgs(parsed.policy, options, parsed.sliceUs, parsed.stallMs, parsed.priorityBudgetMs,
+                parsed.socket, parsed.agentPreempt);
     }
 
     /** The flags as the agent's process gets them, with an absolute socket path. */
@@ -96,25 +99,45 @@ record UserspaceArgs(
                 "--slice-us", Long.toString(sliceUs),
                 "--stall-ms", Long.toString(stallMs),
                 "--priority-budget-ms", Long.toString(priorityBudgetMs),
-                "--socket", socket.orElse(defaultSocket).toAbsolutePath().toString()));
+                "--socket", socket.orElse(defaultSocket).toAbsolutePath().toString(),
+                "--agent-preempt", agentPreempt ? "on" : "off"));
         policyOptions.forEach((k, v) -> list.addAll(List.of("--policy-opt", k + "=" + v)));
         return list;
     }
 
     private UserspaceArgs withPolicy(String name) {
-        return new UserspaceArgs(name, policyOptions, sliceUs, stallMs, priorityBudgetMs, socket);
+        return new UserspaceArgs(name, policyOptions, sliceUs, stallMs, priorityBudgetMs, socket, agentPreempt);
     }
 
     private UserspaceArgs withLimits(long slice, long stall, long budget) {
-        return new UserspaceArgs(policy, policyOptions, slice, stall, budget, socket);
+        return new UserspaceArgs(policy, policyOptions, slice, stall, budget, socket, agentPreempt);
     }
 
     private UserspaceArgs withSocket(Path path) {
-        return new UserspaceArgs(policy, policyOptions, sliceUs, stallMs, priorityBudgetMs, Optional.of(path));
+        return new UserspaceArgs(policy, policyOptions, sliceUs, stallMs, priorityBudgetMs, Optional.of(path), agentPreempt);
+    }
+
+    private UserspaceArgs withAgentPreempt(boolean on) {
+        return new UserspaceArgs(policy, policyOptions, sliceUs, stallMs, priorityBudgetMs, socket, on);
+    }
+
+    private static boolean onOff(String flag, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw refusal(flag + " " + value + " is neither on nor off; give one of them");
+        };
     }
 
     private static boolean known(String name) {
-        return List.of("--policy", "--policy-opt", "--slice-us", "--stall-ms", "--priority-budget-ms", "--socket")
+        return List.of(
+                        "--policy",
+                        "--policy-opt",
+                        "--slice-us",
+                        "--stall-ms",
+                        "--priority-budget-ms",
+                        "--socket",
+                        "--agent-preempt")
                 .contains(name);
     }
 

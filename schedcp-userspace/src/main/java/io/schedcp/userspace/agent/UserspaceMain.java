@@ -141,6 +141,7 @@ public final class UserspaceMain {
         rodata.writeLong("slice_ns", flags.sliceUs() * 1000);
         rodata.writeLong("stall_ns", flags.stallMs() * 1_000_000);
         rodata.writeLong("priority_budget_ns", flags.priorityBudgetMs() * 1_000_000);
+        rodata.write("preempt_for_agent", new byte[] {(byte) (flags.agentPreempt() ? 1 : 0)});
     }
 
     static String summary(UserspaceArgs flags, UserspaceStatsReader stats) {

@@ -45,6 +45,7 @@ class UserspaceArgsTest {
         assertThat(args.stallMs()).isEqualTo(100);
         assertThat(args.priorityBudgetMs()).isEqualTo(5);
         assertThat(args.socket()).contains(Path.of("/run/u.sock"));
+        assertThat(args.agentPreempt()).isTrue();
     }
 
     @Test
@@ -76,6 +77,7 @@ class UserspaceArgsTest {
         assertRefused(List.of("--policy"), "--policy needs a value");
         assertRefused(List.of("--policy-opt", "noequals"), "is not KEY=VALUE");
         assertRefused(List.of("--policy", "Bad Name"), "is not a policy name");
+        assertRefused(List.of("--agent-preempt", "yes"), "--agent-preempt yes is neither on nor off");
     }
 
     private static void assertRefused(List<String> args, String message) {
