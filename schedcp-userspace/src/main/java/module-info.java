@@ -27,6 +27,8 @@ module io.schedcp.userspace {
     exports io.schedcp.userspace.control;
 
     // The status and the control socket's answers are records that SchedcpJson writes and reads back.
+    opens io.schedcp.userspace.policy to
+            tools.jackson.databind;
     opens io.schedcp.userspace.stats to
             tools.jackson.databind;
     opens io.schedcp.userspace.loop to
