@@ -9,15 +9,14 @@ import io.schedcp.userspace.strategy.StrategyJson;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers the requests of scx_userspace's socket from a {@link PolicyControl}: {@code stats}, {@code strategies},
- * {@code put} and {@code remove}. Every request gets one response; a failure becomes an error response.
+ * Answers the requests of scx_userspace's socket from a {@link PolicyControl}: {@code stats}, {@code stats_meta},
+ * {@code strategies}, {@code put} and {@code remove}. Every request gets one response; a failure becomes an error response.
  */
 final class PolicyRequestHandler implements ControlHandler {
 
@@ -38,6 +37,7 @@ final class PolicyRequestHandler implements ControlHandler {
         try {
             return switch (request.req()) {
                 case ControlRequest.STATS -> ControlResponse.ok(control.status());
+                case ControlRequest.STATS_META -> ControlResponse.ok(PolicyStatsMeta.all());
                 case PolicyRequests.STRATEGIES ->
                     ControlResponse.ok(TREES.readTree(StrategyJson.write(control.strategies())));
                 case PolicyRequests.PUT ->
@@ -50,7 +50,7 @@ final class PolicyRequestHandler implements ControlHandler {
                     ControlResponse.failure(
                             Kind.NOT_FOUND,
                             "no request is named " + request.req()
-                                    + "; scx_userspace's agent answers stats, strategies, put and remove");
+                                    + "; scx_userspace's agent answers stats, stats_meta, strategies, put and remove");
             };
         } catch (SchedcpException e) {
             return ControlResponse.failure(e);
@@ -66,7 +66,7 @@ final class PolicyRequestHandler implements ControlHandler {
     private static String arg(ControlRequest request, String name, String what) {
         Map<String, String> args = request.args();
         for (String given : args.keySet()) {
-            if (!Set.of(name).contains(given)) {
+            if (!given.equals(name)) {
                 throw invalid(request.req() + " has no arg " + given + "; it takes " + name + " alone");
             }
         }

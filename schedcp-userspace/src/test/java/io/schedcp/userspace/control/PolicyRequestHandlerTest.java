@@ -108,7 +108,7 @@ class PolicyRequestHandlerTest {
 
         assertThat(response.errno()).isEqualTo(ControlResponse.ENOENT);
         assertThat(response.resp().get("message").asString())
-                .isEqualTo("no request is named reset; scx_userspace's agent answers stats, strategies, put and"
-                        + " remove");
+                .isEqualTo("no request is named reset; scx_userspace's agent answers stats, stats_meta, strategies, put"
+                        + " and remove");
     }
 }
