@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * scx_userspace's agent, the scheduler's program as the userspace provider starts it, in a JVM of its own:
@@ -92,20 +91,6 @@ public final class UserspaceMain {
         UserspaceStatsReader stats = new UserspaceStatsReader(scx.bpf());
         AgentLoop loop = AgentLoop.start(scx.bpf(), policy);
         AtomicBoolean stopping = new AtomicBoolean();
-        AtomicReference<PolicyServer> hooked = new AtomicReference<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stopping.set(true);
-                    Optional.ofNullable(hooked.get()).ifPresent(PolicyServer::close);
-                    scx.detach();
-                    loop.stop();
-                    say(summary(flags, stats) + "; " + loop.describe());
-                    say(UserspaceLayout.SCHEDULER + " detached on request; the kernel is back on its default "
-                            + "scheduler");
-                    stopped.countDown();
-                },
-                "schedcp-userspace-stop");
         try {
             scx.bpf().globals(".bss").writeInt("loop_tid", loop.threadId());
             scx.attach();
@@ -126,7 +111,19 @@ public final class UserspaceMain {
             say(UserspaceLayout.SCHEDULER + " detached: its control socket did not start: " + e.getMessage());
             return NOT_ATTACHED;
         }
-        hooked.set(server);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stopping.set(true);
+                    server.close();
+                    scx.detach();
+                    loop.stop();
+                    say(summary(flags, stats) + "; " + loop.describe());
+                    say(UserspaceLayout.SCHEDULER + " detached on request; the kernel is back on its default "
+                            + "scheduler");
+                    stopped.countDown();
+                },
+                "schedcp-userspace-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         say(UserspaceLayout.SCHEDULER + " attached (struct_ops map " + scx.opsMapName() + "), policy " + flags.policy()
                 + ", agent pid " + ProcessHandle.current().pid() + ", control socket " + socket);
