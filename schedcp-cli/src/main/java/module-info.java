@@ -4,6 +4,7 @@ module io.schedcp.cli {
     requires io.schedcp.lab;
     requires io.schedcp.bpf;
     requires io.schedcp.slo;
+    requires io.schedcp.userspace;
     requires io.schedcp.mcp;
     requires info.picocli;
     requires org.slf4j;

@@ -45,6 +45,14 @@ module io.schedcp.core {
             io.schedcp.slo,
             io.schedcp.mcp,
             io.schedcp.cli;
+    // Internal: the line-based JSON Unix socket of an agent (server, client, scx_stats' request shape), for the
+    // agents of scx_slo (slo) and scx_userspace (userspace); the CLI and the MCP server reach them through their
+    // clients, and their tests build fake servers with it.
+    exports io.schedcp.core.control to
+            io.schedcp.slo,
+            io.schedcp.userspace,
+            io.schedcp.mcp,
+            io.schedcp.cli;
     // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
     // through the manager's builder and ServiceLoader only.
 

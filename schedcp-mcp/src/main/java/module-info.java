@@ -6,12 +6,14 @@
 module io.schedcp.mcp {
     // Transitive where the exported API shows their types: a tool's failure is a SchedcpException (api), and
     // the server's builder takes the manager, the workload store and the monitors (core), the custom
-    // scheduler objects (bpf) and a running scx_slo's control (slo). Jackson's core and annotations come with
+    // scheduler objects (bpf), a running scx_slo's control (slo) and a running scx_userspace's (userspace). Jackson's
+    // core and annotations come with
     // databind, whose API re-exports them.
     requires transitive io.schedcp.api;
     requires transitive io.schedcp.core;
     requires transitive io.schedcp.bpf;
     requires transitive io.schedcp.slo;
+    requires transitive io.schedcp.userspace;
     requires io.modelcontextprotocol.sdk.mcp;
     requires org.slf4j;
     requires tools.jackson.databind;

@@ -23,6 +23,18 @@ module io.schedcp.userspace {
     exports io.schedcp.userspace.loop;
     // The figures BPF counts, for the status, MCP and the daemon's metrics.
     exports io.schedcp.userspace.stats;
+    // The running agent from another process: its status and its strategies over the control socket.
+    exports io.schedcp.userspace.control;
+
+    // The status and the control socket's answers are records that SchedcpJson writes and reads back.
+    opens io.schedcp.userspace.policy to
+            tools.jackson.databind;
+    opens io.schedcp.userspace.stats to
+            tools.jackson.databind;
+    opens io.schedcp.userspace.loop to
+            tools.jackson.databind;
+    opens io.schedcp.userspace.control to
+            tools.jackson.databind;
 
     uses io.schedcp.api.policy.PolicyProvider;
 

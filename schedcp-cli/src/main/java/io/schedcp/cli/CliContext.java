@@ -12,6 +12,9 @@ import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.slo.control.SloClient;
 import io.schedcp.slo.control.SloControl;
 import io.schedcp.slo.control.SloSocket;
+import io.schedcp.userspace.control.PolicyClient;
+import io.schedcp.userspace.control.PolicyControl;
+import io.schedcp.userspace.control.PolicySocket;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,6 +32,8 @@ final class CliContext {
     private final Function<ManagerSettings, SchedulerManager> managerFactory;
     /** Reaches a running scx_slo through its socket; tests put a fake in its place. */
     private final Function<Path, SloControl> sloControls;
+    /** Reaches a running scx_userspace through its socket; tests put a fake in its place. */
+    private final Function<Path, PolicyControl> policyControls;
 
     private PrintStream stdout;
     private PrintWriter jsonOut;
@@ -43,16 +48,25 @@ final class CliContext {
     private WorkloadStore workloads;
 
     public CliContext(SchedcpConfig config, Function<ManagerSettings, SchedulerManager> managerFactory) {
-        this(config, managerFactory, SloClient::at);
+        this(config, managerFactory, SloClient::at, PolicyClient::at);
     }
 
     public CliContext(
             SchedcpConfig config,
             Function<ManagerSettings, SchedulerManager> managerFactory,
             Function<Path, SloControl> sloControls) {
+        this(config, managerFactory, sloControls, PolicyClient::at);
+    }
+
+    public CliContext(
+            SchedcpConfig config,
+            Function<ManagerSettings, SchedulerManager> managerFactory,
+            Function<Path, SloControl> sloControls,
+            Function<Path, PolicyControl> policyControls) {
         this.config = config;
         this.managerFactory = managerFactory;
         this.sloControls = sloControls;
+        this.policyControls = policyControls;
     }
 
     /** The context of a real run: the process environment, providers found by ServiceLoader and plugins. */
@@ -107,6 +121,14 @@ final class CliContext {
      */
     public SloControl slo(Optional<Path> socket) {
         return sloControls.apply(socket.orElseGet(() -> SloSocket.in(config.home())));
+    }
+
+    /**
+     * The running scx_userspace whose agent listens on {@code socket}, or by default on the socket in the
+     * schedcp home; nothing is connected until a call.
+     */
+    public PolicyControl policy(Optional<Path> socket) {
+        return policyControls.apply(socket.orElseGet(() -> PolicySocket.in(config.home())));
     }
 
     /** The system monitor a bench runs around each run. */

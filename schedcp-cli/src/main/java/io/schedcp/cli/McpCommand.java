@@ -100,6 +100,7 @@ final class McpCommand implements Callable<Integer> {
                         .workloads(context.workloads())
                         .monitors(Monitors.of(context.config()))
                         .slo(context.slo(Optional.empty()))
+                        .policy(context.policy(Optional.empty()))
                         .readOnly(readOnly)
                         .input(System.in)
                         .output(protocol)

@@ -30,6 +30,7 @@ import picocli.CommandLine.IVersionProvider;
             MonitorCommand.class,
             WorkloadCommand.class,
             SloCommand.class,
+            PolicyCommand.class,
             RecommendCommand.class,
             BenchCommand.class,
             LabCommand.class,

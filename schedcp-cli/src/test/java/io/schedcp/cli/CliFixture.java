@@ -9,6 +9,7 @@ import io.schedcp.core.process.PrivilegedLauncher;
 import io.schedcp.slo.control.SloControl;
 import io.schedcp.testkit.kernel.FakeSchedExt;
 import io.schedcp.testkit.kernel.FakeSchedulerProgram;
+import io.schedcp.userspace.control.PolicyControl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,6 +39,8 @@ final class CliFixture {
     final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
     /** How the CLI reaches a running scx_slo at a socket: by default, no scx_slo runs. */
     Function<Path, SloControl> slo = socket -> FakeSloControl.notRunning();
+    /** How the CLI reaches a running scx_userspace at a socket: by default, none runs. */
+    Function<Path, PolicyControl> policy = FakePolicyControl::notRunning;
 
     CliFixture(Path temp) {
         try {
@@ -136,7 +139,7 @@ final class CliFixture {
             Map<String, String> env,
             StringWriter err,
             String... args) {
-        CliContext context = new CliContext(new SchedcpConfig(home, env), factory, slo);
+        CliContext context = new CliContext(new SchedcpConfig(home, env), factory, slo, policy);
         StringWriter out = new StringWriter();
         int code = Main.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());

@@ -46,7 +46,7 @@ class CommandsTest {
                 .containsPattern("scx_simple\\s+scx\\s+no\\s+yes")
                 .containsPattern("scx_lavd\\s+scx\\s+yes\\s+no")
                 .containsPattern("scx_slo\\s+slo\\s+no\\s+no")
-                .contains("21 of 22 cannot run here; 'schedcp show NAME' says why.");
+                .contains("22 of 23 cannot run here; 'schedcp show NAME' says why.");
     }
 
     /** The fixture's environment with a lab cache that holds no toolchain, so scx_slo cannot be compiled. */
@@ -61,7 +61,7 @@ class CommandsTest {
         Result result = run(withoutLab(), "list", "--json");
 
         JsonNode rows = json.readTree(result.out());
-        assertThat(rows.size()).isEqualTo(22);
+        assertThat(rows.size()).isEqualTo(23);
         assertThat(find(rows, "scx_slo").get("unavailable_reason").asString()).contains("run bpf/setup.sh");
         JsonNode lavd = find(rows, "scx_lavd");
         assertThat(lavd.get("available").asBoolean()).isFalse();

@@ -11,6 +11,7 @@ import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.mcp.SchedcpMcpServer;
 import io.schedcp.slo.control.SloSocket;
+import io.schedcp.userspace.control.PolicySocket;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -92,6 +93,7 @@ class FrontEndJsonTest {
                 .workloads(new WorkloadStore(fixture.home))
                 .monitors(Monitors.of(config))
                 .slo(fixture.slo.apply(SloSocket.in(fixture.home)))
+                .policy(fixture.policy.apply(PolicySocket.in(fixture.home)))
                 .input(serverInput)
                 .output(serverOutput)
                 .version("test")

@@ -36,7 +36,8 @@ class McpServerIT {
             "workload",
             "recommend_scheduler",
             "benchmark",
-            "slo");
+            "slo",
+            "policy");
 
     @TempDir
     Path temp;

@@ -15,6 +15,7 @@ import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.slo.control.SloControl;
+import io.schedcp.userspace.control.PolicyControl;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -136,6 +137,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
         private WorkloadStore workloads;
         private Monitors monitors;
         private SloControl slo;
+        private PolicyControl policy;
         private boolean readOnly;
         private InputStream input;
         private OutputStream output;
@@ -180,6 +182,15 @@ public final class SchedcpMcpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The running scx_userspace the policy tool reads and changes, such as
+         * {@code PolicyClient.at(PolicySocket.in(home))}; nothing is connected until a call.
+         */
+        public Builder policy(PolicyControl policy) {
+            this.policy = Objects.requireNonNull(policy);
+            return this;
+        }
+
         /** Offer only the tools that change nothing on the host (default false). */
         public Builder readOnly(boolean readOnly) {
             this.readOnly = readOnly;
@@ -210,6 +221,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
             Objects.requireNonNull(workloads, "workloads");
             Objects.requireNonNull(monitors, "monitors");
             Objects.requireNonNull(slo, "slo");
+            Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(output, "output");
             CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -225,7 +237,14 @@ public final class SchedcpMcpServer implements AutoCloseable {
             ToolBridge bridge = new ToolBridge(calls);
             List<McpTool> tools = ToolCatalog.tools(
                     new ToolContext(
-                            manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo),
+                            manager,
+                            customSchedulers,
+                            customVerifier,
+                            catalogChanged,
+                            workloads,
+                            monitors,
+                            slo,
+                            policy),
                     readOnly);
             List<SyncToolSpecification> specifications =
                     tools.stream().map(bridge::specification).toList();

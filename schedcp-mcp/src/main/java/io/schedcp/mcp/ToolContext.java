@@ -6,6 +6,7 @@ import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.slo.control.SloControl;
+import io.schedcp.userspace.control.PolicyControl;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param workloads        workload profiles and their history, shared with the CLI through the same file
  * @param monitors         the system monitors this server runs
  * @param slo              the scx_slo another process runs, reached through its agent's socket at each call
+ * @param policy           the scx_userspace another process runs, reached the same way
  */
 public record ToolContext(
         SchedulerManager manager,
@@ -27,7 +29,8 @@ public record ToolContext(
         Runnable catalogChanged,
         WorkloadStore workloads,
         Monitors monitors,
-        SloControl slo) {
+        SloControl slo,
+        PolicyControl policy) {
 
     public ToolContext {
         Objects.requireNonNull(manager, "manager");
@@ -37,5 +40,6 @@ public record ToolContext(
         Objects.requireNonNull(workloads, "workloads");
         Objects.requireNonNull(monitors, "monitors");
         Objects.requireNonNull(slo, "slo");
+        Objects.requireNonNull(policy, "policy");
     }
 }

@@ -69,6 +69,8 @@ public final class FakeHost implements AutoCloseable {
     public final Monitors monitors;
     /** No scx_slo runs on this host. */
     public final FakeSloControl slo = FakeSloControl.notRunning();
+    /** The scx_userspace the policy tool reaches: running the strategies policy, with an empty book. */
+    public final FakePolicyControl policy = FakePolicyControl.running("strategies");
     /** The programs that hold a scheduler the manager did not start, as the manager sees them. */
     public final List<StructOpsOwners.Owner> foreignOwners = new CopyOnWriteArrayList<>();
 
@@ -116,7 +118,8 @@ public final class FakeHost implements AutoCloseable {
     }
 
     public ToolContext context(Runnable catalogChanged) {
-        return new ToolContext(manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo);
+        return new ToolContext(
+                manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo, policy);
     }
 
     public SchedcpMcpServer.Builder server() {
@@ -126,6 +129,7 @@ public final class FakeHost implements AutoCloseable {
                 .workloads(workloads)
                 .monitors(monitors)
                 .slo(slo)
+                .policy(policy)
                 .version("test");
     }
 

@@ -106,7 +106,8 @@ class SchedcpMcpServerTest {
                         "workload",
                         "recommend_scheduler",
                         "benchmark",
-                        "slo");
+                        "slo",
+                        "policy");
         assertThat(server.toolNames()).containsExactlyElementsOf(values(tools, "name"));
         tools.forEach(tool -> {
             assertThat(tool.get("description").asString()).hasSizeGreaterThan(80);

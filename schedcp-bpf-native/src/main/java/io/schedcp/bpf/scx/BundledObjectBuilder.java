@@ -42,7 +42,7 @@ public final class BundledObjectBuilder {
 
     /**
      * Objects in {@code HOME/DIRECTORY}, compiled with the toolchain of the lab cache that {@code env} names (its
-     * {@code SCHEDCP_LAB_CACHE}, or the user's cache).
+     * {@code SCHEDCP_CACHE}, or the user's cache).
      */
     public static BundledObjectBuilder inHome(
             BundledSources sources, Path home, String directory, Map<String, String> env) {

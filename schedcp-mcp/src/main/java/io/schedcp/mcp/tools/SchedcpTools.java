@@ -64,6 +64,12 @@ public final class SchedcpTools {
                         "slo",
                         "a running scx_slo's latency figures per cgroup, and a group's budget changed while it runs",
                         true,
-                        context -> new SloTool(context.slo())));
+                        context -> new SloTool(context.slo())),
+                new Entry(
+                        "policy",
+                        "a running scx_userspace's figures, and the strategies its policy follows changed while it"
+                                + " runs",
+                        true,
+                        context -> new PolicyTool(context.policy())));
     }
 }

@@ -1,5 +1,6 @@
 package io.schedcp.slo.control;
 
+import io.schedcp.core.control.LineReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

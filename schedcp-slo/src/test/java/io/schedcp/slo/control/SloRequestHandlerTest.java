@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.control.ControlRequest;
+import io.schedcp.core.control.ControlResponse;
 import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.slo.config.ConfigOrigin;
 import io.schedcp.slo.config.SloGroup;
@@ -22,7 +24,7 @@ class SloRequestHandlerTest {
 
     @Test
     void statsAnswersTheControlsStatus() {
-        SloResponse response = handler.handle(new SloRequest("stats", Map.of()));
+        ControlResponse response = handler.handle(new ControlRequest("stats", Map.of()));
 
         assertThat(response.errno()).isZero();
         assertThat(SchedcpJson.mapper().treeToValue(response.resp(), SloStatus.class))
@@ -31,7 +33,7 @@ class SloRequestHandlerTest {
 
     @Test
     void setPassesTheChangeToTheControlAndAnswersTheGroup() {
-        SloResponse response = handler.handle(new SloRequest(
+        ControlResponse response = handler.handle(new ControlRequest(
                 "set", Map.of("cgroup", "/lat", "budget_ns", "2000000", "importance", "50", "max_cpu_pct", "30")));
 
         assertThat(response.errno()).isZero();
@@ -44,7 +46,7 @@ class SloRequestHandlerTest {
 
     @Test
     void setLeavesOutTheArgsNotGiven() {
-        handler.handle(new SloRequest("set", Map.of("cgroup", "/lat", "importance", "7")));
+        handler.handle(new ControlRequest("set", Map.of("cgroup", "/lat", "importance", "7")));
 
         assertThat(control.changes)
                 .containsExactly(new GroupChange("/lat", OptionalLong.empty(), OptionalInt.of(7), OptionalInt.empty()));
@@ -52,65 +54,70 @@ class SloRequestHandlerTest {
 
     @Test
     void setWithoutACgroupIsEinvalNamingTheArg() {
-        SloResponse response = handler.handle(new SloRequest("set", Map.of("budget_ns", "2000000")));
+        ControlResponse response = handler.handle(new ControlRequest("set", Map.of("budget_ns", "2000000")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "set needs the arg cgroup");
+        assertFailure(response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "set needs the arg cgroup");
         assertThat(control.changes).isEmpty();
     }
 
     @Test
     void aValueThatIsNoNumberIsEinvalNamingTheArgAndWhatToGive() {
-        SloResponse response = handler.handle(new SloRequest("set", Map.of("cgroup", "/lat", "budget_ns", "2ms")));
+        ControlResponse response =
+                handler.handle(new ControlRequest("set", Map.of("cgroup", "/lat", "budget_ns", "2ms")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "budget_ns is \"2ms\", not a decimal integer");
+        assertFailure(
+                response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "budget_ns is \"2ms\", not a decimal integer");
         assertThat(message(response)).contains("from 10000 to 10000000000");
     }
 
     @Test
     void aValueOutOfRangeIsEinvalNamingTheArgAndItsRange() {
-        SloResponse response = handler.handle(new SloRequest("set", Map.of("cgroup", "/lat", "importance", "101")));
+        ControlResponse response =
+                handler.handle(new ControlRequest("set", Map.of("cgroup", "/lat", "importance", "101")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "importance is 101, out of range");
+        assertFailure(response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "importance is 101, out of range");
         assertThat(message(response)).contains("from 0 to 100");
     }
 
     @Test
     void aNumberTooLargeForAnIntIsOutOfRangeNotACrash() {
-        SloResponse response =
-                handler.handle(new SloRequest("set", Map.of("cgroup", "/lat", "max_cpu_pct", "99999999999")));
+        ControlResponse response =
+                handler.handle(new ControlRequest("set", Map.of("cgroup", "/lat", "max_cpu_pct", "99999999999")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "max_cpu_pct is 99999999999, out of range");
+        assertFailure(response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "max_cpu_pct is 99999999999, out of range");
     }
 
     @Test
     void aSetThatChangesNothingIsEinval() {
-        SloResponse response = handler.handle(new SloRequest("set", Map.of("cgroup", "/lat")));
+        ControlResponse response = handler.handle(new ControlRequest("set", Map.of("cgroup", "/lat")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "give at least one of budget_ns");
+        assertFailure(response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "give at least one of budget_ns");
     }
 
     @Test
     void anUnknownArgIsEinvalNamingTheArgsThereAre() {
-        SloResponse response = handler.handle(new SloRequest("set", Map.of("cgroup", "/lat", "budget", "2000000")));
+        ControlResponse response =
+                handler.handle(new ControlRequest("set", Map.of("cgroup", "/lat", "budget", "2000000")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "set has no arg budget");
+        assertFailure(response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "set has no arg budget");
         assertThat(message(response)).contains("budget_ns");
     }
 
     @Test
     void anUnknownRequestIsEnoent() {
-        SloResponse response = handler.handle(new SloRequest("reset", Map.of()));
+        ControlResponse response = handler.handle(new ControlRequest("reset", Map.of()));
 
-        assertFailure(response, SloResponse.ENOENT, Kind.NOT_FOUND, "no request is named reset");
+        assertFailure(response, ControlResponse.ENOENT, Kind.NOT_FOUND, "no request is named reset");
     }
 
     @Test
     void theControlsFailureKeepsItsKindAndMessage() {
         control.failWith(new SchedcpException(Kind.INVALID_INPUT, "cgroup /nope does not exist"));
 
-        SloResponse response = handler.handle(new SloRequest("set", Map.of("cgroup", "/nope", "budget_ns", "2000000")));
+        ControlResponse response =
+                handler.handle(new ControlRequest("set", Map.of("cgroup", "/nope", "budget_ns", "2000000")));
 
-        assertFailure(response, SloResponse.EINVAL, Kind.INVALID_INPUT, "cgroup /nope does not exist");
+        assertFailure(response, ControlResponse.EINVAL, Kind.INVALID_INPUT, "cgroup /nope does not exist");
     }
 
     @Test
@@ -118,8 +125,8 @@ class SloRequestHandlerTest {
         control.failWith(new SchedcpException(Kind.UNAVAILABLE, "scx_slo was ejected"));
 
         assertFailure(
-                handler.handle(new SloRequest("stats", Map.of())),
-                SloResponse.EIO,
+                handler.handle(new ControlRequest("stats", Map.of())),
+                ControlResponse.EIO,
                 Kind.UNAVAILABLE,
                 "scx_slo was ejected");
     }
@@ -128,14 +135,15 @@ class SloRequestHandlerTest {
     void aBugOfTheControlIsAnEioAnswerNotAnEscapingException() {
         control.failWith(new IllegalStateException("no reading yet"));
 
-        assertFailure(handler.handle(new SloRequest("stats", Map.of())), SloResponse.EIO, Kind.IO, "no reading yet");
+        assertFailure(
+                handler.handle(new ControlRequest("stats", Map.of())), ControlResponse.EIO, Kind.IO, "no reading yet");
     }
 
     @Test
     void aLineThatIsNotJsonIsAnsweredWithEinval() {
         JsonNode response = SchedcpJson.mapper().readTree(handler.answer("{\"req\": "));
 
-        assertThat(response.get("errno").intValue()).isEqualTo(SloResponse.EINVAL);
+        assertThat(response.get("errno").intValue()).isEqualTo(ControlResponse.EINVAL);
         assertThat(response.at("/args/resp/kind").asString()).isEqualTo("INVALID_INPUT");
         assertThat(response.at("/args/resp/message").asString()).startsWith("the request is not JSON");
     }
@@ -144,17 +152,17 @@ class SloRequestHandlerTest {
     void aLineWithoutAReqIsAnsweredWithEinval() {
         JsonNode response = SchedcpJson.mapper().readTree(handler.answer("{\"args\": {}}"));
 
-        assertThat(response.get("errno").intValue()).isEqualTo(SloResponse.EINVAL);
+        assertThat(response.get("errno").intValue()).isEqualTo(ControlResponse.EINVAL);
         assertThat(response.at("/args/resp/message").asString()).contains("no \"req\" string");
     }
 
-    private static void assertFailure(SloResponse response, int errno, Kind kind, String messageStart) {
+    private static void assertFailure(ControlResponse response, int errno, Kind kind, String messageStart) {
         assertThat(response.errno()).isEqualTo(errno);
         assertThat(response.resp().get("kind").asString()).isEqualTo(kind.name());
         assertThat(message(response)).contains(messageStart);
     }
 
-    private static String message(SloResponse response) {
+    private static String message(ControlResponse response) {
         return response.resp().get("message").asString();
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.control.ControlRequest;
+import io.schedcp.core.control.ControlResponse;
+import io.schedcp.core.control.ControlWire;
 import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.slo.config.ConfigOrigin;
 import io.schedcp.slo.config.SloGroup;
@@ -39,20 +42,20 @@ class SloWireTest {
 
     @Test
     void aRequestIsReadWithItsStringArgs() {
-        SloRequest request =
-                SloWire.request("{\"req\": \"set\", \"args\": {\"cgroup\": \"/lat\", \"importance\": \"5\"}}");
+        ControlRequest request =
+                ControlWire.request("{\"req\": \"set\", \"args\": {\"cgroup\": \"/lat\", \"importance\": \"5\"}}");
 
-        assertThat(request).isEqualTo(new SloRequest("set", Map.of("cgroup", "/lat", "importance", "5")));
+        assertThat(request).isEqualTo(new ControlRequest("set", Map.of("cgroup", "/lat", "importance", "5")));
     }
 
     @Test
     void aRequestWithoutArgsHasNone() {
-        assertThat(SloWire.request("{\"req\":\"stats\"}").args()).isEmpty();
+        assertThat(ControlWire.request("{\"req\":\"stats\"}").args()).isEmpty();
     }
 
     @Test
     void aRequestThatIsNotAnObjectIsInvalidInput() {
-        assertThatThrownBy(() -> SloWire.request("[\"stats\"]"))
+        assertThatThrownBy(() -> ControlWire.request("[\"stats\"]"))
                 .isInstanceOfSatisfying(
                         SchedcpException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT))
                 .hasMessageContaining("not a JSON object");
@@ -60,7 +63,7 @@ class SloWireTest {
 
     @Test
     void anArgThatIsAnObjectIsInvalidInputNamingIt() {
-        assertThatThrownBy(() -> SloWire.request("{\"req\":\"set\",\"args\":{\"cgroup\":{}}}"))
+        assertThatThrownBy(() -> ControlWire.request("{\"req\":\"set\",\"args\":{\"cgroup\":{}}}"))
                 .isInstanceOf(SchedcpException.class)
                 .hasMessageContaining("the arg cgroup is not a string");
     }
@@ -70,7 +73,8 @@ class SloWireTest {
         GroupChange change =
                 new GroupChange("/lat", OptionalLong.of(2_000_000L), OptionalInt.of(3), OptionalInt.empty());
 
-        SloRequest read = SloWire.request(SloWire.requestLine(new SloRequest("set", GroupChangeArgs.of(change))));
+        ControlRequest read =
+                ControlWire.request(ControlWire.requestLine(new ControlRequest("set", GroupChangeArgs.of(change))));
 
         assertThat(read.args()).isEqualTo(Map.of("cgroup", "/lat", "budget_ns", "2000000", "importance", "3"));
         assertThat(GroupChangeArgs.change(read.args())).isEqualTo(change);
@@ -78,16 +82,16 @@ class SloWireTest {
 
     @Test
     void aResponseIsOneLineOfErrnoAndArgsResp() {
-        String line = SloWire.responseLine(SloResponse.failure(Kind.NOT_FOUND, "no request is named top"));
+        String line = ControlWire.responseLine(ControlResponse.failure(Kind.NOT_FOUND, "no request is named top"));
 
         assertThat(line)
                 .isEqualTo(
                         "{\"errno\":2,\"args\":{\"resp\":{\"kind\":\"NOT_FOUND\",\"message\":\"no request is named top\"}}}");
-        assertThat(SloWire.response(line).errno()).isEqualTo(2);
+        assertThat(ControlWire.response(line).errno()).isEqualTo(2);
     }
 
     @Test
     void aLineThatIsNoResponseIsRefused() {
-        assertThatThrownBy(() -> SloWire.response("{\"errno\":0}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ControlWire.response("{\"errno\":0}")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,6 +8,11 @@ import io.schedcp.bpf.scx.BundledObjectBuilder;
 import io.schedcp.bpf.scx.ScxObject;
 import io.schedcp.bpf.scx.UserExitInfo;
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.userspace.control.BookControl;
+import io.schedcp.userspace.control.PolicyControl;
+import io.schedcp.userspace.control.PolicyServer;
+import io.schedcp.userspace.control.PolicySocket;
+import io.schedcp.userspace.control.PolicyStatus;
 import io.schedcp.userspace.stats.UserspaceStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * scx_userspace's agent, the scheduler's program as the userspace provider starts it, in a JVM of its own:
  * creates the policy, compiles (once) and loads the BPF scheduler with this process's id as the agent's (so its
  * threads bypass the policy), maps the two rings, attaches, and runs the decision loop on a thread of its own
- * until this process is told to stop (SIGINT or SIGTERM) or the kernel disables the scheduler. Should the
+ * until this process is told to stop (SIGINT or SIGTERM) or the kernel disables the scheduler. Once attached it
+ * serves its status and strategies on its control socket ({@link PolicyServer}), which it closes as it stops. Should the
  * process die otherwise, the kernel detaches the scheduler itself, because the link's file descriptor closes.
  *
  * <pre>UserspaceMain HOME [scx_userspace's flags]</pre>
@@ -59,10 +65,10 @@ public final class UserspaceMain {
 
     static int run(Path home, UserspaceArgs flags) throws InterruptedException {
         int cpus = Runtime.getRuntime().availableProcessors();
+        Policies policies = new Policies();
         SchedulingPolicy policy;
         try {
-            policy = new Policies()
-                    .create(flags, new PolicyContext(cpus, flags.sliceUs() * 1000, flags.policyOptions()));
+            policy = policies.create(flags, new PolicyContext(cpus, flags.sliceUs() * 1000, flags.policyOptions()));
         } catch (SchedcpException e) {
             say("the policy was refused, nothing was loaded: " + e.getMessage());
             return BAD_POLICY;
@@ -85,18 +91,6 @@ public final class UserspaceMain {
         UserspaceStatsReader stats = new UserspaceStatsReader(scx.bpf());
         AgentLoop loop = AgentLoop.start(scx.bpf(), policy);
         AtomicBoolean stopping = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stopping.set(true);
-                    scx.detach();
-                    loop.stop();
-                    say(summary(flags, stats) + "; " + loop.describe());
-                    say(UserspaceLayout.SCHEDULER + " detached on request; the kernel is back on its default "
-                            + "scheduler");
-                    stopped.countDown();
-                },
-                "schedcp-userspace-stop");
         try {
             scx.bpf().globals(".bss").writeInt("loop_tid", loop.threadId());
             scx.attach();
@@ -106,9 +100,33 @@ public final class UserspaceMain {
             scx.close();
             return NOT_ATTACHED;
         }
+        Path socket = flags.socket().orElse(PolicySocket.in(home));
+        PolicyServer server;
+        try {
+            server = PolicyServer.start(control(flags, policies, stats, loop), socket);
+        } catch (SchedcpException e) {
+            scx.detach();
+            loop.stop();
+            scx.close();
+            say(UserspaceLayout.SCHEDULER + " detached: its control socket did not start: " + e.getMessage());
+            return NOT_ATTACHED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stopping.set(true);
+                    server.close();
+                    scx.detach();
+                    loop.stop();
+                    say(summary(flags, stats) + "; " + loop.describe());
+                    say(UserspaceLayout.SCHEDULER + " detached on request; the kernel is back on its default "
+                            + "scheduler");
+                    stopped.countDown();
+                },
+                "schedcp-userspace-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         say(UserspaceLayout.SCHEDULER + " attached (struct_ops map " + scx.opsMapName() + "), policy " + flags.policy()
-                + ", agent pid " + ProcessHandle.current().pid());
+                + ", agent pid " + ProcessHandle.current().pid() + ", control socket " + socket);
         for (long tick = 1; ; tick++) {
             if (stopping.get()) {
                 stopped.await(30, TimeUnit.SECONDS);
@@ -118,6 +136,7 @@ public final class UserspaceMain {
             if (exit.isPresent() && exit.get().exited() && !stopping.get()) {
                 stopping.set(true);
                 Runtime.getRuntime().removeShutdownHook(hook);
+                server.close();
                 loop.stop();
                 say("the kernel disabled " + UserspaceLayout.SCHEDULER + ": "
                         + exit.get().describe() + " [" + exit.get().kindName() + "]; " + summary(flags, stats));
@@ -128,6 +147,16 @@ public final class UserspaceMain {
             }
             Thread.sleep(TICK_MILLIS);
         }
+    }
+
+    /** What the control socket serves: the book the policy was built with, and the figures read when asked. */
+    private static PolicyControl control(
+            UserspaceArgs flags, Policies policies, UserspaceStatsReader stats, AgentLoop loop) {
+        return new BookControl(
+                flags.policy(),
+                policies.book(),
+                () -> PolicyStatus.of(
+                        UserspaceStatus.of(flags.policy(), stats.counters(), stats.roundTrips()), loop.stats()));
     }
 
     static PolicyContext policyContext(UserspaceArgs flags) {
@@ -173,7 +202,7 @@ public final class UserspaceMain {
     static List<String> arguments(Path home, UserspaceArgs flags) {
         List<String> args = new ArrayList<>();
         args.add(home.toAbsolutePath().toString());
-        args.addAll(flags.toList(home.resolve("userspace.sock")));
+        args.addAll(flags.toList(PolicySocket.in(home)));
         return args;
     }
 }

@@ -1,4 +1,4 @@
-package io.schedcp.slo.control;
+package io.schedcp.core.control;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +10,10 @@ import java.util.Optional;
  * The {@code \n}-terminated UTF-8 lines of a stream, each at most {@code maxBytes} long so that a peer that
  * never sends a newline cannot make its reader hold everything it sends.
  */
-final class LineReader {
+public final class LineReader {
 
     /** A line went past the limit; the stream is left somewhere in it, so the reader is done. */
-    static final class TooLongException extends IOException {
+    public static final class TooLongException extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLongException(int maxBytes) {
@@ -25,7 +25,7 @@ final class LineReader {
     private final int maxBytes;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LineReader(InputStream in, int maxBytes) {
+    public LineReader(InputStream in, int maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
     }
@@ -34,7 +34,7 @@ final class LineReader {
      * The next line without its {@code \n} (and a {@code \r} before it); empty at the end of the stream. The
      * bytes after the last newline, if any, are a last line.
      */
-    Optional<String> next() throws IOException {
+    public Optional<String> next() throws IOException {
         line.reset();
         while (true) {
             int b = in.read();

@@ -1,4 +1,4 @@
-package io.schedcp.slo.control;
+package io.schedcp.core.control;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,17 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One connection of a {@link SloClient} to the agent's socket: a request line out, a response line back, under
+ * One connection of a {@link ControlClient} to an agent's socket: a request line out, a response line back, under
  * one deadline. It waits in a selector rather than a blocking read, since a Unix socket channel has no read
  * timeout and a hung agent must not hang its client.
  */
-final class SloConnection implements AutoCloseable {
+public final class ControlConnection implements AutoCloseable {
 
-    /** A status of every group is some 100 KiB; far more is not scx_slo's agent talking. */
-    static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    /** A status of every group of scx_slo is some 100 KiB; far more is not an agent talking. */
+    public static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     /** The agent did not answer by the deadline. */
-    static final class TimedOutException extends IOException {
+    public static final class TimedOutException extends IOException {
         private static final long serialVersionUID = 1L;
 
         TimedOutException(Duration timeout) {
@@ -33,17 +33,17 @@ final class SloConnection implements AutoCloseable {
 
     private final SocketChannel channel;
 
-    private SloConnection(SocketChannel channel) {
+    private ControlConnection(SocketChannel channel) {
         this.channel = channel;
     }
 
     /** @throws IOException when nothing listens on {@code socket} or it may not be connected to */
-    static SloConnection open(Path socket) throws IOException {
+    public static ControlConnection open(Path socket) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.configureBlocking(false);
-            return new SloConnection(channel);
+            return new ControlConnection(channel);
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -51,7 +51,7 @@ final class SloConnection implements AutoCloseable {
     }
 
     /** Sends {@code requestLine} and returns the line that answers it, without their newlines. */
-    String exchange(String requestLine, Duration timeout) throws IOException {
+    public String exchange(String requestLine, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Selector selector = Selector.open()) {
             SelectionKey key = channel.register(selector, SelectionKey.OP_WRITE);

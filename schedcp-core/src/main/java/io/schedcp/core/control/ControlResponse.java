@@ -1,4 +1,4 @@
-package io.schedcp.slo.control;
+package io.schedcp.core.control;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.json.SchedcpJson;
@@ -7,23 +7,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One answer on scx_slo's socket, in the shape of scx_stats: {@code {"errno": 0, "args": {"resp": ...}}}. A
+ * One answer on an agent's socket, in the shape of scx_stats: {@code {"errno": 0, "args": {"resp": ...}}}. A
  * failure has a positive errno, so that scx_stats' clients see one, and its {@code resp} is the failure's kind
- * and message, so that {@link SloClient} raises the same {@link SchedcpException} the agent caught.
+ * and message, so that {@link ControlClient} raises the same {@link SchedcpException} the agent caught.
  *
  * @param errno 0, or {@link #EINVAL}, {@link #ENOENT} or {@link #EIO}
  * @param resp  the value asked for, or {@code {"kind": ..., "message": ...}}
  */
-record SloResponse(int errno, JsonNode resp) {
+public record ControlResponse(int errno, JsonNode resp) {
 
-    static final int ENOENT = 2;
-    static final int EIO = 5;
-    static final int EINVAL = 22;
+    public static final int ENOENT = 2;
+    public static final int EIO = 5;
+    public static final int EINVAL = 22;
 
-    static final String KIND = "kind";
-    static final String MESSAGE = "message";
+    public static final String KIND = "kind";
+    public static final String MESSAGE = "message";
 
-    SloResponse {
+    public ControlResponse {
         if (errno < 0) {
             throw new IllegalArgumentException("an errno is 0 or positive, not " + errno);
         }
@@ -31,27 +31,27 @@ record SloResponse(int errno, JsonNode resp) {
     }
 
     /** {@code value} in SchedcpJson's form (snake_case, absent values left out). */
-    static SloResponse ok(Object value) {
-        return new SloResponse(0, SchedcpJson.mapper().valueToTree(value));
+    public static ControlResponse ok(Object value) {
+        return new ControlResponse(0, SchedcpJson.mapper().valueToTree(value));
     }
 
-    static SloResponse failure(SchedcpException.Kind kind, String message) {
+    public static ControlResponse failure(SchedcpException.Kind kind, String message) {
         ObjectNode resp = SchedcpJson.mapper().createObjectNode();
         resp.put(KIND, kind.name());
         resp.put(MESSAGE, message);
-        return new SloResponse(errnoOf(kind), resp);
+        return new ControlResponse(errnoOf(kind), resp);
     }
 
-    static SloResponse failure(SchedcpException e) {
+    public static ControlResponse failure(SchedcpException e) {
         return failure(e.kind(), e.getMessage());
     }
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return errno == 0;
     }
 
     /** Bad input is EINVAL and a missing thing ENOENT, as a C client expects; any other failure is EIO. */
-    static int errnoOf(SchedcpException.Kind kind) {
+    public static int errnoOf(SchedcpException.Kind kind) {
         return switch (kind) {
             case INVALID_INPUT -> EINVAL;
             case NOT_FOUND -> ENOENT;

@@ -1,4 +1,4 @@
-package io.schedcp.slo.control;
+package io.schedcp.core.control;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.core.json.SchedcpJson;
@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The lines of scx_slo's socket: one JSON object per line, UTF-8, each request answered by one response. The
- * shape is scx_stats', so that its clients (scxtop, {@code scx_stats} scripts) can ask scx_slo too.
+ * The lines of an agent's socket (scx_slo's, scx_userspace's): one JSON object per line, UTF-8, each request answered by one response. The
+ * shape is scx_stats', so that its clients (scxtop, {@code scx_stats} scripts) can ask schedcp's agents too.
  */
-final class SloWire {
+public final class ControlWire {
 
     private static final String REQ = "req";
     private static final String ARGS = "args";
@@ -22,10 +22,10 @@ final class SloWire {
     private static final String RESP = "resp";
     private static final String EXAMPLE = "{\"req\": \"stats\", \"args\": {}}";
 
-    private SloWire() {}
+    private ControlWire() {}
 
     /** The request on {@code line}, without its newline. */
-    static SloRequest request(String line) {
+    public static ControlRequest request(String line) {
         if (line.isBlank()) {
             throw invalid("the request line is empty; send one JSON object per line, such as " + EXAMPLE);
         }
@@ -40,10 +40,10 @@ final class SloWire {
         if (req == null || !req.isString()) {
             throw invalid("the request has no \"req\" string; name what is asked, as in " + EXAMPLE);
         }
-        return new SloRequest(req.stringValue(), args(tree.get(ARGS)));
+        return new ControlRequest(req.stringValue(), args(tree.get(ARGS)));
     }
 
-    static String requestLine(SloRequest request) {
+    public static String requestLine(ControlRequest request) {
         ObjectNode tree = SchedcpJson.mapper().createObjectNode();
         tree.put(REQ, request.req());
         ObjectNode args = tree.putObject(ARGS);
@@ -51,7 +51,7 @@ final class SloWire {
         return SchedcpJson.line(tree);
     }
 
-    static String responseLine(SloResponse response) {
+    public static String responseLine(ControlResponse response) {
         ObjectNode tree = SchedcpJson.mapper().createObjectNode();
         tree.put(ERRNO, response.errno());
         tree.putObject(ARGS).set(RESP, response.resp());
@@ -63,14 +63,14 @@ final class SloWire {
      *
      * @throws IllegalArgumentException when the line is not a response; the caller names who sent it
      */
-    static SloResponse response(String line) {
+    public static ControlResponse response(String line) {
         JsonNode tree = parse(line).orElseThrow(() -> new IllegalArgumentException("not JSON: " + abbreviated(line)));
         JsonNode errno = tree.get(ERRNO);
         JsonNode resp = tree.path(ARGS).get(RESP);
         if (errno == null || !errno.canConvertToInt() || errno.intValue() < 0 || resp == null) {
             throw new IllegalArgumentException("not a response with an errno and args.resp: " + abbreviated(line));
         }
-        return new SloResponse(errno.intValue(), resp);
+        return new ControlResponse(errno.intValue(), resp);
     }
 
     private static Optional<JsonNode> parse(String line) {
