@@ -52,7 +52,8 @@ record UserspaceArgs(
                 DEFAULT_SLICE_US,
                 DEFAULT_STALL_MS,
                 DEFAULT_PRIORITY_BUDGET_MS,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     /** @throws SchedcpException INVALID_INPUT naming the flag that is wrong, with {@link #USAGE} */
@@ -88,8 +89,14 @@ record UserspaceArgs(
                 default -> throw refusal(unknown(arg));
             };
         }
-        return new UserspaceArgs(parsed.policy, options, parsed.sliceUs, parsed.stallMs, parsed.priorityBudgetMs,
-                parsed.socket, parsed.agentPreempt);
+        return new UserspaceArgs(
+                parsed.policy,
+                options,
+                parsed.sliceUs,
+                parsed.stallMs,
+                parsed.priorityBudgetMs,
+                parsed.socket,
+                parsed.agentPreempt);
     }
 
     /** The flags as the agent's process gets them, with an absolute socket path. */
@@ -114,7 +121,8 @@ record UserspaceArgs(
     }
 
     private UserspaceArgs withSocket(Path path) {
-        return new UserspaceArgs(policy, policyOptions, sliceUs, stallMs, priorityBudgetMs, Optional.of(path), agentPreempt);
+        return new UserspaceArgs(
+                policy, policyOptions, sliceUs, stallMs, priorityBudgetMs, Optional.of(path), agentPreempt);
     }
 
     private UserspaceArgs withAgentPreempt(boolean on) {

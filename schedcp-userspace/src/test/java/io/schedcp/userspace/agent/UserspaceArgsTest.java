@@ -37,7 +37,9 @@ class UserspaceArgsTest {
                 "--priority-budget-ms",
                 "5",
                 "--socket",
-                "/run/u.sock"));
+                "/run/u.sock",
+                "--agent-preempt",
+                "on"));
 
         assertThat(args.policy()).isEqualTo("strategies");
         assertThat(args.policyOptions()).isEqualTo(Map.of("file", "/tmp/s.json", "slice_us", "2000"));
@@ -61,7 +63,8 @@ class UserspaceArgsTest {
                         5_000,
                         50,
                         20,
-                        java.util.Optional.of(Path.of("/home/u/userspace.sock"))));
+                        java.util.Optional.of(Path.of("/home/u/userspace.sock")),
+                        false));
     }
 
     @Test
