@@ -50,6 +50,35 @@ wait $load
 sleep 6
 echo "stall stats $(last_stats)"
 
+# A strategy set while it runs changes a task's share: two periodic hogs (each runs about 10 ms, then sleeps
+# 1 ms, so the guard never demotes them) beside two plain hogs on 2 CPUs, 10 s before and 10 s after
+# `schedcp policy set` gives the first priority by its pid. Then `schedcp policy list`, `status` and `remove`.
+periodic() { python3 -c '
+import time
+while True:
+    end = time.monotonic() + 0.01
+    while time.monotonic() < end:
+        pass
+    time.sleep(0.001)'; }
+periodic & pa=$!
+periodic & pb=$!
+sh -c 'while :; do :; done' & h1=$!
+sh -c 'while :; do :; done' & h2=$!
+sleep 2
+a0=$(cpu_ticks $pa) b0=$(cpu_ticks $pb)
+sleep 10
+a1=$(cpu_ticks $pa) b1=$(cpu_ticks $pb)
+schedcp policy set boost --pid $pa --priority; echo "policy set rc=$?"
+sleep 10
+a2=$(cpu_ticks $pa) b2=$(cpu_ticks $pb)
+echo "share before a=$((a1 - a0)) b=$((b1 - b0)) after a=$((a2 - a1)) b=$((b2 - b1))"
+kill -TERM $pa $pb $h1 $h2; wait $pa $pb $h1 $h2 2>/dev/null
+echo "--- policy list"; schedcp policy list; echo "policy list rc=$?"; echo "--- end"
+schedcp policy status --json >"$TMPDIR/policy-status.json"; echo "policy status rc=$?"
+echo "policy status queued=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counters"]["queued"])' "$TMPDIR/policy-status.json")"
+schedcp policy remove boost; echo "policy remove rc=$?"
+schedcp policy remove boost; echo "policy remove-again rc=$?"
+
 # The starvation guard (Gthulhu #52): two priority hogs (`yes`, matched by the strategy) and one ordinary hog
 # on 2 CPUs. Without the guard the ordinary one would get nothing; with it, each gets about 2/3 of a CPU.
 yes >/dev/null & y1=$!
@@ -63,8 +92,11 @@ echo "guard stats $(last_stats)"
 finish_run scx_userspace INT
 
 # kill -9 of the agent: the link's descriptor closes with the process, and the kernel detaches the scheduler.
+# Its policy is fair: a strategy change is refused, since nothing would follow it.
 start_run scx_userspace
 wait_for_state enabled 300 "$(run_pid scx_userspace)"
+schedcp policy set x --comm yes --priority >"$TMPDIR/set-fair.log" 2>&1; echo "policy set-fair rc=$?"
+echo "--- set-fair"; cat "$TMPDIR/set-fair.log"; echo "--- end"
 pid=$(agent_pid)
 kill -KILL "$pid"
 wait_for_state disabled 30

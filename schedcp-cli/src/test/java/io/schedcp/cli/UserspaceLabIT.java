@@ -102,6 +102,39 @@ class UserspaceLabIT {
     }
 
     @Test
+    void aStrategySetWhileItRunsGivesItsTaskALargerShare() {
+        assertThat(out.text()).as(out.text()).contains("policy set rc=0");
+        long before = out.figure("share before a");
+        long beforeOther = out.figure("share before a=\\d+ b");
+        long after = out.figure("after a");
+        long afterOther = out.figure("after a=\\d+ b");
+        // Two periodic hogs and two plain ones on 2 CPUs: alike before; the one given priority runs ahead after.
+        assertThat(after).as(figures()).isGreaterThan(before);
+        assertThat(after * 4).as(figures()).isGreaterThanOrEqualTo(afterOther * 5);
+        assertThat(beforeOther).as(figures()).isPositive();
+    }
+
+    @Test
+    void theStrategiesAreListedTheStatusReadAndARemovalOfAnUnknownIdRefused() {
+        assertThat(out.text())
+                .as(out.text())
+                .contains("policy list rc=0")
+                .contains("policy status rc=0")
+                .contains("policy remove rc=0")
+                .contains("policy remove-again rc=3");
+        assertThat(out.between("--- policy list", "--- end")).contains("boost");
+        assertThat(out.figure("policy status queued")).isPositive();
+    }
+
+    @Test
+    void underThePolicyFairAStrategyChangeIsRefusedAsNothingWouldFollowIt() {
+        assertThat(out.text()).as(out.text()).contains("policy set-fair rc=2");
+        assertThat(out.between("--- set-fair", "--- end"))
+                .contains("strategies")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void killingTheAgentWithSigkillLeavesTheKernelOnItsDefaultScheduler() {
         assertThat(out.text()).as(out.text()).contains("after kill9 state=disabled");
     }
@@ -112,6 +145,7 @@ class UserspaceLabIT {
     }
 
     private static String figures() {
-        return out.lines(List.of("userspace start ms", "hackbench rc", "guard ticks", "guard stats", "stall stats"));
+        return out.lines(List.of(
+                "userspace start ms", "hackbench rc", "share before", "guard ticks", "guard stats", "stall stats"));
     }
 }
