@@ -53,15 +53,16 @@ echo "stall stats $(last_stats)"
 # A strategy set while it runs changes a task's share: two periodic hogs (each runs about 10 ms, then sleeps
 # 1 ms, so the guard never demotes them) beside two plain hogs on 2 CPUs, 10 s before and 10 s after
 # `schedcp policy set` gives the first priority by its pid. Then `schedcp policy list`, `status` and `remove`.
-periodic() { python3 -c '
+# (python3 itself in the background, so that $! is its pid, not a subshell's)
+periodic='
 import time
 while True:
     end = time.monotonic() + 0.01
     while time.monotonic() < end:
         pass
-    time.sleep(0.001)'; }
-periodic & pa=$!
-periodic & pb=$!
+    time.sleep(0.001)'
+python3 -c "$periodic" & pa=$!
+python3 -c "$periodic" & pb=$!
 sh -c 'while :; do :; done' & h1=$!
 sh -c 'while :; do :; done' & h2=$!
 sleep 2
@@ -69,9 +70,11 @@ a0=$(cpu_ticks $pa) b0=$(cpu_ticks $pb)
 sleep 10
 a1=$(cpu_ticks $pa) b1=$(cpu_ticks $pb)
 schedcp policy set boost --pid $pa --priority; echo "policy set rc=$?"
+# From when the set has returned: the client's JVM takes a while to start under emulation.
+as=$(cpu_ticks $pa) bs=$(cpu_ticks $pb)
 sleep 10
 a2=$(cpu_ticks $pa) b2=$(cpu_ticks $pb)
-echo "share before a=$((a1 - a0)) b=$((b1 - b0)) after a=$((a2 - a1)) b=$((b2 - b1))"
+echo "share before a=$((a1 - a0)) b=$((b1 - b0)) after a=$((a2 - as)) b=$((b2 - bs))"
 kill -TERM $pa $pb $h1 $h2; wait $pa $pb $h1 $h2 2>/dev/null
 echo "--- policy list"; schedcp policy list; echo "policy list rc=$?"; echo "--- end"
 schedcp policy status --json >"$TMPDIR/policy-status.json"; echo "policy status rc=$?"
