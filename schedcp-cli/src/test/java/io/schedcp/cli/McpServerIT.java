@@ -256,8 +256,9 @@ class McpServerIT {
                     .contains(
                             "schedcp://schedulers/scx/scx_simple",
                             "schedcp://schedulers/scx/scx_lavd",
-                            "schedcp://schedulers/slo/scx_slo")
-                    .hasSize(22);
+                            "schedcp://schedulers/slo/scx_slo",
+                            "schedcp://schedulers/userspace/scx_userspace")
+                    .hasSize(23);
             assertThat(contents.get("mimeType").asString()).isEqualTo("application/json");
             JsonNode lavd = JsonMapper.shared().readTree(contents.get("text").asString());
             assertThat(lavd.get("qualified_name").asString()).isEqualTo("scx:scx_lavd");
