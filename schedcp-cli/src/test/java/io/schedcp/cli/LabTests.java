@@ -50,11 +50,20 @@ final class LabTests {
         return toolchain.orElseThrow();
     }
 
-    /** The output of {@code scenario}, or a failure that says why it has none (a crash, with its report). */
+    /** The exit code of a scenario that hit its time limit (coreutils' timeout). */
+    private static final int TIMED_OUT = 124;
+
+    /**
+     * The output of {@code scenario}, ended by a line that says so when it hit its time limit, or a failure that
+     * says why it has none (a crash, with its report).
+     */
     static String output(LabResult result, String scenario) {
         return result.scenario(scenario)
                 .filter(s -> !s.cutShort())
-                .map(ScenarioResult::outputText)
+                .map(s -> s.exitCode() == TIMED_OUT
+                        ? s.outputText() + "\n*** scenario " + scenario + " hit its time limit (exit 124):"
+                                + " what it did not print is missing; give it more time ***"
+                        : s.outputText())
                 .orElseGet(() -> fail(result.whyUnfinished(scenario)
                         + result.crash()
                                 .map(c -> "\nthe kernel's report:\n" + String.join("\n", c.report()))

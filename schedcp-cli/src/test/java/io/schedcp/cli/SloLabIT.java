@@ -31,7 +31,7 @@ class SloLabIT {
                 .resolve("bin")
                 .toAbsolutePath();
         LabOptions options = LabOptions.defaults()
-                .withScenarioTimeout(Duration.ofMinutes(10))
+                .withScenarioTimeout(Duration.ofMinutes(25))
                 .withPath(List.of(bin))
                 .withEnvironment(Map.of("SCHEDCP_LOG_LEVEL", "info"));
         LabResult result = LabTests.boot(
