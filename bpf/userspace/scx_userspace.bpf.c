@@ -17,6 +17,7 @@
  * - When user space has not answered for stall_ns (a GC pause, SIGSTOP), the tasks in custody are dispatched
  *   here, first in first out, from the `pending` ring of enqueue records, and tasks queued meanwhile go straight
  *   to that FIFO; a heartbeat timer wakes an idle CPU to do it, so the kernel's watchdog never sees a stall.
+ *   One silence is one stall in the counters, however long it lasts.
  * - A priority decision for a task that has run priority_budget_ns without sleeping is demoted to the shared
  *   queue (and counted), so a high-priority CPU hog cannot take every CPU.
  * Every path is counted in the per-CPU `stats` array; the enqueue-to-dispatch round trip goes into `rtt_hist`.
@@ -125,6 +126,9 @@ static u32 fallback_busy;
 static u64 custody;
 static u64 progress_ns;
 static bool stalled_now;
+/* A stall is counted once, from its start until user space applies a decision again: the fallback emptying the
+ * custody and new tasks going to a still silent user space do not start another one. */
+static bool stall_counted;
 /* The newest vtime that started running: the agent's other threads queue at most one slice behind it. */
 static u64 vtime_now;
 
@@ -162,8 +166,10 @@ static bool stalled(u64 now)
 
 	if (custody == 0)
 		progress_ns = now;
-	if (stall && !stalled_now)
+	if (stall && !stall_counted) {
+		stall_counted = true;
 		count(USPACE_STAT_STALLS);
+	}
 	stalled_now = stall;
 	return stall;
 }
@@ -342,6 +348,7 @@ static long apply_decision(struct bpf_dynptr *dynptr, void *data)
 		return 0;
 	}
 	progress_ns = now;
+	stall_counted = false;
 	bucket = rtt_bucket(now - tctx->enq_ns);
 	if ((b = bpf_map_lookup_elem(&rtt_hist, &bucket)))
 		(*b)++;

@@ -1,22 +1,33 @@
 package io.schedcp.cli;
 
 import io.schedcp.api.SchedExtState;
+import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedulerDescriptor;
 import io.schedcp.core.kernel.SchedExtReader;
 import io.schedcp.core.kernel.StructOpsOwners;
+import io.schedcp.userspace.control.PolicyControl;
+import io.schedcp.userspace.control.PolicyStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code schedcp status}: the kernel's sched_ext state and which scheduler runs. */
+/**
+ * {@code schedcp status}: the kernel's sched_ext state and which scheduler runs; for scx_userspace, its own
+ * statistics too, from its agent's socket.
+ */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show the kernel's sched_ext state and which scheduler, if any, it runs.")
+        description = {
+            "Show the kernel's sched_ext state and which scheduler, if any, it runs.",
+            "When that is scx_userspace, also its policy, its counters and its round trip",
+            "(the figures of 'schedcp policy status')."
+        })
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,7 +47,9 @@ final class StatusCommand implements Callable<Integer> {
             long nrRejected,
             boolean switchAll,
             Map<String, Long> events,
-            String message) {}
+            String message,
+            PolicyStatus userspace,
+            String userspaceUnavailable) {}
 
     @Override
     public Integer call() {
@@ -52,6 +65,16 @@ final class StatusCommand implements Callable<Integer> {
         List<StructOpsOwners.Owner> programs =
                 state.isEnabled() ? context.manager().schedulerPrograms() : List.of();
         String message = state.supported() ? null : SchedExtReader.NO_SCHED_EXT_MESSAGE;
+        Optional<PolicyStatus> userspace = Optional.empty();
+        String userspaceUnavailable = null;
+        if (state.isEnabled()
+                && state.ops().filter(PolicyControl.OPS_NAME::equals).isPresent()) {
+            try {
+                userspace = Optional.of(context.policy(Optional.empty()).status());
+            } catch (SchedcpException e) {
+                userspaceUnavailable = e.getMessage();
+            }
+        }
         if (json) {
             context.json(new Status(
                     state.supported(),
@@ -63,7 +86,9 @@ final class StatusCommand implements Callable<Integer> {
                     state.nrRejected(),
                     state.switchAll(),
                     state.events(),
-                    message));
+                    message,
+                    userspace.orElse(null),
+                    userspaceUnavailable));
             return ExitCodes.OK;
         }
         if (!state.supported()) {
@@ -89,6 +114,14 @@ final class StatusCommand implements Callable<Integer> {
         if (!state.events().isEmpty()) {
             context.out().println("events:");
             state.events().forEach((k, v) -> context.out().println("  " + k + " " + v));
+        }
+        if (userspace.isPresent()) {
+            context.out().println("scx_userspace:");
+            PolicyText.status(userspace.get())
+                    .lines()
+                    .forEach(line -> context.out().println("  " + line));
+        } else if (userspaceUnavailable != null) {
+            context.out().println("scx_userspace: no statistics (" + userspaceUnavailable + ")");
         }
         return ExitCodes.OK;
     }

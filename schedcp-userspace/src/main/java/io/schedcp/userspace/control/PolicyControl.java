@@ -10,6 +10,9 @@ import java.util.List;
  */
 public interface PolicyControl {
 
+    /** The kernel's name for scx_userspace's struct_ops, as {@code /sys/kernel/sched_ext/root/ops} shows it. */
+    String OPS_NAME = "userspace";
+
     /** @throws io.schedcp.api.SchedcpException UNAVAILABLE when scx_userspace is not running */
     PolicyStatus status();
 

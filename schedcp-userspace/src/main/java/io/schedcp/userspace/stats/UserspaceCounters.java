@@ -12,7 +12,8 @@ package io.schedcp.userspace.stats;
  * @param direct dispatched by BPF without the policy: the agent's own threads, per-CPU kernel threads, and tasks
  *     preempted before their slice ended, which go back to their place with what is left of it
  * @param demoted priority decisions the starvation guard turned into ordinary ones
- * @param stalls times the fallback started because user space had not answered in time
+ * @param stalls times user space went silent for the stall time with tasks in its custody, so that the fallback
+ *     took over; one silence counts once, until user space applies a decision again
  * @param ringFull tasks that found the ring to user space full
  */
 public record UserspaceCounters(
