@@ -33,6 +33,9 @@ echo "userspace start ms=$((($(date +%s%N) - t0) / 1000000))"
 sleep 5
 workload 5
 hackbench -g 2 -l 50 >"$TMPDIR/hackbench.out" 2>&1; echo "hackbench rc=$? $(grep Time "$TMPDIR/hackbench.out")"
+schedcp status >"$TMPDIR/status.out" 2>&1
+echo "kernel status rc=$? $(grep -m1 'bpf: queued=' "$TMPDIR/status.out")"
+echo "--- status"; cat "$TMPDIR/status.out"; echo "--- end"
 
 # A JVM pause, twice: the scheduler must stay enabled, with the fallback counted.
 stress-ng --cpu 4 --timeout 12 --temp-path "$TMPDIR" --quiet &

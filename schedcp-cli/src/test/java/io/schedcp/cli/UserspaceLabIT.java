@@ -80,6 +80,17 @@ class UserspaceLabIT {
     }
 
     @Test
+    void schedcpStatusShowsItsStatisticsWhileItRuns() {
+        assertThat(out.text()).as(out.text()).contains("kernel status rc=0 ");
+        LabOutput status = new LabOutput(out.between("kernel status", "\n"));
+        assertThat(status.figure("queued")).as(status.text()).isPositive();
+        assertThat(status.figure("user_dispatched")).as(status.text()).isPositive();
+        assertThat(out.between("--- status", "--- end"))
+                .contains("(userspace:scx_userspace)")
+                .contains("round trip (");
+    }
+
+    @Test
     void aPauseOfTheAgentIsSurvivedThroughTheFallbackAndCounted() {
         assertThat(out.text())
                 .as(out.text())
