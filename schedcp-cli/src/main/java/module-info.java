@@ -6,6 +6,7 @@ module io.schedcp.cli {
     requires io.schedcp.slo;
     requires io.schedcp.userspace;
     requires io.schedcp.mcp;
+    requires io.schedcp.daemon;
     requires info.picocli;
     requires org.slf4j;
     requires ch.qos.logback.classic;

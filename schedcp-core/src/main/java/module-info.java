@@ -38,12 +38,14 @@ module io.schedcp.core {
             io.schedcp.slo,
             io.schedcp.cli;
     // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
-    // custom store and verifier (bpf), the SLO agent's socket (slo), tool results (mcp) and --json (cli). Its
+    // custom store and verifier (bpf), the SLO agent's socket (slo), tool results (mcp), the daemon's answers (daemon)
+    // and --json (cli). Its
     // signatures show Jackson's mapper, which each of those modules requires itself.
     exports io.schedcp.core.json to
             io.schedcp.bpf,
             io.schedcp.slo,
             io.schedcp.mcp,
+            io.schedcp.daemon,
             io.schedcp.cli;
     // Internal: the line-based JSON Unix socket of an agent (server, client, scx_stats' request shape), for the
     // agents of scx_slo (slo) and scx_userspace (userspace); the CLI and the MCP server reach them through their

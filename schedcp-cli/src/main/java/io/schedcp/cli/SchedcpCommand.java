@@ -35,6 +35,7 @@ import picocli.CommandLine.IVersionProvider;
             BenchCommand.class,
             LabCommand.class,
             McpCommand.class,
+            DaemonCommand.class,
             HelpCommand.class
         },
         footer = {

@@ -1,0 +1,34 @@
+package io.schedcp.daemon.http;
+
+import java.util.Objects;
+
+/**
+ * What an endpoint answers: a status and a body that is written as JSON, or, with a content type, text as it is
+ * (the metrics).
+ */
+public record ApiResponse(int status, Object body, String contentType) {
+
+    public static final String JSON = "application/json";
+
+    public ApiResponse {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(contentType, "contentType");
+    }
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body, JSON);
+    }
+
+    /** 202: the request was taken, and the body says how to follow it. */
+    public static ApiResponse accepted(Object body) {
+        return new ApiResponse(202, body, JSON);
+    }
+
+    public static ApiResponse text(String text, String contentType) {
+        return new ApiResponse(200, text, contentType);
+    }
+
+    boolean isJson() {
+        return JSON.equals(contentType);
+    }
+}
