@@ -11,6 +11,7 @@ import io.schedcp.api.spi.SchedulerHandle;
 import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.bpf.scx.BundledObjectBuilder;
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.process.JavaCommand;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,9 @@ public final class UserspaceProvider implements SchedulerProvider {
         requireName(request.scheduler().name());
         UserspaceArgs flags = UserspaceArgs.parse(request.args());
         // The policy and its options are checked here too, so that a bad one is refused before anything starts.
-        new Policies().create(flags, UserspaceMain.policyContext(flags)).close();
+        new Policies(new SchedcpConfig(context().home(), context().environment()).pluginDirectories())
+                .create(flags, UserspaceMain.policyContext(flags))
+                .close();
         if (availability(UserspaceLayout.SCHEDULER) instanceof Availability.Unavailable unavailable) {
             throw unavailable.refusal(UserspaceLayout.SCHEDULER + " cannot run: " + unavailable.reason());
         }
