@@ -20,12 +20,12 @@ import java.util.stream.Stream;
  * A policy plugin jar as its author builds one: compiled here against the API alone, with the services file, and
  * with a module-info or without one (a plain jar, an automatic module in a plugin layer).
  */
-final class PolicyPluginJar {
+public final class PolicyPluginJar {
 
     private PolicyPluginJar() {}
 
     /** How the plugin's provider behaves. */
-    enum Kind {
+    public enum Kind {
         /** Gives its policy. */
         WORKING,
         /** Throws from its constructor, so that ServiceLoader cannot instantiate it. */
@@ -36,7 +36,8 @@ final class PolicyPluginJar {
      * Writes {@code jar}: package (and, if {@code modular}, module) {@code pkg}, whose provider {@code pkg.Provider}
      * offers the policy {@code policy}, described as "a policy from PKG".
      */
-    static Path write(Path work, Path jar, String pkg, String policy, boolean modular, Kind kind) throws IOException {
+    public static Path write(Path work, Path jar, String pkg, String policy, boolean modular, Kind kind)
+            throws IOException {
         ToolProvider javac = ToolProvider.findFirst("javac")
                 .orElseThrow(() -> new AssertionError("this JDK has no javac to compile the test plugin with"));
         Path sources = Files.createDirectories(work.resolve("src").resolve(pkg));
