@@ -55,8 +55,12 @@ module io.schedcp.core {
             io.schedcp.userspace,
             io.schedcp.mcp,
             io.schedcp.cli;
-    // Not exported: provider discovery and plugin loading (provider) and the scx provider (scx) are reached
-    // through the manager's builder and ServiceLoader only.
+    // Internal: plugin loading (provider), for scx_userspace's policies, which plugins in the same directories
+    // provide: the policy registry (userspace) looks for them in the layer or class loader of each plugin.
+    // Otherwise provider discovery is reached through the manager's builder only, and the scx provider (scx)
+    // through ServiceLoader only.
+    exports io.schedcp.core.provider to
+            io.schedcp.userspace;
 
     // Workload profiles and history are records read and written by Jackson (workloads.json).
     opens io.schedcp.core.workload to

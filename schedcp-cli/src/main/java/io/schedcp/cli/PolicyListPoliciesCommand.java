@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "List the policies that scx_userspace's --policy can name.",
-            "They are the built-in ones and those of the plugins on schedcp's plugin path.",
+            "They are the built-in ones, those on schedcp's module path and those of the plugins",
+            "in ~/.schedcp/plugins and in each directory of SCHEDCP_PLUGIN_PATH.",
             "It needs no running scheduler."
         },
         footer = PolicyCommand.EXIT_CODES)
@@ -29,7 +30,10 @@ final class PolicyListPoliciesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = policy.context();
-        PolicyRegistry registry = PolicyRegistry.builder().installedPlugins().build();
+        PolicyRegistry registry = PolicyRegistry.builder()
+                .installedPlugins()
+                .pluginDirectories(context.config().pluginDirectories())
+                .build();
         registry.problems().forEach(problem -> context.err().println("schedcp: " + problem));
         List<PolicyInfo> policies = registry.list();
         if (json) {

@@ -7,8 +7,11 @@ import io.schedcp.userspace.control.PolicySocket;
 import io.schedcp.userspace.strategy.Strategy;
 import io.schedcp.userspace.strategy.StrategyJson;
 import io.schedcp.userspace.strategy.TaskMatch;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,5 +154,24 @@ class PolicyCommandTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("fair").contains("fifo").contains("strategies");
+    }
+
+    @Test
+    void listPoliciesLooksInTheHomePluginsAndThePluginPathAndNamesABrokenJarOfEach() throws Exception {
+        running(FakePolicyControl.notRunning(PolicySocket.in(fixture.home)));
+        Path mine = Files.writeString(
+                Files.createDirectories(fixture.home.resolve("plugins")).resolve("mine.jar"), "not a zip");
+        Path shared = Files.createDirectories(temp.resolve("shared-plugins"));
+        Path theirs = Files.writeString(shared.resolve("theirs.jar"), "not a zip");
+        Map<String, String> env = new HashMap<>(fixture.environment());
+        env.put("SCHEDCP_PLUGIN_PATH", shared.toString());
+
+        Result result = fixture.run(env, "policy", "list-policies");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("fair").contains("fifo").contains("strategies");
+        assertThat(result.err())
+                .contains("schedcp: plugin " + mine + " was skipped: " + mine + " is not a readable jar")
+                .contains("schedcp: plugin " + theirs + " was skipped: " + theirs + " is not a readable jar");
     }
 }

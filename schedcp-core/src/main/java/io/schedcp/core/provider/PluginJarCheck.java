@@ -1,5 +1,6 @@
 package io.schedcp.core.provider;
 
+import io.schedcp.api.policy.PolicyProvider;
 import io.schedcp.api.spi.SchedulerProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,17 @@ import java.util.jar.JarFile;
  */
 final class PluginJarCheck {
 
-    static final String SERVICES = "META-INF/services/" + SchedulerProvider.class.getName();
+    /** The services files a plugin may have: scheduler providers, and scx_userspace's policies. */
+    static final List<String> SERVICES = List.of(
+            "META-INF/services/" + SchedulerProvider.class.getName(),
+            "META-INF/services/" + PolicyProvider.class.getName());
 
     private PluginJarCheck() {}
 
-    /** The first problem found in {@code jars}: one that cannot be read, a provider class in none of them. */
+    /**
+     * The first problem found in {@code jars}: one that cannot be read, a provider class (of either services file)
+     * in none of them.
+     */
     static Optional<String> problem(List<Path> jars) {
         List<JarFile> opened = new ArrayList<>();
         try {
@@ -34,16 +41,18 @@ final class PluginJarCheck {
                 }
             }
             for (JarFile jar : opened) {
-                JarEntry services = jar.getJarEntry(SERVICES);
-                if (services == null) {
-                    continue;
-                }
-                for (String provider : providers(jar, services)) {
-                    String classFile = provider.replace('.', '/') + ".class";
-                    if (opened.stream().noneMatch(j -> j.getJarEntry(classFile) != null)) {
-                        return Optional.of(SERVICES + " in " + jar.getName() + " names " + provider + ", which is "
-                                + "not in " + (jars.size() == 1 ? "that jar" : "any of the plugin's jars")
-                                + "; add the class, or correct the name in that file");
+                for (String file : SERVICES) {
+                    JarEntry services = jar.getJarEntry(file);
+                    if (services == null) {
+                        continue;
+                    }
+                    for (String provider : providers(jar, services)) {
+                        String classFile = provider.replace('.', '/') + ".class";
+                        if (opened.stream().noneMatch(j -> j.getJarEntry(classFile) != null)) {
+                            return Optional.of(file + " in " + jar.getName() + " names " + provider + ", which is "
+                                    + "not in " + (jars.size() == 1 ? "that jar" : "any of the plugin's jars")
+                                    + "; add the class, or correct the name in that file");
+                        }
                     }
                 }
             }

@@ -65,7 +65,10 @@ public final class UserspaceMain {
 
     static int run(Path home, UserspaceArgs flags) throws InterruptedException {
         int cpus = Runtime.getRuntime().availableProcessors();
-        Policies policies = new Policies();
+        // The home schedcp gave (under sudo this process's own would be root's), the variables of this process.
+        SchedcpConfig config =
+                new SchedcpConfig(home, SchedcpConfig.fromEnvironment().environment());
+        Policies policies = new Policies(config.pluginDirectories());
         SchedulingPolicy policy;
         try {
             policy = policies.create(flags, new PolicyContext(cpus, flags.sliceUs() * 1000, flags.policyOptions()));
@@ -75,9 +78,8 @@ public final class UserspaceMain {
         }
         ScxObject scx;
         try {
-            BundledObjectBuilder.Built built = UserspaceObjects.builder(
-                            home, SchedcpConfig.fromEnvironment().environment())
-                    .build();
+            BundledObjectBuilder.Built built =
+                    UserspaceObjects.builder(home, config.environment()).build();
             built.compiledIn()
                     .ifPresent(took -> say("compiled " + UserspaceLayout.SCHEDULER + " for this kernel in "
                             + took.toMillis() + " ms into " + built.object()));

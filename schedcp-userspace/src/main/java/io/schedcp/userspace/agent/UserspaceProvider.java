@@ -11,8 +11,11 @@ import io.schedcp.api.spi.SchedulerHandle;
 import io.schedcp.api.spi.SchedulerProvider;
 import io.schedcp.api.spi.StartRequest;
 import io.schedcp.bpf.scx.BundledObjectBuilder;
+import io.schedcp.core.ConfigVariable;
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.process.JavaCommand;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,13 +82,28 @@ public final class UserspaceProvider implements SchedulerProvider {
         requireName(request.scheduler().name());
         UserspaceArgs flags = UserspaceArgs.parse(request.args());
         // The policy and its options are checked here too, so that a bad one is refused before anything starts.
-        new Policies().create(flags, UserspaceMain.policyContext(flags)).close();
+        SchedcpConfig config = new SchedcpConfig(context().home(), context().environment());
+        new Policies(config.pluginDirectories())
+                .create(flags, UserspaceMain.policyContext(flags))
+                .close();
         if (availability(UserspaceLayout.SCHEDULER) instanceof Availability.Unavailable unavailable) {
             throw unavailable.refusal(UserspaceLayout.SCHEDULER + " cannot run: " + unavailable.reason());
         }
         List<String> command = JavaCommand.of(
                 UserspaceMain.class, UserspaceMain.arguments(context().home(), flags));
-        return context().launcher().launch(ProcessLauncher.Spec.of(UserspaceLayout.SCHEDULER, command));
+        return context().launcher().launch(agentSpec(command, config));
+    }
+
+    /**
+     * The agent's process: {@code command}, with {@code SCHEDCP_PLUGIN_PATH} when {@code config} has it, because
+     * sudo resets the environment and the agent must find the policy plugins where the check above found them (the
+     * home is one of its arguments).
+     */
+    static ProcessLauncher.Spec agentSpec(List<String> command, SchedcpConfig config) {
+        Map<String, String> environment = config.value(ConfigVariable.PLUGIN_PATH)
+                .map(path -> Map.of(ConfigVariable.PLUGIN_PATH.variable(), path))
+                .orElse(Map.of());
+        return new ProcessLauncher.Spec(UserspaceLayout.SCHEDULER, command, environment, Optional.empty());
     }
 
     private BundledObjectBuilder builder() {

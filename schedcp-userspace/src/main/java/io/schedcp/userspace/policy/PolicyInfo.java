@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param name what {@code --policy} takes
  * @param description one line on what it does
  * @param origin whether schedcp ships it or a plugin brought it
- * @param source where it was found: "built-in", or the plugin's class loader or module layer
+ * @param source where it was found: "built-in", "plugin JAR-OR-DIRECTORY" for a plugin in a plugin directory,
+ *     or the class loader or module layer it was found in
  */
 public record PolicyInfo(String name, String description, Origin origin, String source) {
 

@@ -5,9 +5,13 @@ import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.api.policy.PolicyContext;
 import io.schedcp.api.policy.PolicyProvider;
 import io.schedcp.api.policy.SchedulingPolicy;
+import io.schedcp.core.provider.PluginLoader;
+import io.schedcp.core.provider.PluginScope;
+import io.schedcp.core.provider.Problems;
 import io.schedcp.userspace.policy.PolicyInfo.Origin;
 import io.schedcp.userspace.strategy.StrategiesPolicyProvider;
 import io.schedcp.userspace.strategy.StrategyBook;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The policies {@code --policy NAME} can run: the built-in ones ({@code fair}, {@code fifo}, {@code strategies})
- * and those plugins provide through {@link ServiceLoader}. A plugin is looked for the way the scheduler provider
- * plugins are: in the class loader or the module layer the plugin loader made for its jar, and only there, so a
- * provider the parent loader or layer also sees is not found once per plugin. A plugin that fails to load is
+ * and those plugins provide through {@link ServiceLoader}, from schedcp's own module path or class path and from
+ * the plugin directories of scheduler providers. A plugin is looked for the way the scheduler provider plugins
+ * are: in the class loader or the module layer the plugin loader made for its jar, and only there, so a provider
+ * the parent loader or layer also sees is not found once per plugin. A plugin that fails to load is
  * logged and skipped; one whose name is taken is refused (built-ins first, then plugins in the order given), so
  * {@code --policy fair} always means the same policy. Immutable once built.
  */
@@ -129,10 +134,7 @@ public final class PolicyRegistry {
          */
         public Builder plugins(ClassLoader loader) {
             Objects.requireNonNull(loader, "loader");
-            return load(
-                    ServiceLoader.load(PolicyProvider.class, loader),
-                    type -> type.getClassLoader() == loader,
-                    "class loader " + describe(loader));
+            return loadFrom(loader, "class loader " + describe(loader));
         }
 
         /**
@@ -141,10 +143,33 @@ public final class PolicyRegistry {
          */
         public Builder plugins(ModuleLayer layer) {
             Objects.requireNonNull(layer, "layer");
-            return load(
-                    ServiceLoader.load(layer, PolicyProvider.class),
-                    type -> type.getModule().getLayer() == layer,
-                    "module layer " + layer);
+            return loadFrom(layer, "module layer " + layer);
+        }
+
+        /**
+         * Adds the policies of the plugins in {@code directories}, which are those of the scheduler provider plugins
+         * ({@code SchedcpConfig.pluginDirectories()}: {@code ~/.schedcp/plugins}, then each directory of {@code
+         * SCHEDCP_PLUGIN_PATH}): each jar, or each sub-directory of jars, is loaded in a module layer or class loader
+         * of its own, and its policies are named in messages by that jar or directory. What the plugin loader
+         * reports (a directory that is a file, a jar that cannot be read or does not resolve) becomes a problem of
+         * this registry; missing directories are skipped quietly.
+         */
+        public Builder pluginDirectories(List<Path> directories) {
+            Problems found = new Problems();
+            List<PluginScope> scopes = new PluginLoader(found).scopes(directories);
+            // Already logged, by the loader's Problems.
+            problems.addAll(found.messages());
+            scopes.forEach(this::plugins);
+            return this;
+        }
+
+        /** Adds the policies of one plugin as the plugin loader loaded it; messages name it by its jar or directory. */
+        Builder plugins(PluginScope scope) {
+            String source = "plugin " + scope.name();
+            if (scope instanceof PluginScope.Modules modules) {
+                return loadFrom(modules.layer(), source);
+            }
+            return loadFrom(((PluginScope.ClassPath) scope).loader(), source);
         }
 
         /** Adds the providers on schedcp's own module path or class path, the built-ins aside. */
@@ -191,6 +216,18 @@ public final class PolicyRegistry {
 
         public PolicyRegistry build() {
             return new PolicyRegistry(entries, problems);
+        }
+
+        private Builder loadFrom(ClassLoader loader, String source) {
+            return load(
+                    ServiceLoader.load(PolicyProvider.class, loader), type -> type.getClassLoader() == loader, source);
+        }
+
+        private Builder loadFrom(ModuleLayer layer, String source) {
+            return load(
+                    ServiceLoader.load(layer, PolicyProvider.class),
+                    type -> type.getModule().getLayer() == layer,
+                    source);
         }
 
         private Builder load(ServiceLoader<PolicyProvider> loader, Predicate<Class<?>> accept, String source) {
