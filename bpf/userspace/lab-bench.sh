@@ -22,13 +22,20 @@ await_state() { # await_state WANT SECONDS
   echo "timed out waiting for state $1 (state $(state), ops $(ops))"; return 1
 }
 
-run_one() { # run_one NAME: hackbench RUNS times, with cyclictest beside it, under whatever scheduler runs now
-  local name=$1 r times=""
+# run_one NAME [OPS]: hackbench RUNS times, with cyclictest beside it, under whatever scheduler runs now. With
+# OPS, a run after which the kernel no longer runs OPS (it was ejected) is named and not counted.
+run_one() {
+  local name=$1 want=${2:-} r t times=""
   sleep "$settle"
   cyclictest -t1 -i 1000 -q -m -h 100000 -D 3600 >"$work/$name.cyclic" 2>&1 &
   local cyclic=$!
   for ((r = 1; r <= runs; r++)); do
-    times="$times $(hackbench -g "$groups" -l "$loops" 2>&1 | sed -n 's/^Time: *//p')"
+    t=$(hackbench -g "$groups" -l "$loops" 2>&1 | sed -n 's/^Time: *//p')
+    if [ -n "$want" ] && [ "$(ops)" != "$want" ]; then
+      echo "userspace bench $name: run $r (${t}s) ended at uptime $(cut -d' ' -f1 /proc/uptime)s with ops $(ops), not $want: not counted"
+    else
+      times="$times $t"
+    fi
   done
   kill -TERM $cyclic; wait $cyclic
   python3 "$here/lab-bench-figures.py" "$name" "$work/$name.cyclic" $times
@@ -39,7 +46,7 @@ await_state disabled 30 || exit 1
 run_one default
 scx_userland >"$work/userland.log" 2>&1 &
 userland=$!
-await_state enabled 60 && echo "scx_userland ops=$(ops)" && run_one scx_userland
+await_state enabled 60 && echo "scx_userland ops=$(ops)" && run_one scx_userland userland
 kill -TERM $userland; wait $userland
 await_state disabled 30 || exit 1
 for preempt in ${AGENT_PREEMPT:-off on}; do
@@ -47,7 +54,7 @@ for preempt in ${AGENT_PREEMPT:-off on}; do
   uspace=$!
   if await_state enabled 300; then
     echo "scx_userspace ops=$(ops) agent-preempt=$preempt"
-    run_one "scx_userspace-$preempt"
+    run_one "scx_userspace-$preempt" userspace
   fi
   # TERM, not INT: a background job of a script starts with SIGINT ignored, and the JVM then keeps it so.
   kill -TERM $uspace; wait $uspace
@@ -56,4 +63,5 @@ for preempt in ${AGENT_PREEMPT:-off on}; do
   await_state disabled 30 || exit 1
 done
 await_state disabled 30 || exit 1
+echo "--- the kernel's sched_ext messages"; dmesg | grep -i 'sched_ext' | tail -20; echo "--- end"
 echo "userspace bench: done, state $(state)"
