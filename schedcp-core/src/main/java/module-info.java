@@ -1,7 +1,7 @@
 /**
  * The schedcp library: the scheduler manager and its rules, provider discovery (ServiceLoader and plugin
  * directories), the built-in scx provider and its catalog, the kernel's sched_ext state, privilege, the
- * system monitor, and workload profiles with the history of their runs.
+ * system monitor, workload profiles with the history of their runs, and Kubernetes pods' cgroups.
  */
 module io.schedcp.core {
     requires transitive io.schedcp.api;
@@ -16,6 +16,9 @@ module io.schedcp.core {
     exports io.schedcp.core;
     exports io.schedcp.core.bench;
     exports io.schedcp.core.kernel;
+    // Kubernetes pods on this node: their cgroups and processes from /proc, found by namespace/name or labels
+    // through a metadata file the user supplies (kubectl get pods -o json).
+    exports io.schedcp.core.kube;
     exports io.schedcp.core.manager;
     exports io.schedcp.core.monitor;
     exports io.schedcp.core.recommend;
