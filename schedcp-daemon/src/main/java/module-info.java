@@ -10,6 +10,7 @@ module io.schedcp.daemon {
     requires io.schedcp.userspace;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.unixdomain.server;
+    requires org.eclipse.jetty.client;
     // The Prometheus client's jars are automatic modules, named by their manifests.
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
@@ -21,6 +22,8 @@ module io.schedcp.daemon {
     exports io.schedcp.daemon;
     exports io.schedcp.daemon.auth;
     exports io.schedcp.daemon.supervise;
+    // The CLI and the MCP server reach a running daemon through it.
+    exports io.schedcp.daemon.client;
 
     // The endpoints' answers are records that Jackson writes.
     opens io.schedcp.daemon.api to

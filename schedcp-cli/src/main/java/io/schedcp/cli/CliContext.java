@@ -9,6 +9,7 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.core.monitor.Monitors;
 import io.schedcp.core.workload.WorkloadStore;
+import io.schedcp.daemon.client.DaemonClient;
 import io.schedcp.slo.control.SloClient;
 import io.schedcp.slo.control.SloControl;
 import io.schedcp.slo.control.SloSocket;
@@ -129,6 +130,14 @@ final class CliContext {
      */
     public PolicyControl policy(Optional<Path> socket) {
         return policyControls.apply(socket.orElseGet(() -> PolicySocket.in(config.home())));
+    }
+
+    /**
+     * The schedcp daemon of this host, when its socket exists ({@link SchedcpConfig#daemonSocket()}): then
+     * {@code run}, {@code stop} and {@code status} go through it. The caller closes it.
+     */
+    public Optional<DaemonClient> daemon() {
+        return DaemonClient.find(config.daemonSocket());
     }
 
     /** The system monitor a bench runs around each run. */

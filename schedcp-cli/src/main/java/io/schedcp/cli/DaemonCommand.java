@@ -26,8 +26,8 @@ import picocli.CommandLine.ParentCommand;
         name = "daemon",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the schedcp daemon in the foreground: one owner of this host's scheduler,",
-            "with a REST API (JSON under /api/v1, see docs/daemon.md) and Prometheus metrics at /metrics.",
+            "Run the schedcp daemon in the foreground: the one owner of this host's scheduler.",
+            "It serves a REST API (JSON under /api/v1, see docs/daemon.md) and Prometheus metrics at /metrics.",
             "It listens on a Unix socket (mode 0600; default $SCHEDCP_HOME/daemon.sock) and, with --listen,",
             "on TCP too. Every endpoint but /healthz needs 'Authorization: Bearer TOKEN': the token is made",
             "at first start in $SCHEDCP_HOME/daemon.token (mode 0600; daemon.readonly.token may only read).",

@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
             ListCommand.class,
             ShowCommand.class,
             RunCommand.class,
+            StopCommand.class,
             StatusCommand.class,
             CreateCommand.class,
             VerifyCommand.class,

@@ -5,6 +5,8 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedulerDescriptor;
 import io.schedcp.core.kernel.SchedExtReader;
 import io.schedcp.core.kernel.StructOpsOwners;
+import io.schedcp.daemon.client.DaemonClient;
+import io.schedcp.daemon.supervise.SupervisorStatus;
 import io.schedcp.userspace.control.PolicyControl;
 import io.schedcp.userspace.control.PolicyStatus;
 import java.util.List;
@@ -49,7 +51,9 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, Long> events,
             String message,
             PolicyStatus userspace,
-            String userspaceUnavailable) {}
+            String userspaceUnavailable,
+            SupervisorStatus daemon,
+            String daemonUnavailable) {}
 
     @Override
     public Integer call() {
@@ -75,6 +79,16 @@ final class StatusCommand implements Callable<Integer> {
                 userspaceUnavailable = e.getMessage();
             }
         }
+        SupervisorStatus daemon = null;
+        String daemonUnavailable = null;
+        Optional<DaemonClient> client = context.daemon();
+        if (client.isPresent()) {
+            try (DaemonClient c = client.get()) {
+                daemon = c.status();
+            } catch (SchedcpException e) {
+                daemonUnavailable = e.getMessage();
+            }
+        }
         if (json) {
             context.json(new Status(
                     state.supported(),
@@ -88,7 +102,9 @@ final class StatusCommand implements Callable<Integer> {
                     state.events(),
                     message,
                     userspace.orElse(null),
-                    userspaceUnavailable));
+                    userspaceUnavailable,
+                    daemon,
+                    daemonUnavailable));
             return ExitCodes.OK;
         }
         if (!state.supported()) {
@@ -114,6 +130,11 @@ final class StatusCommand implements Callable<Integer> {
         if (!state.events().isEmpty()) {
             context.out().println("events:");
             state.events().forEach((k, v) -> context.out().println("  " + k + " " + v));
+        }
+        if (daemon != null) {
+            context.out().println("daemon:      " + DaemonText.status(daemon));
+        } else if (daemonUnavailable != null) {
+            context.out().println("daemon:      no answer (" + daemonUnavailable + ")");
         }
         if (userspace.isPresent()) {
             context.out().println("scx_userspace:");

@@ -63,6 +63,25 @@ final class CliFixture {
         return this;
     }
 
+    /**
+     * Installs under {@code name} the fake scheduler with this fixture's sysfs directory and {@code ops} written
+     * into its command line, so that a scheduler started in this JVM (whose own environment has no
+     * SCHEDCP_SCHED_EXT_DIR) registers in the fake kernel.
+     */
+    CliFixture installRunnable(String name, String ops) {
+        Path program = FakeSchedulerProgram.installAt(scxBin.resolve("." + name + ".fake"));
+        Path target = scxBin.resolve(name);
+        try {
+            Files.writeString(
+                    target,
+                    "#!/bin/sh\nexec /bin/sh '" + program + "' --sysfs '" + sysfs + "' --ops " + ops + " \"$@\"\n");
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Installs under {@code name} a program that only sleeps: the kernel never reports it enabled. */
     CliFixture installSleeper(String name) {
         Path target = scxBin.resolve(name);
@@ -101,6 +120,8 @@ final class CliFixture {
         env.put("SCHEDCP_HOME", home.toString());
         env.put("SCHEDCP_SCHED_EXT_DIR", sysfs.toString());
         env.put("SCHEDCP_SCX_PATH", scxBin.toString());
+        // No daemon: a test that wants one sets this to its socket; a daemon of the host is never reached.
+        env.put("SCHEDCP_DAEMON_SOCKET", home.resolve("no-daemon.sock").toString());
         env.put("PATH", "/usr/bin:/bin");
         return env;
     }

@@ -51,6 +51,11 @@ public enum ConfigVariable {
     LAB_ACCEL("SCHEDCP_LAB_ACCEL", "tcg,thread=single", "the lab guest's QEMU -accel"),
     LAB_CPU("SCHEDCP_LAB_CPU", "max", "the lab guest's QEMU -cpu"),
     LAB_QEMU("SCHEDCP_LAB_QEMU", "the QEMU of bpf/setup.sh", "the QEMU binary the lab runs"),
+    DAEMON_SOCKET(
+            "SCHEDCP_DAEMON_SOCKET",
+            "$SCHEDCP_HOME/daemon.sock if it exists, else /var/lib/schedcp/daemon.sock",
+            "the socket of the schedcp daemon that run, stop and status talk to when it exists; the token is "
+                    + "read from daemon.token beside it"),
     JAVA_OPTS("SCHEDCP_JAVA_OPTS", "unset", "more JVM options for the launcher"),
     CDS("SCHEDCP_CDS", "on", "off starts the launcher's JVM without the dist's class-data-sharing archive"),
     LAB("SCHEDCP_LAB", "unset", "1 inside a lab guest, for its scripts");

@@ -4,6 +4,7 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.manager.ManagerSettings;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import java.util.Optional;
 public record SchedcpConfig(Path home, Map<String, String> environment) {
 
     public static final Path DEFAULT_SCHED_EXT_DIR = Path.of("/sys/kernel/sched_ext");
+    /** The name of a daemon's socket in its home. */
+    public static final String DAEMON_SOCKET_FILE = "daemon.sock";
+    /** The home of the daemon that packaging/systemd runs (its StateDirectory). */
+    public static final Path SYSTEM_DAEMON_HOME = Path.of("/var/lib/schedcp");
+
     public static final Path DEFAULT_PROC_DIR = Path.of("/proc");
     /** A day: a larger start timeout is a typo, not a wish. */
     static final Duration MAX_START_TIMEOUT = Duration.ofDays(1);
@@ -48,6 +54,19 @@ public record SchedcpConfig(Path home, Map<String, String> environment) {
         dirs.add(home.resolve("plugins"));
         dirs.addAll(pathList(ConfigVariable.PLUGIN_PATH));
         return dirs;
+    }
+
+    /**
+     * The socket a schedcp daemon of this host listens on, where one would: {@code SCHEDCP_DAEMON_SOCKET}, else
+     * {@code daemon.sock} in the home when it exists there, else the systemd unit's, in /var/lib/schedcp.
+     */
+    public Path daemonSocket() {
+        Optional<Path> set = value(ConfigVariable.DAEMON_SOCKET).map(Path::of);
+        if (set.isPresent()) {
+            return set.get();
+        }
+        Path own = home.resolve(DAEMON_SOCKET_FILE);
+        return Files.exists(own) ? own : SYSTEM_DAEMON_HOME.resolve(DAEMON_SOCKET_FILE);
     }
 
     public Path schedExtDirectory() {

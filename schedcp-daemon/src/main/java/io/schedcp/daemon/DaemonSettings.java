@@ -2,6 +2,7 @@ package io.schedcp.daemon;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.daemon.supervise.RestartPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record DaemonSettings(Path home, Path socket, Optional<InetSocketAddress> listen, RestartPolicy restart) {
 
     /** The socket's name in the schedcp home. */
-    public static final String SOCKET_FILE = "daemon.sock";
+    public static final String SOCKET_FILE = SchedcpConfig.DAEMON_SOCKET_FILE;
 
     public DaemonSettings {
         Objects.requireNonNull(home, "home");
