@@ -4,6 +4,8 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.daemon.auth.Access;
 import io.schedcp.daemon.auth.Tokens;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -83,13 +85,29 @@ public final class ApiHandler extends Handler.Abstract {
         Access access = authorize(route, request.getHeaders().get(HttpHeader.AUTHORIZATION));
         String body = "";
         if (request.getLength() > MAX_BODY) {
-            throw new ApiError(413, "INVALID_INPUT", "the body is larger than " + MAX_BODY + " bytes");
+            throw tooLarge();
         }
         if (route.requestBody().isPresent()) {
-            body = Content.Source.asString(request, StandardCharsets.UTF_8);
+            body = body(request);
         }
         ApiRequest api = new ApiRequest(method, path, match.get().parameters(), query(request), body, access);
         return route.handler().handle(api);
+    }
+
+    /** The body, read up to {@link #MAX_BODY}: a chunked body has no length to check beforehand. */
+    private static String body(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw tooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(
+                413, "INVALID_INPUT", "the body is larger than " + MAX_BODY + " bytes; no endpoint takes that much");
     }
 
     private Access authorize(Route route, String authorization) {

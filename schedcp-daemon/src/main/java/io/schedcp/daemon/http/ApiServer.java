@@ -4,7 +4,11 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -56,12 +60,17 @@ public final class ApiServer implements AutoCloseable {
             return connector;
         });
         server.setHandler(handler);
+        server.setErrorHandler(new JsonErrorHandler());
         try {
             Files.createDirectories(socket.toAbsolutePath().getParent());
+            refuseIfServed(socket);
             // A socket left by a daemon that was killed would make the bind fail.
             Files.deleteIfExists(socket);
             server.start();
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        } catch (SchedcpException e) {
+            stopQuietly(server);
+            throw e;
         } catch (Exception e) {
             stopQuietly(server);
             throw new SchedcpException(
@@ -72,6 +81,24 @@ public final class ApiServer implements AutoCloseable {
                     e);
         }
         return new ApiServer(server, socket, tcp);
+    }
+
+    /**
+     * Refuses a socket that a live daemon still listens on: deleting it to bind our own would leave that daemon
+     * running, unreachable, while this one took its clients.
+     */
+    private static void refuseIfServed(Path socket) {
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            // Nothing listens: a socket left by a daemon that was killed, which the bind may replace.
+            return;
+        }
+        throw new SchedcpException(
+                Kind.IO, "another daemon listens on " + socket + "; stop it first, or give this one another socket");
     }
 
     public Path socket() {

@@ -32,8 +32,16 @@ public record Route(
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
+        // Jetty hands over the method as sent, in capitals; a route for "get" would never be found.
+        if (!method.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("a route's method is in capitals, such as GET: " + method);
+        }
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("a route's template starts with /: " + template);
+        }
+        if (!template.equals("/") && (template.endsWith("/") || template.contains("//"))) {
+            throw new IllegalArgumentException(
+                    "a route's template has no empty segment and no trailing slash (a path may have one): " + template);
         }
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(summary, "summary");
@@ -50,6 +58,35 @@ public record Route(
             }
         }
         return names;
+    }
+
+    /**
+     * The template with each parameter written {@code {}}: two routes of one method and one shape would match
+     * the same paths, whatever their parameters are named.
+     */
+    String shape() {
+        StringBuilder shape = new StringBuilder();
+        for (String segment : segments(template)) {
+            shape.append('/').append(isParameter(segment) ? "{}" : segment);
+        }
+        return shape.toString();
+    }
+
+    /**
+     * Whether this route is to be preferred to {@code other} for a path both match: the first segment where
+     * they differ is a literal here and a parameter there ({@code /jobs/latest} before {@code /jobs/{id}}),
+     * whichever was added first.
+     */
+    boolean isMoreSpecificThan(Route other) {
+        String[] mine = segments(template);
+        String[] theirs = segments(other.template);
+        for (int i = 0; i < Math.min(mine.length, theirs.length); i++) {
+            boolean mineIsParameter = isParameter(mine[i]);
+            if (mineIsParameter != isParameter(theirs[i])) {
+                return !mineIsParameter;
+            }
+        }
+        return false;
     }
 
     /** The template's parameters taken from {@code path}, or empty when the path is not this template's. */

@@ -21,11 +21,16 @@ public final class Routes {
         return add(new Route(method, template, access, summary, Optional.empty(), 200, handler));
     }
 
-    /** Adds {@code route}; a second route for the same method and template is a programming error. */
+    /**
+     * Adds {@code route}; a second route for the same method and template, or for a template that matches the
+     * same paths ({@code /jobs/{id}} and {@code /jobs/{name}}), is a programming error.
+     */
     public Routes add(Route route) {
         for (Route r : routes) {
-            if (r.method().equals(route.method()) && r.template().equals(route.template())) {
-                throw new IllegalArgumentException("two routes for " + route.method() + " " + route.template());
+            if (r.method().equals(route.method()) && r.shape().equals(route.shape())) {
+                throw new IllegalArgumentException("two routes for " + route.method() + " " + route.template()
+                        + (r.template().equals(route.template()) ? "" : " (and " + r.template() + ")")
+                        + ": the second would never be served; give it another path or method");
             }
         }
         routes.add(route);
@@ -39,17 +44,21 @@ public final class Routes {
     /** A route and the path parameters it took from {@code path}. */
     record Match(Route route, Map<String, String> parameters) {}
 
-    /** The route for {@code method} and {@code path}, if there is one. */
+    /**
+     * The route for {@code method} and {@code path}, if there is one; of two that match, the one with a literal
+     * segment where the other has a parameter.
+     */
     Optional<Match> find(String method, String path) {
+        Match best = null;
         for (Route route : routes) {
             if (route.method().equals(method)) {
                 Optional<Map<String, String>> parameters = route.match(path);
-                if (parameters.isPresent()) {
-                    return Optional.of(new Match(route, parameters.get()));
+                if (parameters.isPresent() && (best == null || route.isMoreSpecificThan(best.route()))) {
+                    best = new Match(route, parameters.get());
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** The methods the routes take for {@code path}: empty when no route has that path. */
