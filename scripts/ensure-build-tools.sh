@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+ and Maven 3.8.7+.
-# Quiet and quick when both are already there.
+# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+, Maven 3.8.7+, and systemd's
+# systemd-analyze (schedcp-daemon's SystemdUnitTest checks packaging/systemd/ with it; a container image
+# often lacks it). Quiet and quick when all are already there.
 set -euo pipefail
 
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
