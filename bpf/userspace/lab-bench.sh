@@ -2,7 +2,9 @@
 # The userspace-policy benchmark in the lab guest: hackbench's time, and cyclictest's wake-up latency measured
 # beside it, under the kernel's default (EEVDF), scx_userland (the kernel's C example of a userspace
 # scheduler, built by bpf/setup.sh) and scx_userspace (decisions in Java; `schedcp run scx_userspace`, once with
-# --agent-preempt off and once on, or as AGENT_PREEMPT lists). One line
+# --agent-preempt off, at each slice of SLICES_US (default 5000, ours, and 20000, scx_userland's own
+# SCX_SLICE_DFL, so that the two compare at one slice); AGENT_PREEMPT=on (or "off on") adds or replaces the
+# preempting runs). One line
 # per scheduler: hackbench's median time over RUNS runs, cyclictest's p50 / p99 (SCHED_OTHER: a real-time
 # thread would bypass sched_ext), and for scx_userspace its own counters and the round trip BPF measured.
 # Each scheduler gets SETTLE seconds (default 10) after it is enabled, so that a JVM's JIT has settled.
@@ -49,18 +51,22 @@ userland=$!
 await_state enabled 60 && echo "scx_userland ops=$(ops)" && run_one scx_userland userland
 kill -TERM $userland; wait $userland
 await_state disabled 30 || exit 1
-for preempt in ${AGENT_PREEMPT:-off on}; do
-  schedcp run scx_userspace -- --policy "$policy" --agent-preempt "$preempt" >"$work/userspace.log" 2>&1 &
+for preempt in ${AGENT_PREEMPT:-off}; do
+for slice in ${SLICES_US:-5000 20000}; do
+  name="scx_userspace-$preempt-${slice}us"
+  schedcp run scx_userspace -- --policy "$policy" --agent-preempt "$preempt" --slice-us "$slice" \
+    >"$work/userspace.log" 2>&1 &
   uspace=$!
   if await_state enabled 300; then
-    echo "scx_userspace ops=$(ops) agent-preempt=$preempt"
-    run_one "scx_userspace-$preempt" userspace
+    echo "scx_userspace ops=$(ops) agent-preempt=$preempt slice-us=$slice"
+    run_one "$name" userspace
   fi
   # TERM, not INT: a background job of a script starts with SIGINT ignored, and the JVM then keeps it so.
   kill -TERM $uspace; wait $uspace
-  echo "--- scx_userspace --agent-preempt $preempt"; cat "$work/userspace.log"
-  grep 'stats:' "$work/userspace.log" | tail -1 | sed "s/^.*stats:/userspace bench scx_userspace-$preempt counters:/"
+  echo "--- $name"; cat "$work/userspace.log"
+  grep 'stats:' "$work/userspace.log" | tail -1 | sed "s/^.*stats:/userspace bench $name counters:/"
   await_state disabled 30 || exit 1
+done
 done
 await_state disabled 30 || exit 1
 echo "--- the kernel's sched_ext messages"; dmesg | grep -i 'sched_ext' | tail -20; echo "--- end"
