@@ -20,6 +20,8 @@ module io.schedcp.daemon {
 
     exports io.schedcp.daemon;
     exports io.schedcp.daemon.auth;
+    exports io.schedcp.daemon.config;
+    exports io.schedcp.daemon.mode;
     exports io.schedcp.daemon.supervise;
 
     // The endpoints' answers are records that Jackson writes.
