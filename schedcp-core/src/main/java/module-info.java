@@ -35,10 +35,12 @@ module io.schedcp.core {
             io.schedcp.mcp,
             io.schedcp.cli;
     // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
-    // (bpf), the SLO config file (slo) and the CLI's bench output and history input.
+    // (bpf), the SLO config file (slo), the daemon's config file (daemon) and the CLI's bench output and
+    // history input.
     exports io.schedcp.core.store to
             io.schedcp.bpf,
             io.schedcp.slo,
+            io.schedcp.daemon,
             io.schedcp.cli;
     // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
     // custom store and verifier (bpf), the SLO agent's socket (slo), tool results (mcp), the daemon's answers (daemon)

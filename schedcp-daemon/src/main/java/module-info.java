@@ -21,6 +21,8 @@ module io.schedcp.daemon {
 
     exports io.schedcp.daemon;
     exports io.schedcp.daemon.auth;
+    exports io.schedcp.daemon.config;
+    exports io.schedcp.daemon.mode;
     exports io.schedcp.daemon.supervise;
     // The CLI and the MCP server reach a running daemon through it.
     exports io.schedcp.daemon.client;

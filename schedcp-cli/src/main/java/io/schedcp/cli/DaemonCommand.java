@@ -6,6 +6,9 @@ import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.daemon.Daemon;
 import io.schedcp.daemon.DaemonSettings;
 import io.schedcp.daemon.auth.Tokens;
+import io.schedcp.daemon.config.DaemonConfig;
+import io.schedcp.daemon.config.DaemonConfigReader;
+import io.schedcp.daemon.mode.Mode;
 import io.schedcp.daemon.supervise.RestartPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "daemon",
         mixinStandardHelpOptions = true,
+        header = "Run the schedcp daemon in the foreground: the one owner of this host's scheduler.",
         description = {
             "Run the schedcp daemon in the foreground: the one owner of this host's scheduler.",
             "It serves a REST API (JSON under /api/v1, see docs/daemon.md) and Prometheus metrics at /metrics.",
@@ -33,12 +37,21 @@ import picocli.CommandLine.ParentCommand;
             "at first start in $SCHEDCP_HOME/daemon.token (mode 0600; daemon.readonly.token may only read).",
             "A scheduler that the kernel ejects, or that crashes, is restarted with backoff; when its",
             "restarts are spent the kernel stays on its default scheduler, and status and metrics say why.",
+            "--config FILE reads these settings, the modes (auto, gaming, lowlatency, powersave, server) and",
+            "the mode to run at start from a YAML file; the flags given here override it.",
             "SIGINT or SIGTERM stops the scheduler and then the daemon."
         })
 final class DaemonCommand implements Callable<Integer> {
 
     @ParentCommand
     private SchedcpCommand root;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The daemon's YAML config (socket, listen, restart, mode, modes; see docs/daemon.md). The"
+                    + " other flags override what it says.")
+    private Path config;
 
     @Option(
             names = "--listen",
@@ -56,17 +69,22 @@ final class DaemonCommand implements Callable<Integer> {
             names = "--max-restarts",
             paramLabel = "N",
             description = "Restarts of a scheduler that ends without being asked, before the daemon gives up to the"
-                    + " kernel's default (default ${DEFAULT-VALUE}).",
-            defaultValue = "5")
-    private int maxRestarts;
+                    + " kernel's default (default 5).")
+    private Integer maxRestarts;
 
     @Option(
             names = "--backoff-ms",
             paramLabel = "MS",
-            description = "The wait before the first restart; it doubles for each next one, up to 30 s (default"
-                    + " ${DEFAULT-VALUE}).",
-            defaultValue = "1000")
-    private long backoffMs;
+            description =
+                    "The wait before the first restart; it doubles for each next one, up to 30 s (default" + " 1000).")
+    private Long backoffMs;
+
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "Run this mode when the daemon starts: auto, gaming, lowlatency, powersave or server, or"
+                    + " none (default: the config's mode, else none).")
+    private String mode;
 
     @Mixin
     private TimeoutOptions timeouts;
@@ -75,19 +93,7 @@ final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = root.context();
-        if (maxRestarts < 0 || backoffMs < 0) {
-            throw new SchedcpException(
-                    Kind.INVALID_INPUT,
-                    "--max-restarts and --backoff-ms take 0 or more, not " + maxRestarts + " and " + backoffMs);
-        }
-        Duration backoff = Duration.ofMillis(backoffMs);
-        Duration maxBackoff = backoff.compareTo(Duration.ofSeconds(30)) > 0 ? backoff : Duration.ofSeconds(30);
-        DaemonSettings settings = DaemonSettings.defaults(context.config().home())
-                .withRestart(new RestartPolicy(maxRestarts, backoff, maxBackoff))
-                .withListen(Optional.ofNullable(listen).map(DaemonSettings::parseListen));
-        if (socket != null) {
-            settings = settings.withSocket(socket.toAbsolutePath());
-        }
+        DaemonSettings settings = settings(context.config().home());
         CountDownLatch stop = new CountDownLatch(1);
         try (Daemon daemon = Daemon.start(
                         context.manager(ManagerSettings.DEFAULTS
@@ -99,14 +105,48 @@ final class DaemonCommand implements Callable<Integer> {
             context.err()
                     .println("schedcp daemon: listening on " + daemon.socket()
                             + daemon.port()
-                                    .map(p -> " and " + listen.substring(0, listen.lastIndexOf(':')) + ":" + p)
+                                    .map(p -> " and "
+                                            + settings.listen().orElseThrow().getHostString() + ":" + p)
                                     .orElse("")
                             + "; token in " + context.config().home().resolve(Tokens.FULL_FILE)
                             + "; SIGINT or SIGTERM stops it");
+            daemon.modes()
+                    .active()
+                    .ifPresent(active -> context.err()
+                            .println("schedcp daemon: mode "
+                                    + active.choice().mode().id() + ": "
+                                    + active.choice().reason()));
             stop.await();
             context.err().println("schedcp daemon: stopping");
         }
         context.err().println("schedcp daemon: stopped; the kernel is on its default scheduler");
         return ExitCodes.OK;
+    }
+
+    /** The config file's settings, or the defaults, with the flags given here in their place. */
+    DaemonSettings settings(Path home) {
+        if ((maxRestarts != null && maxRestarts < 0) || (backoffMs != null && backoffMs < 0)) {
+            throw new SchedcpException(
+                    Kind.INVALID_INPUT,
+                    "--max-restarts and --backoff-ms take 0 or more, not " + maxRestarts + " and " + backoffMs);
+        }
+        DaemonConfig file = config == null ? DaemonConfig.empty() : DaemonConfigReader.read(config);
+        DaemonSettings settings = file.settings(home);
+        RestartPolicy restart = settings.restart();
+        Duration backoff = backoffMs == null ? restart.initialBackoff() : Duration.ofMillis(backoffMs);
+        Duration maxBackoff = backoff.compareTo(restart.maxBackoff()) > 0 ? backoff : restart.maxBackoff();
+        settings = settings.withRestart(
+                new RestartPolicy(maxRestarts == null ? restart.maxRestarts() : maxRestarts, backoff, maxBackoff));
+        if (listen != null) {
+            settings = settings.withListen(Optional.of(DaemonSettings.parseListen(listen)));
+        }
+        if (socket != null) {
+            settings = settings.withSocket(socket.toAbsolutePath());
+        }
+        if (mode != null) {
+            settings = settings.withStartMode(
+                    mode.strip().equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Mode.of(mode)));
+        }
+        return settings;
     }
 }

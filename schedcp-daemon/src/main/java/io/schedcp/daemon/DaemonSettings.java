@@ -3,6 +3,8 @@ package io.schedcp.daemon;
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.SchedcpConfig;
+import io.schedcp.daemon.mode.Mode;
+import io.schedcp.daemon.mode.ModeTable;
 import io.schedcp.daemon.supervise.RestartPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -16,8 +18,16 @@ import java.util.Optional;
  * @param socket the Unix socket it listens on
  * @param listen the TCP address it also listens on, if any
  * @param restart how a scheduler that ends without being asked is restarted
+ * @param modes what each mode runs
+ * @param startMode the mode to run when the daemon starts; empty leaves the kernel on its default scheduler
  */
-public record DaemonSettings(Path home, Path socket, Optional<InetSocketAddress> listen, RestartPolicy restart) {
+public record DaemonSettings(
+        Path home,
+        Path socket,
+        Optional<InetSocketAddress> listen,
+        RestartPolicy restart,
+        ModeTable modes,
+        Optional<Mode> startMode) {
 
     /** The socket's name in the schedcp home. */
     public static final String SOCKET_FILE = SchedcpConfig.DAEMON_SOCKET_FILE;
@@ -27,6 +37,13 @@ public record DaemonSettings(Path home, Path socket, Optional<InetSocketAddress>
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(modes, "modes");
+        Objects.requireNonNull(startMode, "startMode");
+    }
+
+    /** The built-in modes, and none run at start. */
+    public DaemonSettings(Path home, Path socket, Optional<InetSocketAddress> listen, RestartPolicy restart) {
+        this(home, socket, listen, restart, ModeTable.defaults(), Optional.empty());
     }
 
     /** The socket in {@code home}, no TCP, the default restarts. */
@@ -35,15 +52,23 @@ public record DaemonSettings(Path home, Path socket, Optional<InetSocketAddress>
     }
 
     public DaemonSettings withSocket(Path other) {
-        return new DaemonSettings(home, other, listen, restart);
+        return new DaemonSettings(home, other, listen, restart, modes, startMode);
     }
 
     public DaemonSettings withListen(Optional<InetSocketAddress> other) {
-        return new DaemonSettings(home, socket, other, restart);
+        return new DaemonSettings(home, socket, other, restart, modes, startMode);
     }
 
     public DaemonSettings withRestart(RestartPolicy other) {
-        return new DaemonSettings(home, socket, listen, other);
+        return new DaemonSettings(home, socket, listen, other, modes, startMode);
+    }
+
+    public DaemonSettings withModes(ModeTable other) {
+        return new DaemonSettings(home, socket, listen, restart, other, startMode);
+    }
+
+    public DaemonSettings withStartMode(Optional<Mode> other) {
+        return new DaemonSettings(home, socket, listen, restart, modes, other);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.schedcp.daemon.auth.Access;
 import io.schedcp.daemon.http.ApiResponse;
 import io.schedcp.daemon.http.Routes;
 import io.schedcp.daemon.metrics.DaemonMetrics;
+import io.schedcp.daemon.mode.DaemonModes;
 import io.schedcp.daemon.supervise.Supervisor;
 
 /** The daemon's route table: every endpoint group, then the OpenAPI document made from them all. */
@@ -13,11 +14,12 @@ public final class DaemonApi {
     private DaemonApi() {}
 
     public static Routes routes(
-            SchedulerManager manager, Supervisor supervisor, DaemonMetrics metrics, String version) {
+            SchedulerManager manager, Supervisor supervisor, DaemonModes modes, DaemonMetrics metrics, String version) {
         Routes routes = new Routes();
         HealthEndpoint.register(routes, supervisor);
         SchedulerEndpoints.register(routes, manager);
         ExecutionEndpoints.register(routes, manager, supervisor);
+        ModeEndpoints.register(routes, modes);
         routes.add(
                 "GET",
                 "/metrics",

@@ -72,6 +72,11 @@ public final class Supervisor implements AutoCloseable {
         return policy;
     }
 
+    /** The number of the last run or stop request asked for, taken or not: a later one replaces it. */
+    public long lastRequest() {
+        return requests.get();
+    }
+
     /** Every restart since the daemon started, for the metrics. */
     public long restartsTotal() {
         return restartsTotal.get();
