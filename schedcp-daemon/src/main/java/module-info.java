@@ -6,8 +6,9 @@
 module io.schedcp.daemon {
     // The daemon's builder takes the manager and the config (core), whose types its API shows.
     requires transitive io.schedcp.core;
-    requires io.schedcp.slo;
-    requires io.schedcp.userspace;
+    // DaemonServices shows the agents' control clients.
+    requires transitive io.schedcp.slo;
+    requires transitive io.schedcp.userspace;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.unixdomain.server;
     // The Prometheus client's jars are automatic modules, named by their manifests.
@@ -21,6 +22,7 @@ module io.schedcp.daemon {
     exports io.schedcp.daemon;
     exports io.schedcp.daemon.auth;
     exports io.schedcp.daemon.supervise;
+    exports io.schedcp.daemon.bench;
 
     // The endpoints' answers are records that Jackson writes.
     opens io.schedcp.daemon.api to
@@ -28,5 +30,7 @@ module io.schedcp.daemon {
     opens io.schedcp.daemon.supervise to
             tools.jackson.databind;
     opens io.schedcp.daemon.http to
+            tools.jackson.databind;
+    opens io.schedcp.daemon.bench to
             tools.jackson.databind;
 }

@@ -1,12 +1,15 @@
 package io.schedcp.daemon;
 
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.daemon.api.DaemonApi;
 import io.schedcp.daemon.auth.Tokens;
+import io.schedcp.daemon.bench.BenchJobs;
 import io.schedcp.daemon.http.ApiHandler;
 import io.schedcp.daemon.http.ApiServer;
 import io.schedcp.daemon.http.Routes;
 import io.schedcp.daemon.metrics.DaemonMetrics;
+import io.schedcp.daemon.metrics.HostMetrics;
 import io.schedcp.daemon.supervise.Supervisor;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,18 +19,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running schedcp daemon: the owner of this host's scheduler ({@link Supervisor}), its REST API on a Unix
- * socket and, if asked, on TCP, behind its tokens, and its metrics. Closing it stops the API, then the
- * scheduler: the kernel goes back to its default.
+ * socket and, if asked, on TCP, behind its tokens, and its metrics. Closing it stops the API, then a bench that
+ * runs, then the scheduler: the kernel goes back to its default.
  */
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
     private final Supervisor supervisor;
+    private final BenchJobs benches;
+    private final DaemonServices services;
     private final ApiServer server;
 
-    private Daemon(Supervisor supervisor, ApiServer server) {
+    private Daemon(Supervisor supervisor, BenchJobs benches, DaemonServices services, ApiServer server) {
         this.supervisor = supervisor;
+        this.benches = benches;
+        this.services = services;
         this.server = server;
     }
 
@@ -39,11 +46,31 @@ public final class Daemon implements AutoCloseable {
      */
     public static Daemon start(SchedulerManager manager, DaemonSettings settings, String version) {
         Objects.requireNonNull(manager, "manager");
+        return start(
+                manager,
+                settings,
+                DaemonServices.of(new SchedcpConfig(settings.home(), System.getenv()), manager),
+                version);
+    }
+
+    /**
+     * Starts serving with {@code services}: the workload store, the agents' clients and the bench runner. The
+     * daemon owns their monitors from now on: closing it closes them.
+     *
+     * @param version schedcp's version, for the OpenAPI document
+     * @throws io.schedcp.api.SchedcpException IO when the tokens cannot be made or a socket cannot be bound
+     */
+    public static Daemon start(
+            SchedulerManager manager, DaemonSettings settings, DaemonServices services, String version) {
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(services, "services");
         Tokens tokens = Tokens.inHome(settings.home());
         Supervisor supervisor = new Supervisor(manager, settings.restart());
+        BenchJobs benches = new BenchJobs(services.bench(), supervisor);
         try {
             DaemonMetrics metrics = new DaemonMetrics(manager, supervisor);
-            Routes routes = DaemonApi.routes(manager, supervisor, metrics, version);
+            HostMetrics.register(metrics.registry(), services);
+            Routes routes = DaemonApi.routes(manager, supervisor, metrics, services, benches, version);
             ApiServer server = ApiServer.start(new ApiHandler(routes, tokens), settings.socket(), settings.listen());
             LOG.info(
                     "schedcp daemon listens on {}{}",
@@ -51,9 +78,11 @@ public final class Daemon implements AutoCloseable {
                     server.port()
                             .map(p -> " and " + settings.listen().orElseThrow().getHostString() + ":" + p)
                             .orElse(""));
-            return new Daemon(supervisor, server);
+            return new Daemon(supervisor, benches, services, server);
         } catch (RuntimeException e) {
+            benches.close();
             supervisor.close();
+            services.monitors().close();
             throw e;
         }
     }
@@ -74,6 +103,8 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        benches.close();
         supervisor.close();
+        services.monitors().close();
     }
 }
