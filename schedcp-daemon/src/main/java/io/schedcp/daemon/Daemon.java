@@ -39,7 +39,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Starts serving.
+     * Starts serving, with this host's services ({@link DaemonServices#of}) in {@code settings}' home and this
+     * process's environment.
      *
      * @param version schedcp's version, for the OpenAPI document
      * @throws io.schedcp.api.SchedcpException IO when the tokens cannot be made or a socket cannot be bound
@@ -49,7 +50,10 @@ public final class Daemon implements AutoCloseable {
         return start(
                 manager,
                 settings,
-                DaemonServices.of(new SchedcpConfig(settings.home(), System.getenv()), manager),
+                DaemonServices.of(
+                        new SchedcpConfig(
+                                settings.home(), SchedcpConfig.fromEnvironment().environment()),
+                        manager),
                 version);
     }
 

@@ -76,7 +76,8 @@ public final class BenchJobs implements AutoCloseable {
             throw new ApiError(
                     409,
                     "CONFLICT",
-                    "the daemon's scheduler " + status.scheduler().orElse("") + " is "
+                    "the daemon's scheduler "
+                            + status.scheduler().map(s -> s + " ").orElse("") + "is "
                             + status.phase().name().toLowerCase(java.util.Locale.ROOT)
                             + (status.settled() && status.request() >= lastSupervisorRequest
                                     ? ""
