@@ -1,5 +1,6 @@
 package io.schedcp.daemon;
 
+import io.schedcp.api.SchedcpException;
 import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.bench.BenchRunner;
 import io.schedcp.core.bench.SystemRunMonitor;
@@ -17,6 +18,8 @@ import io.schedcp.userspace.control.PolicyClient;
 import io.schedcp.userspace.control.PolicyControl;
 import io.schedcp.userspace.control.PolicySocket;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The library objects the daemon's endpoints and metrics translate onto, besides the manager: the same ones the
@@ -36,6 +39,8 @@ public record DaemonServices(
         SloControl slo,
         PolicyControl policy,
         BenchExecutor bench) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonServices.class);
 
     public DaemonServices {
         Objects.requireNonNull(workloads, "workloads");
@@ -59,8 +64,23 @@ public record DaemonServices(
                 new SystemReader(config.procDirectory(), config.schedExtDirectory()),
                 SloClient.at(SloSocket.in(config.home())),
                 PolicyClient.at(PolicySocket.in(config.home())),
-                (plan, progress) -> new BenchRunner(
-                                manager, new SystemRunMonitor(monitors), new WorkloadRecorder(workloads))
-                        .run(plan, progress));
+                (plan, progress) -> {
+                    try {
+                        return new BenchRunner(manager, new SystemRunMonitor(monitors), new WorkloadRecorder(workloads))
+                                .run(plan, progress);
+                    } catch (InterruptedException e) {
+                        // Cancelled: the runner has killed its command, but leaves its scheduler running.
+                        stopQuietly(manager);
+                        throw e;
+                    }
+                });
+    }
+
+    private static void stopQuietly(SchedulerManager manager) {
+        try {
+            manager.stopCurrent();
+        } catch (SchedcpException e) {
+            LOG.warn("the scheduler of a cancelled bench did not stop: {}", e.getMessage());
+        }
     }
 }

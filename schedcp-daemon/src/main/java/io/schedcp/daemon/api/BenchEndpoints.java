@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code /api/v1/bench}: a command run under several schedulers, compared, and recorded in a workload's history,
  * as a job in the background. {@code POST} starts it and answers 202 with its id; {@code GET .../{job}} gives its
  * state, its latest step and, once done, every run and the comparison; {@code GET .../{job}/events} streams its
- * steps as server-sent events. One bench at a time, and none while the daemon's scheduler runs
+ * steps as server-sent events; {@code DELETE .../{job}} cancels it. One bench at a time, and none while the daemon's scheduler runs
  * ({@link BenchJobs}): 409 otherwise.
  */
 final class BenchEndpoints {
@@ -115,10 +115,22 @@ final class BenchEndpoints {
                 "GET",
                 "/api/v1/bench/{job}",
                 Access.READ,
-                "A bench job's state (running, succeeded, failed), its latest step (step n of m and what happens),"
+                "A bench job's state (running, succeeded, failed, cancelled), its latest step (step n of m and what happens),"
                         + " and, once it succeeded, every run and the comparison.",
                 request ->
                         ApiResponse.ok(Job.of(job(benches, request.path("job")).snapshot())));
+        routes.add(new Route(
+                "DELETE",
+                "/api/v1/bench/{job}",
+                Access.WRITE,
+                "Cancels a running bench job: its command is killed and its scheduler stopped, and it ends as"
+                        + " cancelled; the runs done so far stay in the history. 409 when it has ended.",
+                Optional.empty(),
+                202,
+                request -> {
+                    BenchJob job = benches.cancel(job(benches, request.path("job")));
+                    return ApiResponse.accepted(Job.of(job.snapshot()));
+                }));
         routes.add(
                 "GET",
                 "/api/v1/bench/{job}/events",

@@ -26,16 +26,16 @@ public final class BenchJob {
     public enum State {
         RUNNING,
         SUCCEEDED,
-        FAILED;
+        FAILED,
+        /** Stopped before its end: cancelled, or the daemon stopped. */
+        CANCELLED;
 
         public boolean isFinal() {
             return this != RUNNING;
         }
     }
 
-    /**
-     * Why a job failed: the library's error kind (or INTERRUPTED when the daemon stopped it) and the fact.
-     */
+    /** Why a job failed or was cancelled: the library's error kind (or CANCELLED) and the fact. */
     public record Failure(String kind, String message) {}
 
     /**
@@ -113,9 +113,12 @@ public final class BenchJob {
             end(State.SUCCEEDED, Optional.of(done), Optional.empty());
         } catch (InterruptedException e) {
             end(
-                    State.FAILED,
+                    State.CANCELLED,
                     Optional.empty(),
-                    Optional.of(new Failure("INTERRUPTED", "the daemon stopped the bench")));
+                    Optional.of(new Failure(
+                            "CANCELLED",
+                            "the bench was stopped before its end, with its command and scheduler (cancelled, or the"
+                                    + " daemon stopped); the runs done so far are in the workload's history")));
             Thread.currentThread().interrupt();
         } catch (SchedcpException e) {
             end(State.FAILED, Optional.empty(), Optional.of(new Failure(e.kind().name(), e.getMessage())));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,6 +41,7 @@ public final class BenchJobs implements AutoCloseable {
     // Guarded by this.
     private final Map<String, BenchJob> jobs = new LinkedHashMap<>();
     private Optional<BenchJob> running = Optional.empty();
+    private Optional<Future<?>> runningTask = Optional.empty();
     private long lastSupervisorRequest;
 
     public BenchJobs(BenchExecutor executor, Supervisor supervisor) {
@@ -91,8 +93,28 @@ public final class BenchJobs implements AutoCloseable {
             jobs.remove(jobs.keySet().iterator().next());
         }
         running = Optional.of(job);
-        thread.execute(() -> job.run(executor));
+        runningTask = Optional.of(thread.submit(() -> job.run(executor)));
         LOG.info("bench job {} started: {} under {}", job.id(), plan.command(), plan.schedulers());
+        return job;
+    }
+
+    /**
+     * Stops job {@code id} if it runs: its command is killed and its scheduler stopped, and it ends as cancelled.
+     *
+     * @return the job, which may still be ending
+     * @throws ApiError 409 CONFLICT when it has ended already
+     */
+    public synchronized BenchJob cancel(BenchJob job) {
+        if (!job.isActive() || running.filter(r -> r == job).isEmpty()) {
+            throw new ApiError(
+                    409,
+                    "CONFLICT",
+                    "bench job " + job.id() + " has ended ("
+                            + job.snapshot().state().name().toLowerCase(java.util.Locale.ROOT)
+                            + "), so there is nothing to cancel");
+        }
+        runningTask.ifPresent(task -> task.cancel(true));
+        LOG.info("bench job {} cancelled", job.id());
         return job;
     }
 

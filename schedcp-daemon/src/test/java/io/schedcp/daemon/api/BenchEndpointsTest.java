@@ -2,9 +2,6 @@ package io.schedcp.daemon.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schedcp.core.bench.BenchHooks;
-import io.schedcp.core.bench.BenchRunner;
-import io.schedcp.core.bench.WorkloadRecorder;
 import io.schedcp.daemon.api.TestDaemon.Answer;
 import io.schedcp.daemon.supervise.Phase;
 import java.nio.file.Path;
@@ -237,16 +234,59 @@ class BenchEndpointsTest {
     }
 
     @Test
+    void aCancelledJobEndsAsCancelledAndFreesTheWayForTheNext() throws Exception {
+        scripted();
+        String workload = workload();
+        String job = host.call("POST", "/api/v1/bench", body(workload, "[\"default\"]", 3))
+                .json()
+                .path("job")
+                .asString();
+        bench.allow(1);
+        awaitJob(job, j -> j.path("progress").path("step").asInt() == 1);
+
+        assertThat(host.readOnly("DELETE", "/api/v1/bench/" + job, null).status())
+                .isEqualTo(403);
+        Answer cancelled = host.call("DELETE", "/api/v1/bench/" + job);
+
+        assertThat(cancelled.status()).isEqualTo(202);
+        JsonNode ended = awaitJob(job, j -> !j.path("state").asString().equals("running"));
+        assertThat(ended.path("state").asString()).isEqualTo("cancelled");
+        assertThat(ended.path("error").path("kind").asString()).isEqualTo("CANCELLED");
+        Answer again = host.call("DELETE", "/api/v1/bench/" + job);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.message()).contains("has ended (cancelled)");
+        assertThat(host.call("DELETE", "/api/v1/bench/b-99").status()).isEqualTo(404);
+        assertThat(host.call("POST", "/api/v1/bench", body(workload, "[\"default\"]", 1))
+                        .status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aCancelledLibraryBenchKillsItsCommandAndStopsItsScheduler() throws Exception {
+        host = TestDaemon.withLibraryBench(temp);
+        String workload = workload();
+        String job = host.call(
+                        "POST",
+                        "/api/v1/bench",
+                        "{\"workload_id\": \"" + workload + "\", \"schedulers\": [\"fake_a\"], \"command\":"
+                                + " [\"sleep\", \"30\"], \"runs\": 1}")
+                .json()
+                .path("job")
+                .asString();
+        awaitJob(job, j -> j.path("progress").path("message").asString().startsWith("running sleep"));
+        assertThat(host.kernel.state()).isEqualTo("enabled");
+
+        assertThat(host.call("DELETE", "/api/v1/bench/" + job).status()).isEqualTo(202);
+
+        JsonNode ended = awaitJob(job, j -> !j.path("state").asString().equals("running"));
+        assertThat(ended.path("state").asString()).isEqualTo("cancelled");
+        host.kernel.awaitState("disabled", Duration.ofSeconds(10));
+        assertThat(host.manager.current()).isEmpty();
+    }
+
+    @Test
     void theLibrarysRunnerRunsTheCommandUnderTheFakeSchedulerAndRecordsTheRuns() throws Exception {
-        TestDaemon[] self = new TestDaemon[1];
-        host = TestDaemon.start(
-                temp,
-                FakeSloControl.notRunning(),
-                FakePolicyControl.notRunning(temp.resolve("u.sock")),
-                (plan, progress) -> new BenchRunner(
-                                self[0].manager, BenchHooks.RunMonitor.NONE, new WorkloadRecorder(self[0].workloads))
-                        .run(plan.withRunTimeout(Duration.ofSeconds(20)), progress));
-        self[0] = host;
+        host = TestDaemon.withLibraryBench(temp);
         String workload = workload();
 
         Answer started = host.call(

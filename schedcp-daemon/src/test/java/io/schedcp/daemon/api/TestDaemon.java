@@ -67,7 +67,9 @@ final class TestDaemon implements AutoCloseable {
     private final String fullToken;
     private final String readOnlyToken;
 
-    private TestDaemon(Path temp, SloControl slo, PolicyControl policy, BenchExecutor bench, SnapshotSource system) {
+    /** @param bench the bench executor; empty for the library's, as {@link DaemonServices#of} makes it */
+    private TestDaemon(
+            Path temp, SloControl slo, PolicyControl policy, Optional<BenchExecutor> bench, SnapshotSource system) {
         try {
             home = Files.createDirectories(temp.resolve("home"));
             kernel = FakeSchedExt.in(temp);
@@ -86,8 +88,10 @@ final class TestDaemon implements AutoCloseable {
             DaemonSettings settings = DaemonSettings.defaults(home)
                     .withListen(Optional.of(DaemonSettings.parseListen("127.0.0.1:0")))
                     .withRestart(new RestartPolicy(0, Duration.ZERO, Duration.ZERO));
+            BenchExecutor executor =
+                    bench.orElseGet(() -> DaemonServices.of(config, manager).bench());
             daemon = Daemon.start(
-                    manager, settings, new DaemonServices(workloads, monitors, system, slo, policy, bench), "test");
+                    manager, settings, new DaemonServices(workloads, monitors, system, slo, policy, executor), "test");
             fullToken = Tokens.read(home.resolve(Tokens.FULL_FILE));
             readOnlyToken = Tokens.read(home.resolve(Tokens.READ_ONLY_FILE));
         } catch (IOException e) {
@@ -96,13 +100,26 @@ final class TestDaemon implements AutoCloseable {
     }
 
     static TestDaemon start(Path temp, SloControl slo, PolicyControl policy, BenchExecutor bench) {
-        return new TestDaemon(
-                temp, slo, policy, bench, new SystemReader(Path.of("/proc"), temp.resolve("no-sched-ext")));
+        return new TestDaemon(temp, slo, policy, Optional.of(bench), procWithoutSchedExt(temp));
     }
 
     static TestDaemon start(
             Path temp, SloControl slo, PolicyControl policy, BenchExecutor bench, SnapshotSource system) {
-        return new TestDaemon(temp, slo, policy, bench, system);
+        return new TestDaemon(temp, slo, policy, Optional.of(bench), system);
+    }
+
+    /** No agents, and the library's bench runner on the fake provider, recording into the store. */
+    static TestDaemon withLibraryBench(Path temp) {
+        return new TestDaemon(
+                temp,
+                FakeSloControl.notRunning(),
+                FakePolicyControl.notRunning(temp.resolve("userspace.sock")),
+                Optional.empty(),
+                procWithoutSchedExt(temp));
+    }
+
+    private static SnapshotSource procWithoutSchedExt(Path temp) {
+        return new SystemReader(Path.of("/proc"), temp.resolve("no-sched-ext"));
     }
 
     /** No scx_slo, no scx_userspace, and a bench that never gets past its first step unless allowed. */
