@@ -28,8 +28,8 @@ import java.util.Optional;
  * {@code /api/v1/bench}: a command run under several schedulers, compared, and recorded in a workload's history,
  * as a job in the background. {@code POST} starts it and answers 202 with its id; {@code GET .../{job}} gives its
  * state, its latest step and, once done, every run and the comparison; {@code GET .../{job}/events} streams its
- * steps as server-sent events; {@code DELETE .../{job}} cancels it. One bench at a time, and none while the daemon's scheduler runs
- * ({@link BenchJobs}): 409 otherwise.
+ * steps as server-sent events; {@code DELETE .../{job}} cancels it. One bench at a time, and none while the
+ * daemon's scheduler runs ({@link BenchJobs}): 409 otherwise.
  */
 final class BenchEndpoints {
 
