@@ -156,8 +156,8 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     /**
-     * Writes a streaming answer on this thread until it is complete. Its status and headers are sent already, so
-     * a failure now can only end the connection: it is logged, and Jetty is told.
+     * Writes a streaming answer on this thread until it is complete. Once its status and headers have gone out, a
+     * failure can only end the connection: it is logged, and Jetty is told.
      */
     private static void stream(Response response, ApiResponse answer, Callback callback) {
         response.setStatus(answer.status());
