@@ -6,8 +6,9 @@
 module io.schedcp.daemon {
     // The daemon's builder takes the manager and the config (core), whose types its API shows.
     requires transitive io.schedcp.core;
-    requires io.schedcp.slo;
-    requires io.schedcp.userspace;
+    // DaemonServices shows the agents' control clients.
+    requires transitive io.schedcp.slo;
+    requires transitive io.schedcp.userspace;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.unixdomain.server;
     requires org.eclipse.jetty.client;
@@ -26,6 +27,7 @@ module io.schedcp.daemon {
     exports io.schedcp.daemon.supervise;
     // The CLI and the MCP server reach a running daemon through it.
     exports io.schedcp.daemon.client;
+    exports io.schedcp.daemon.bench;
 
     // The endpoints' answers are records that Jackson writes.
     opens io.schedcp.daemon.api to
@@ -33,5 +35,7 @@ module io.schedcp.daemon {
     opens io.schedcp.daemon.supervise to
             tools.jackson.databind;
     opens io.schedcp.daemon.http to
+            tools.jackson.databind;
+    opens io.schedcp.daemon.bench to
             tools.jackson.databind;
 }

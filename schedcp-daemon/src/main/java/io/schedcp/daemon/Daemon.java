@@ -1,13 +1,15 @@
 package io.schedcp.daemon;
 
+import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.manager.SchedulerManager;
-import io.schedcp.core.workload.WorkloadStore;
 import io.schedcp.daemon.api.DaemonApi;
 import io.schedcp.daemon.auth.Tokens;
+import io.schedcp.daemon.bench.BenchJobs;
 import io.schedcp.daemon.http.ApiHandler;
 import io.schedcp.daemon.http.ApiServer;
 import io.schedcp.daemon.http.Routes;
 import io.schedcp.daemon.metrics.DaemonMetrics;
+import io.schedcp.daemon.metrics.HostMetrics;
 import io.schedcp.daemon.mode.DaemonModes;
 import io.schedcp.daemon.mode.Mode;
 import io.schedcp.daemon.mode.ModeChoice;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running schedcp daemon: the owner of this host's scheduler ({@link Supervisor}), its REST API on a Unix
- * socket and, if asked, on TCP, behind its tokens, and its metrics. Closing it stops the API, then the
- * scheduler: the kernel goes back to its default.
+ * socket and, if asked, on TCP, behind its tokens, and its metrics. Closing it stops the API, then a bench that
+ * runs, then the scheduler: the kernel goes back to its default.
  */
 public final class Daemon implements AutoCloseable {
 
@@ -29,16 +31,22 @@ public final class Daemon implements AutoCloseable {
 
     private final Supervisor supervisor;
     private final DaemonModes modes;
+    private final BenchJobs benches;
+    private final DaemonServices services;
     private final ApiServer server;
 
-    private Daemon(Supervisor supervisor, DaemonModes modes, ApiServer server) {
+    private Daemon(
+            Supervisor supervisor, DaemonModes modes, BenchJobs benches, DaemonServices services, ApiServer server) {
         this.supervisor = supervisor;
         this.modes = modes;
+        this.benches = benches;
+        this.services = services;
         this.server = server;
     }
 
     /**
-     * Starts serving, and runs the settings' start mode if they have one.
+     * Starts serving, with this host's services ({@link DaemonServices#of}) in {@code settings}' home and this
+     * process's environment, and runs the settings' start mode if they have one.
      *
      * @param version schedcp's version, for the OpenAPI document
      * @throws io.schedcp.api.SchedcpException IO when the tokens cannot be made or a socket cannot be bound;
@@ -46,15 +54,38 @@ public final class Daemon implements AutoCloseable {
      */
     public static Daemon start(SchedulerManager manager, DaemonSettings settings, String version) {
         Objects.requireNonNull(manager, "manager");
+        return start(
+                manager,
+                settings,
+                DaemonServices.of(
+                        new SchedcpConfig(
+                                settings.home(), SchedcpConfig.fromEnvironment().environment()),
+                        manager),
+                version);
+    }
+
+    /**
+     * Starts serving with {@code services}: the workload store, the agents' clients and the bench runner, and
+     * runs the settings' start mode if they have one. The daemon owns their monitors from now on: closing it
+     * closes them.
+     *
+     * @param version schedcp's version, for the OpenAPI document
+     * @throws io.schedcp.api.SchedcpException IO when the tokens cannot be made or a socket cannot be bound
+     */
+    public static Daemon start(
+            SchedulerManager manager, DaemonSettings settings, DaemonServices services, String version) {
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(services, "services");
         Tokens tokens = Tokens.inHome(settings.home());
         Supervisor supervisor = new Supervisor(manager, settings.restart());
+        BenchJobs benches = new BenchJobs(services.bench(), supervisor);
         try {
-            DaemonModes modes =
-                    new DaemonModes(manager, supervisor, settings.modes(), new WorkloadStore(settings.home()));
+            DaemonModes modes = new DaemonModes(manager, supervisor, settings.modes(), services.workloads());
             // Refused before the socket is bound, so that a start mode that cannot run fails the start.
             Optional<ModeChoice> start = settings.startMode().map(modes::require);
             DaemonMetrics metrics = new DaemonMetrics(manager, supervisor);
-            Routes routes = DaemonApi.routes(manager, supervisor, modes, metrics, version);
+            HostMetrics.register(metrics.registry(), services);
+            Routes routes = DaemonApi.routes(manager, supervisor, modes, metrics, services, benches, version);
             ApiServer server = ApiServer.start(new ApiHandler(routes, tokens), settings.socket(), settings.listen());
             LOG.info(
                     "schedcp daemon listens on {}{}",
@@ -63,9 +94,11 @@ public final class Daemon implements AutoCloseable {
                             .map(p -> " and " + settings.listen().orElseThrow().getHostString() + ":" + p)
                             .orElse(""));
             start.map(ModeChoice::mode).ifPresent(mode -> runStartMode(modes, mode, server));
-            return new Daemon(supervisor, modes, server);
+            return new Daemon(supervisor, modes, benches, services, server);
         } catch (RuntimeException e) {
+            benches.close();
             supervisor.close();
+            services.monitors().close();
             throw e;
         }
     }
@@ -99,6 +132,8 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        benches.close();
         supervisor.close();
+        services.monitors().close();
     }
 }

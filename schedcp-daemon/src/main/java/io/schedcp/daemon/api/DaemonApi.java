@@ -1,7 +1,9 @@
 package io.schedcp.daemon.api;
 
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.daemon.DaemonServices;
 import io.schedcp.daemon.auth.Access;
+import io.schedcp.daemon.bench.BenchJobs;
 import io.schedcp.daemon.http.ApiResponse;
 import io.schedcp.daemon.http.Routes;
 import io.schedcp.daemon.metrics.DaemonMetrics;
@@ -14,12 +16,23 @@ public final class DaemonApi {
     private DaemonApi() {}
 
     public static Routes routes(
-            SchedulerManager manager, Supervisor supervisor, DaemonModes modes, DaemonMetrics metrics, String version) {
+            SchedulerManager manager,
+            Supervisor supervisor,
+            DaemonModes modes,
+            DaemonMetrics metrics,
+            DaemonServices services,
+            BenchJobs benches,
+            String version) {
         Routes routes = new Routes();
         HealthEndpoint.register(routes, supervisor);
         SchedulerEndpoints.register(routes, manager);
-        ExecutionEndpoints.register(routes, manager, supervisor);
+        ExecutionEndpoints.register(routes, manager, supervisor, benches);
         ModeEndpoints.register(routes, modes);
+        WorkloadEndpoints.register(routes, services.workloads());
+        RecommendEndpoint.register(routes, manager, services.workloads());
+        BenchEndpoints.register(routes, manager, services.workloads(), benches);
+        SloEndpoints.register(routes, services.slo());
+        StrategyEndpoints.register(routes, services.policy());
         routes.add(
                 "GET",
                 "/metrics",

@@ -5,6 +5,7 @@ import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
 import io.schedcp.core.manager.SchedulerManager;
 import io.schedcp.daemon.auth.Access;
+import io.schedcp.daemon.bench.BenchJobs;
 import io.schedcp.daemon.http.ApiResponse;
 import io.schedcp.daemon.http.Route;
 import io.schedcp.daemon.http.Routes;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code /api/v1/execution}: the daemon's one scheduler. {@code POST} asks for one and answers 202 at once with
  * a request number; {@code GET} shows where it is (follow a request until {@code status.request} has reached it
- * and {@code status.settled} holds); {@code DELETE} stops it.
+ * and {@code status.settled} holds); {@code DELETE} stops it. Both are refused (409) while a bench runs, since a
+ * bench starts schedulers of its own ({@link BenchJobs}).
  */
 final class ExecutionEndpoints {
 
@@ -48,7 +50,7 @@ final class ExecutionEndpoints {
 
     private ExecutionEndpoints() {}
 
-    static void register(Routes routes, SchedulerManager manager, Supervisor supervisor) {
+    static void register(Routes routes, SchedulerManager manager, Supervisor supervisor, BenchJobs benches) {
         routes.add(new Route(
                 "POST",
                 "/api/v1/execution",
@@ -70,8 +72,9 @@ final class ExecutionEndpoints {
                     if (args.stream().anyMatch(a -> a == null)) {
                         throw new SchedcpException(Kind.INVALID_INPUT, "\"args\" holds a null; give strings only");
                     }
-                    Supervisor.Accepted accepted =
-                            supervisor.run(run.name(), args, Boolean.TRUE.equals(run.replaceForeign()));
+                    Supervisor.Accepted accepted = benches.whileNoBench(
+                            "run " + run.name(),
+                            () -> supervisor.run(run.name(), args, Boolean.TRUE.equals(run.replaceForeign())));
                     return ApiResponse.accepted(new Taken(accepted.request(), accepted.status()));
                 }));
         routes.add(
@@ -89,7 +92,7 @@ final class ExecutionEndpoints {
                 Optional.empty(),
                 202,
                 request -> {
-                    Supervisor.Accepted accepted = supervisor.stop();
+                    Supervisor.Accepted accepted = benches.whileNoBench("stop its scheduler", supervisor::stop);
                     return ApiResponse.accepted(new Taken(accepted.request(), accepted.status()));
                 }));
     }

@@ -6,6 +6,7 @@ import io.schedcp.daemon.auth.Access;
 import io.schedcp.daemon.auth.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -158,6 +159,10 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private static void write(Response response, ApiResponse answer, Callback callback) {
+        if (answer.isStream()) {
+            stream(response, answer, callback);
+            return;
+        }
         byte[] bytes = answer.isJson()
                 ? (SchedcpJson.indented(answer.body()) + "\n").getBytes(StandardCharsets.UTF_8)
                 : answer.body().toString().getBytes(StandardCharsets.UTF_8);
@@ -165,5 +170,32 @@ public final class ApiHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /**
+     * Writes a streaming answer on this thread until it is complete. Once its status and headers have gone out, a
+     * failure can only end the connection: it is logged, and Jetty is told.
+     */
+    private static void stream(Response response, ApiResponse answer, Callback callback) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            ((StreamBody) answer.body()).writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            LOG.debug("a streamed answer ended early: {}", e.getMessage());
+            callback.failed(e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("a streamed answer failed", e);
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 }

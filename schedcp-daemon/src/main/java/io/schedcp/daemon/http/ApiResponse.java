@@ -4,11 +4,13 @@ import java.util.Objects;
 
 /**
  * What an endpoint answers: a status and a body that is written as JSON, or, with a content type, text as it is
- * (the metrics).
+ * (the metrics), or a {@link StreamBody} that writes itself as it goes (server-sent events).
  */
 public record ApiResponse(int status, Object body, String contentType) {
 
     public static final String JSON = "application/json";
+    /** Server-sent events (the HTML standard's text/event-stream). */
+    public static final String EVENT_STREAM = "text/event-stream";
 
     public ApiResponse {
         Objects.requireNonNull(body, "body");
@@ -26,6 +28,15 @@ public record ApiResponse(int status, Object body, String contentType) {
 
     public static ApiResponse text(String text, String contentType) {
         return new ApiResponse(200, text, contentType);
+    }
+
+    /** 200 with a body that {@code body} writes as it goes, such as {@value #EVENT_STREAM}. */
+    public static ApiResponse stream(String contentType, StreamBody body) {
+        return new ApiResponse(200, body, contentType);
+    }
+
+    boolean isStream() {
+        return body instanceof StreamBody;
     }
 
     boolean isJson() {

@@ -6,12 +6,16 @@ import io.schedcp.core.SchedcpConfig;
 import io.schedcp.core.json.SchedcpJson;
 import io.schedcp.core.manager.ManagerSettings;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.daemon.DaemonServices;
 import io.schedcp.daemon.auth.Tokens;
+import io.schedcp.daemon.bench.BenchJobs;
 import io.schedcp.daemon.http.ApiHandler;
 import io.schedcp.daemon.http.ApiServer;
 import io.schedcp.daemon.http.Route;
 import io.schedcp.daemon.http.Routes;
 import io.schedcp.daemon.metrics.DaemonMetrics;
+import io.schedcp.daemon.mode.DaemonModes;
+import io.schedcp.daemon.mode.ModeTable;
 import io.schedcp.daemon.supervise.RestartPolicy;
 import io.schedcp.daemon.supervise.Supervisor;
 import io.schedcp.testkit.kernel.FakeSchedExt;
@@ -82,7 +86,17 @@ class OpenApiDocumentTest {
                 .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
                 .build();
         supervisor = new Supervisor(manager, RestartPolicy.DEFAULT);
-        routes = DaemonApi.routes(manager, supervisor, new DaemonMetrics(manager, supervisor), "1.2.3-test");
+        SchedcpConfig config = new SchedcpConfig(
+                home, Map.of("SCHEDCP_SCHED_EXT_DIR", kernel.directory().toString()));
+        DaemonServices services = DaemonServices.of(config, manager);
+        routes = DaemonApi.routes(
+                manager,
+                supervisor,
+                new DaemonModes(manager, supervisor, ModeTable.defaults(), services.workloads()),
+                new DaemonMetrics(manager, supervisor),
+                services,
+                new BenchJobs(services.bench(), supervisor),
+                "1.2.3-test");
         server = ApiServer.start(
                 new ApiHandler(routes, Tokens.of(FULL, READ_ONLY)),
                 temp.resolve("daemon.sock"),
