@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+ and Maven 3.8.7+.
-# Quiet and quick when both are already there.
+# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+, Maven 3.8.7+ and promtool (package
+# prometheus), with which the daemon's tests check its metrics' text format. Quiet and quick when all are there.
 set -euo pipefail
 
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
