@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+, Maven 3.8.7+, and systemd's
+# Installs what building schedcp needs on a fresh Debian machine: a JDK 17+, Maven 3.8.7+, systemd's
 # systemd-analyze (schedcp-daemon's SystemdUnitTest checks packaging/systemd/ with it; a container image
-# often lacks it). Quiet and quick when all are already there.
+# often lacks it) and promtool (package prometheus), with which the daemon's tests check its metrics' text
+# format. Quiet and quick when all are already there.
 set -euo pipefail
 
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -26,14 +26,15 @@ module io.schedcp.core {
 
     // Internal, shared with the modules that start processes of their own: the password-free child
     // environment (lab, bpf), the helper-JVM command (bpf, slo, userspace) and the privileged launcher (bpf),
-    // signal names (mcp). The CLI's and the MCP server's tests build launchers with a chosen privilege.
+    // signal names (mcp). The CLI's, the MCP server's and the daemon's tests build launchers with a chosen privilege.
     exports io.schedcp.core.process to
             io.schedcp.lab,
             io.schedcp.bpf,
             io.schedcp.slo,
             io.schedcp.userspace,
             io.schedcp.mcp,
-            io.schedcp.cli;
+            io.schedcp.cli,
+            io.schedcp.daemon;
     // Internal: atomic, locked file writes and size-capped reads of files a user names, for the custom store
     // (bpf), the SLO config file (slo), the daemon's config file (daemon) and the CLI's bench output and
     // history input.

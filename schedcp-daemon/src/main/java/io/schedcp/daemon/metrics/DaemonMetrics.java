@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,12 @@ public final class DaemonMetrics {
 
     /** The Prometheus text format, version 0.0.4. */
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
+    /**
+     * The states the kernel writes to {@code state}, each exported in every scrape so that a state's series
+     * does not vanish when the kernel leaves it; one outside these (unsupported, unknown) is added as it comes.
+     */
+    private static final List<String> KERNEL_STATES = List.of("disabled", "enabling", "enabled", "disabling");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -42,9 +50,17 @@ public final class DaemonMetrics {
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("schedcp_sched_ext_state")
-                .help("The kernel's sched_ext state: 1 for the state it is in.")
+                .help("The kernel's sched_ext state: 1 for the state it is in, 0 for the others.")
                 .labelNames("state")
-                .callback(cb -> cb.call(1, state.get().state()))
+                .callback(cb -> {
+                    String now = state.get().state();
+                    for (String each : KERNEL_STATES) {
+                        cb.call(each.equals(now) ? 1 : 0, each);
+                    }
+                    if (!KERNEL_STATES.contains(now)) {
+                        cb.call(1, now);
+                    }
+                })
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("schedcp_sched_ext_ops")
@@ -70,14 +86,15 @@ public final class DaemonMetrics {
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("schedcp_scheduler_phase")
-                .help("Where the daemon's scheduler is: 1 for its phase, with the scheduler it was asked for.")
+                .help("Where the daemon's scheduler is: 1 for its phase, 0 for the others, with the scheduler it was"
+                        + " asked for.")
                 .labelNames("phase", "scheduler")
                 .callback(cb -> {
                     SupervisorStatus s = supervisor.status();
-                    cb.call(
-                            1,
-                            s.phase().name().toLowerCase(java.util.Locale.ROOT),
-                            s.scheduler().orElse(""));
+                    String scheduler = s.scheduler().orElse("");
+                    for (Phase phase : Phase.values()) {
+                        cb.call(phase == s.phase() ? 1 : 0, phase.name().toLowerCase(Locale.ROOT), scheduler);
+                    }
                 })
                 .register(registry);
         GaugeWithCallback.builder()
@@ -98,12 +115,15 @@ public final class DaemonMetrics {
         GaugeWithCallback.builder()
                 .name("schedcp_scheduler_uptime_seconds")
                 .help("How long the daemon's scheduler has run since its last start; 0 when it does not run.")
-                .callback(cb -> cb.call(supervisor
-                        .status()
-                        .runningSince()
-                        .filter(since -> supervisor.status().phase() == Phase.RUNNING)
-                        .map(since -> Duration.between(since, clock.instant()).toMillis() / 1000.0)
-                        .orElse(0.0)))
+                .callback(cb -> {
+                    // One snapshot: its phase and its start time must be of the same execution.
+                    SupervisorStatus s = supervisor.status();
+                    cb.call(s.runningSince()
+                            .filter(since -> s.phase() == Phase.RUNNING)
+                            .map(since ->
+                                    Duration.between(since, clock.instant()).toMillis() / 1000.0)
+                            .orElse(0.0));
+                })
                 .register(registry);
     }
 

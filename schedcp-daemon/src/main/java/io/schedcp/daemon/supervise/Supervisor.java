@@ -77,7 +77,7 @@ public final class Supervisor implements AutoCloseable {
         return requests.get();
     }
 
-    /** Every restart since the daemon started, for the metrics. */
+    /** Every restart made since the daemon started, for the metrics; one a run or stop superseded is not. */
     public long restartsTotal() {
         return restartsTotal.get();
     }
@@ -175,7 +175,6 @@ public final class Supervisor implements AutoCloseable {
         }
         int next = restarts + 1;
         Duration wait = policy.backoff(next);
-        restartsTotal.incrementAndGet();
         LOG.warn(
                 "{} ended: {}; restart {} of {} in {} ms",
                 wanted.name(),
@@ -185,7 +184,17 @@ public final class Supervisor implements AutoCloseable {
                 wait.toMillis());
         publish(Phase.RESTARTING, wanted, next, Optional.empty(), Optional.of(why), true);
         pendingRestart =
-                owner.schedule(() -> attempt(wanted, next, Optional.of(why)), wait.toMillis(), TimeUnit.MILLISECONDS);
+                owner.schedule(() -> restart(wanted, next, Optional.of(why)), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A restart whose backoff is over; counted only now, as a run or stop in the meantime supersedes it. */
+    private void restart(Desired wanted, int restarts, Optional<String> lastFailure) {
+        pendingRestart = null;
+        if (!isWanted(wanted)) {
+            return;
+        }
+        restartsTotal.incrementAndGet();
+        attempt(wanted, restarts, lastFailure);
     }
 
     private void giveUp(Desired wanted, int restarts, String why) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param runningSince when the kernel confirmed the current execution
  * @param lastFailure how it last ended or failed without being asked
  * @param request the number of the last run or stop request; a client waits until the status has reached it
- * @param settled whether the status is the outcome of that request (no start or stop is pending)
+ * @param settled whether the status is the outcome of that request so far: false only while its start or stop
+ *     is under way; RESTARTING is settled, as the run's outcome until the restart, which then unsettles it
  */
 public record SupervisorStatus(
         Phase phase,
