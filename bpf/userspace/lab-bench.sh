@@ -9,7 +9,7 @@
 # thread would bypass sched_ext), and for scx_userspace its own counters and the round trip BPF measured.
 # Each scheduler gets SETTLE seconds (default 10) after it is enabled, so that a JVM's JIT has settled.
 #   lab-bench.sh [RUNS] [GROUPS] [LOOPS] [POLICY]
-#   e.g. schedcp lab run --timeout 1500 -- bash bpf/userspace/lab-bench.sh 3 4 100
+#   e.g. schedcp lab run --timeout 1700 -- bash bpf/userspace/lab-bench.sh 3 4 100
 set -u
 runs=${1:-3} groups=${2:-4} loops=${3:-100} policy=${4:-fair} settle=${SETTLE:-10}
 here=$(cd "$(dirname "$0")" && pwd)
