@@ -57,8 +57,10 @@ final class McpCommand implements Callable<Integer> {
         lines.addAll(wrap(
                 "Each scheduler is also a resource (schedcp://schedulers/PROVIDER/NAME). Schedulers it "
                         + "starts run in the background until stopped; when the client closes stdin, or on SIGINT or "
-                        + "SIGTERM, the running one is stopped and the kernel confirmed back on its default. Loading a "
-                        + "scheduler needs root. See docs/mcp.md for Claude Desktop and Claude Code.",
+                        + "SIGTERM, the running one is stopped and the kernel confirmed back on its default. When a "
+                        + "schedcp daemon runs, run_scheduler and stop_scheduler ask it instead, and what it runs "
+                        + "outlives the server. Loading a scheduler needs root. See docs/mcp.md for Claude Desktop and "
+                        + "Claude Code.",
                 "",
                 HELP_WIDTH));
         spec.usageMessage().description(lines.toArray(String[]::new));
@@ -101,6 +103,7 @@ final class McpCommand implements Callable<Integer> {
                         .monitors(Monitors.of(context.config()))
                         .slo(context.slo(Optional.empty()))
                         .policy(context.policy(Optional.empty()))
+                        .daemon(context::daemon)
                         .readOnly(readOnly)
                         .input(System.in)
                         .output(protocol)

@@ -138,6 +138,7 @@ public final class SchedcpMcpServer implements AutoCloseable {
         private Monitors monitors;
         private SloControl slo;
         private PolicyControl policy;
+        private DaemonFinder daemon = DaemonFinder.none();
         private boolean readOnly;
         private InputStream input;
         private OutputStream output;
@@ -188,6 +189,16 @@ public final class SchedcpMcpServer implements AutoCloseable {
          */
         public Builder policy(PolicyControl policy) {
             this.policy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * How to find the schedcp daemon that owns the host's scheduler when one runs, such as
+         * {@code DaemonFinder.of(config)}: looked for at each run_scheduler, stop_scheduler and
+         * get_execution_status, which then go through it. By default there is none.
+         */
+        public Builder daemon(DaemonFinder daemon) {
+            this.daemon = Objects.requireNonNull(daemon);
             return this;
         }
 
@@ -244,7 +255,8 @@ public final class SchedcpMcpServer implements AutoCloseable {
                             workloads,
                             monitors,
                             slo,
-                            policy),
+                            policy,
+                            daemon),
                     readOnly);
             List<SyncToolSpecification> specifications =
                     tools.stream().map(bridge::specification).toList();

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param monitors         the system monitors this server runs
  * @param slo              the scx_slo another process runs, reached through its agent's socket at each call
  * @param policy           the scx_userspace another process runs, reached the same way
+ * @param daemon           the schedcp daemon that owns the host's scheduler when one runs, looked for at each call
  */
 public record ToolContext(
         SchedulerManager manager,
@@ -30,7 +31,30 @@ public record ToolContext(
         WorkloadStore workloads,
         Monitors monitors,
         SloControl slo,
-        PolicyControl policy) {
+        PolicyControl policy,
+        DaemonFinder daemon) {
+
+    /** A context with no daemon: the server owns the schedulers it starts. */
+    public ToolContext(
+            SchedulerManager manager,
+            CustomSchedulers customSchedulers,
+            CustomVerifier customVerifier,
+            Runnable catalogChanged,
+            WorkloadStore workloads,
+            Monitors monitors,
+            SloControl slo,
+            PolicyControl policy) {
+        this(
+                manager,
+                customSchedulers,
+                customVerifier,
+                catalogChanged,
+                workloads,
+                monitors,
+                slo,
+                policy,
+                DaemonFinder.none());
+    }
 
     public ToolContext {
         Objects.requireNonNull(manager, "manager");
@@ -41,5 +65,6 @@ public record ToolContext(
         Objects.requireNonNull(monitors, "monitors");
         Objects.requireNonNull(slo, "slo");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(daemon, "daemon");
     }
 }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,6 +79,7 @@ public final class FakeHost implements AutoCloseable {
     private final Path program;
     private final PrivilegedLauncher launcher = new PrivilegedLauncher(Privilege.direct());
     private volatile boolean verificationPasses = true;
+    private volatile DaemonFinder daemon = DaemonFinder.none();
 
     public FakeHost(Path temp) {
         try {
@@ -87,17 +89,7 @@ public final class FakeHost implements AutoCloseable {
             program = FakeSchedulerProgram.installAt(temp.resolve("fake-scheduler.sh"));
             Path clang = copy("/fake-clang.sh", temp.resolve("fake-clang.sh"));
             clang.toFile().setExecutable(true);
-            SchedcpConfig config = new SchedcpConfig(home, Map.of("SCHEDCP_SCHED_EXT_DIR", sysfs.toString()));
-            manager = SchedulerManager.builder()
-                    .config(config)
-                    .discoverProviders(false)
-                    .loadPlugins(false)
-                    .provider(new FakeProvider(program, kernel))
-                    .provider(new CustomProvider())
-                    .launcher(launcher)
-                    .foreignOwners(() -> List.copyOf(foreignOwners))
-                    .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
-                    .build();
+            manager = newManager(() -> List.copyOf(foreignOwners));
             workloads = new WorkloadStore(home);
             monitors = new Monitors(() -> new SystemReader(Path.of("/proc"), sysfs));
             CustomStore store = new CustomStore(home);
@@ -110,6 +102,33 @@ public final class FakeHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Another manager over this host's kernel and schedulers, as another process (such as a schedcp daemon) has
+     * its own: what it starts, this host's manager sees as a foreign scheduler. The caller closes it.
+     */
+    public SchedulerManager newManager() {
+        return newManager(List::of);
+    }
+
+    private SchedulerManager newManager(Supplier<List<StructOpsOwners.Owner>> foreign) {
+        SchedcpConfig config = new SchedcpConfig(home, Map.of("SCHEDCP_SCHED_EXT_DIR", sysfs.toString()));
+        return SchedulerManager.builder()
+                .config(config)
+                .discoverProviders(false)
+                .loadPlugins(false)
+                .provider(new FakeProvider(program, kernel))
+                .provider(new CustomProvider())
+                .launcher(launcher)
+                .foreignOwners(foreign)
+                .settings(new ManagerSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(20)))
+                .build();
+    }
+
+    /** From now on the tools look for a schedcp daemon with {@code finder}; by default there is none. */
+    public void daemon(DaemonFinder finder) {
+        daemon = finder;
+    }
+
     private static Path copy(String resource, Path target) throws IOException {
         try (InputStream in = FakeHost.class.getResourceAsStream(resource)) {
             Files.copy(in, target);
@@ -119,7 +138,7 @@ public final class FakeHost implements AutoCloseable {
 
     public ToolContext context(Runnable catalogChanged) {
         return new ToolContext(
-                manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo, policy);
+                manager, customSchedulers, customVerifier, catalogChanged, workloads, monitors, slo, policy, daemon);
     }
 
     public SchedcpMcpServer.Builder server() {
@@ -130,6 +149,7 @@ public final class FakeHost implements AutoCloseable {
                 .monitors(monitors)
                 .slo(slo)
                 .policy(policy)
+                .daemon(daemon)
                 .version("test");
     }
 

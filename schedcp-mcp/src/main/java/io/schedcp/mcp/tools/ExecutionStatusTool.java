@@ -10,16 +10,25 @@ import static io.schedcp.mcp.JsonSchema.string;
 import io.schedcp.core.manager.ExecutionState;
 import io.schedcp.core.manager.ExecutionStatus;
 import io.schedcp.core.manager.SchedulerManager;
+import io.schedcp.daemon.client.DaemonClient;
+import io.schedcp.daemon.supervise.Phase;
+import io.schedcp.daemon.supervise.SupervisorStatus;
+import io.schedcp.mcp.DaemonFinder;
 import io.schedcp.mcp.JsonSchema;
 import io.schedcp.mcp.McpTool;
 import io.schedcp.mcp.ToolArguments;
 import io.schedcp.mcp.ToolProgress;
 import io.schedcp.mcp.ToolResult;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code get_execution_status}: where one execution is in its life, with its last output. */
+/**
+ * {@code get_execution_status}: where one execution is in its life, with its last output. The schedcp daemon's
+ * execution, when one runs, is answered from the daemon's status.
+ */
 final class ExecutionStatusTool implements McpTool {
 
     /** How many of the last output lines a status carries. */
@@ -41,12 +50,18 @@ final class ExecutionStatusTool implements McpTool {
                                     .map(Enum::name)
                                     .toArray(String[]::new)))
             .required("running", bool("Whether it still runs."))
-            .required("started_at", string("When it was started, ISO-8601."))
+            .required(
+                    "started_at",
+                    string("When it was started, ISO-8601; empty for the daemon's execution once it no longer "
+                            + "runs, as the daemon keeps no start time for it."))
             .required("uptime_seconds", number("How long it ran, or has run so far."))
             .required("last_output", arrayOf(string(""), "Its last lines of output, at most " + OUTPUT_LINES + "."))
             .optional("exit", ResultSchemas.EXIT)
             .optional("message", string("What ended it, once it has."))
-            .required("kernel", ResultSchemas.KERNEL);
+            .required("kernel", ResultSchemas.KERNEL)
+            .optional("owner", ResultSchemas.OWNER)
+            .optional("daemon_phase", ResultSchemas.DAEMON_PHASE)
+            .optional("restarts", integer("How many times the daemon restarted it since run_scheduler asked."));
 
     /** The result. */
     record Status(
@@ -61,12 +76,21 @@ final class ExecutionStatusTool implements McpTool {
             List<String> lastOutput,
             Optional<ExitView> exit,
             Optional<String> message,
-            KernelView kernel) {}
+            KernelView kernel,
+            Optional<String> owner,
+            Optional<String> daemonPhase,
+            Optional<Integer> restarts) {}
 
     private final SchedulerManager manager;
+    private final DaemonFinder daemon;
 
     ExecutionStatusTool(SchedulerManager manager) {
+        this(manager, DaemonFinder.none());
+    }
+
+    ExecutionStatusTool(SchedulerManager manager, DaemonFinder daemon) {
         this.manager = manager;
+        this.daemon = daemon;
     }
 
     @Override
@@ -79,7 +103,8 @@ final class ExecutionStatusTool implements McpTool {
         return "Show one execution started by run_scheduler: its state (STARTING, RUNNING, STOPPING, or how it "
                 + "ended: STOPPED, EJECTED by the kernel, EXITED, FAILED), command and flags, pid, uptime, the "
                 + "kernel's sched_ext state, its last " + OUTPUT_LINES + " lines of output, and its exit once it "
-                + "ended. Changes nothing.";
+                + "ended. For the execution of a schedcp daemon (run_scheduler's owner was \"daemon\") it gives "
+                + "the daemon's phase and restarts instead of the output, which the daemon keeps. Changes nothing.";
     }
 
     @Override
@@ -100,6 +125,25 @@ final class ExecutionStatusTool implements McpTool {
     @Override
     public ToolResult call(ToolArguments arguments, ToolProgress progress) {
         String id = arguments.string("execution_id");
+        if (manager.execution(id).isEmpty()) {
+            Optional<DaemonClient> found = daemon.find();
+            if (found.isPresent()) {
+                try (DaemonClient client = found.get()) {
+                    SupervisorStatus daemonStatus = client.status();
+                    if (daemonStatus.executionId().filter(id::equals).isPresent()) {
+                        Status result = fromDaemon(daemonStatus, id);
+                        return ToolResult.of(
+                                result,
+                                text(result) + "\nThe schedcp daemon on " + client.socket()
+                                        + " owns it: it is " + daemonStatus.phase()
+                                        + (daemonStatus.restarts() > 0
+                                                ? " after " + daemonStatus.restarts() + " restart(s)"
+                                                : "")
+                                        + ".");
+                    }
+                }
+            }
+        }
         ExecutionStatus status = manager.requireExecution(id).status();
         List<String> output = status.lastOutput()
                 .subList(
@@ -118,8 +162,47 @@ final class ExecutionStatusTool implements McpTool {
                 List.copyOf(output),
                 status.exitInfo().map(ExitView::of),
                 status.message(),
-                kernel);
+                kernel,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         return ToolResult.of(result, text(result));
+    }
+
+    private Status fromDaemon(SupervisorStatus status, String id) {
+        ExecutionState state = stateOf(status.phase());
+        return new Status(
+                id,
+                status.scheduler().orElse(""),
+                status.args(),
+                Optional.empty(),
+                state.name(),
+                !state.isFinal(),
+                status.runningSince().map(Instant::toString).orElse(""),
+                status.runningSince()
+                                .map(since -> Duration.between(since, Instant.now()))
+                                .orElse(Duration.ZERO)
+                                .toMillis()
+                        / 1000.0,
+                List.of(),
+                Optional.empty(),
+                status.lastFailure(),
+                KernelView.of(manager.kernelState()),
+                Optional.of(ResultSchemas.DAEMON),
+                Optional.of(status.phase().name()),
+                Optional.of(status.restarts()));
+    }
+
+    /** The daemon's phase as the state of its current or last execution. */
+    static ExecutionState stateOf(Phase phase) {
+        return switch (phase) {
+            case STARTING -> ExecutionState.STARTING;
+            case RUNNING -> ExecutionState.RUNNING;
+            case STOPPING -> ExecutionState.STOPPING;
+            case IDLE -> ExecutionState.STOPPED;
+            // The execution ended without being asked; the daemon restarts it under a new id, or has given up.
+            case RESTARTING, GAVE_UP -> ExecutionState.EXITED;
+        };
     }
 
     private static String text(Status status) {

@@ -6,7 +6,9 @@ import static io.schedcp.mcp.JsonSchema.integer;
 import static io.schedcp.mcp.JsonSchema.object;
 import static io.schedcp.mcp.JsonSchema.string;
 
+import io.schedcp.daemon.supervise.Phase;
 import io.schedcp.mcp.JsonSchema;
+import java.util.Arrays;
 
 /** The shapes several tools' results share: the kernel state, a scheduler, an exit. */
 final class ResultSchemas {
@@ -64,6 +66,16 @@ final class ResultSchemas {
     static final JsonSchema EXIT = object("How the scheduler's program ended.")
             .optional("exit_code", integer("Its exit status; 128+N after signal N."))
             .required("summary", string("One sentence on how it ended."));
+
+    /** The owner a result names when the schedcp daemon, not this server, runs the scheduler. */
+    static final String DAEMON = "daemon";
+
+    static final JsonSchema OWNER = string("Who owns the scheduler: \"daemon\" when the host's schedcp daemon runs it "
+                    + "and restarts it if it ends; absent when this server does.")
+            .oneOf(DAEMON);
+
+    static final JsonSchema DAEMON_PHASE = string("Where the daemon's scheduler is, as the daemon says.")
+            .oneOf(Arrays.stream(Phase.values()).map(Enum::name).toArray(String[]::new));
 
     private ResultSchemas() {}
 }

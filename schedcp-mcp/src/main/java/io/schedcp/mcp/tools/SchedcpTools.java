@@ -23,18 +23,18 @@ public final class SchedcpTools {
                         "run_scheduler",
                         "starts one in the background (the kernel runs one at a time) and " + "returns an execution id",
                         true,
-                        context -> new RunSchedulerTool(context.manager())),
+                        context -> new RunSchedulerTool(context.manager(), context.daemon())),
                 new Entry(
                         "stop_scheduler",
                         "stops a started scheduler by its execution id and confirms the kernel "
                                 + "is back on its default",
                         true,
-                        context -> new StopSchedulerTool(context.manager())),
+                        context -> new StopSchedulerTool(context.manager(), context.daemon())),
                 new Entry(
                         "get_execution_status",
                         "the state, uptime and output of a started scheduler, by its " + "execution id",
                         false,
-                        context -> new ExecutionStatusTool(context.manager())),
+                        context -> new ExecutionStatusTool(context.manager(), context.daemon())),
                 new Entry(
                         "create_and_verify_scheduler",
                         "turns BPF C source into a custom scheduler, verified in a " + "real sched_ext kernel",
