@@ -9,6 +9,7 @@
 #
 #   scripts/bench-daemon.sh              # builds the dist first if schedcp-cli/target/schedcp is missing
 #   BENCH_NICE=19 scripts/bench-daemon.sh   # daemon and clients at nice 19, on a busy machine (figures to match)
+#   BENCH_WARMUP=0 scripts/bench-daemon.sh  # no warm-up (default: 1000 uncounted requests per endpoint first)
 #
 # Errors are failed connections, receive errors, exceptions and non-2xx answers. ab also counts answers whose
 # length differs from the first one's as "failed"; /metrics and /api/v1/execution change with every answer
@@ -78,6 +79,17 @@ until [ -n "$port" ] && curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 
 done
 token=$(<"$work/home/daemon.readonly.token")
 echo "bench-daemon: the daemon answers on 127.0.0.1:$port; $requests requests by 50 clients ..."
+
+# A warm-up first, not counted: 1000 requests per endpoint, so that what is measured is the served path and
+# not the JIT compiling it (the daemon is long-running; its first seconds are not its steady state).
+warmup=${BENCH_WARMUP:-1000}
+if [ "$warmup" -gt 0 ]; then
+  echo "bench-daemon: warming up with $warmup requests per endpoint (not counted) ..."
+  for e in "${endpoints[@]}"; do
+    nice -n "$nice_level" ab -q -r -n "$warmup" -c 10 -H "Authorization: Bearer $token" \
+      "http://127.0.0.1:$port$e" >/dev/null 2>&1 || true
+  done
+fi
 
 per_endpoint=$((requests / ${#endpoints[@]}))
 ab_pids=()
