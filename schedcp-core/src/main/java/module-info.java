@@ -44,9 +44,9 @@ module io.schedcp.core {
             io.schedcp.daemon,
             io.schedcp.cli;
     // Internal: the one JSON configuration (SchedcpJson) of what schedcp writes out and reads back, for the
-    // custom store and verifier (bpf), the SLO agent's socket (slo), tool results (mcp), the daemon's answers (daemon)
-    // and --json (cli). Its
-    // signatures show Jackson's mapper, which each of those modules requires itself.
+    // custom store and verifier (bpf), the SLO agent's socket (slo), tool results (mcp), the daemon's answers
+    // (daemon) and --json (cli); and YamlSyntaxError, for the SLO config's and the daemon config's readers. Their
+    // signatures show Jackson's types, which each of those modules requires itself.
     exports io.schedcp.core.json to
             io.schedcp.bpf,
             io.schedcp.slo,

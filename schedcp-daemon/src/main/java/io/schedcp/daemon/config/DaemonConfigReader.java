@@ -2,6 +2,7 @@ package io.schedcp.daemon.config;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.json.YamlSyntaxError;
 import io.schedcp.core.store.TextInput;
 import io.schedcp.daemon.DaemonSettings;
 import io.schedcp.daemon.mode.Mode;

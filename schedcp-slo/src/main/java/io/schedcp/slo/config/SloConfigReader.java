@@ -2,6 +2,7 @@ package io.schedcp.slo.config;
 
 import io.schedcp.api.SchedcpException;
 import io.schedcp.api.SchedcpException.Kind;
+import io.schedcp.core.json.YamlSyntaxError;
 import io.schedcp.core.store.TextInput;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,19 +1,20 @@
-package io.schedcp.daemon.config;
+package io.schedcp.core.json;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 
 /**
- * What a YAML syntax error says, taken out of SnakeYAML's message, which puts the context ("while parsing a
- * block mapping") first and the problem, with the line it was found on, after it: the problem and that line
- * are what the user needs.
+ * What a YAML syntax error says, taken out of SnakeYAML's message: it puts the context first ("while parsing a
+ * block collection", with the line it began on), then the problem and the line where it was found, which is the
+ * one worth showing. The SLO config's and the daemon config's readers report their syntax errors with it.
  */
-record YamlSyntaxError(int line, String problem) {
+public record YamlSyntaxError(int line, String problem) {
 
     private static final Pattern MARK = Pattern.compile("^\\s*in reader, line (\\d+), column \\d+:");
 
-    static YamlSyntaxError of(JacksonException e) {
+    /** The line and the problem of {@code e}, a syntax error of Jackson's YAML parser. */
+    public static YamlSyntaxError of(JacksonException e) {
         String message = String.valueOf(e.getOriginalMessage());
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String problem = "";
